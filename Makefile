@@ -1,0 +1,38 @@
+# The two commands a fresh clone needs are `make serve` and `make test`; both set everything up.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: serve site test lint typecheck unit bench browser clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+## Preview the handbook and catalog with live reload on http://127.0.0.1:8000
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+## Build the site into site/, failing on any warning
+site: $(STAMP)
+	$(BIN)/mkdocs build --strict
+
+## Lint, type-check and run the whole test suite (real MkDocs builds, git, headless Chromium)
+test: $(STAMP) browser
+	$(BIN)/ruff check plugins tests bench
+	$(BIN)/mypy
+	$(BIN)/python -m pytest
+
+## Make sure Debian's Chromium is there for the browser tests (installs it when running as root)
+browser:
+	@sh scripts/ensure-chromium.sh
+
+## Benchmarks: check speed, build speed and page size, search payload (see bench/README.md)
+bench: $(STAMP) browser
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf site .pytest_cache .mypy_cache .ruff_cache bench/out

@@ -1,0 +1,234 @@
+"""The `prfaq` command line: check, scaffold, list and review PR/FAQs.
+
+Exit status: 0 when no errors, 1 when there are errors (or warnings with `--strict`), 2 for
+usage errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import io
+import json
+import re
+import subprocess
+import sys
+import unicodedata
+from collections.abc import Sequence
+from pathlib import Path
+from string import Template
+
+from .core.catalog import Catalog
+from .core.check import check_files, check_folder
+from .core.exports import document_record
+from .core.findings import render, summary_line
+from .core.loader import discover
+from .core.model import ID_PATTERN, STATUSES
+from .core.rules.registry import RULES
+from .core.settings import Settings, SettingsError, load_settings
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    return load_settings(Path(args.config))
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    settings = _settings(args)
+    if args.paths:
+        files: list[Path] = []
+        for given in args.paths:
+            path = Path(given)
+            if path.is_dir():
+                files.extend(p for p, _ in discover(path))
+            elif path.exists() or path.is_symlink():
+                files.append(path)
+            else:
+                print(f"prfaq check: {given}: no such file or folder", file=sys.stderr)
+                return EXIT_USAGE
+        result = check_files(settings, files)
+        checked = len(files)
+    else:
+        if not settings.source_dir.is_dir():
+            print(f"prfaq check: source folder {settings.source_dir} does not exist", file=sys.stderr)
+            return EXIT_USAGE
+        result = check_folder(settings)
+        checked = len(result.files)
+    output = render(result.findings, args.format)
+    if args.format == "json":
+        print(output)
+    else:
+        if output:
+            print(output)
+        if args.format == "text":
+            print(summary_line(result.findings, checked), file=sys.stderr)
+    return EXIT_FINDINGS if result.failed(strict=args.strict) else EXIT_OK
+
+
+def slugify(title: str, limit: int = 60) -> str:
+    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")
+    return slug[:limit].rstrip("-") or "untitled"
+
+
+def next_id(source: Path) -> str:
+    highest = 0
+    if source.is_dir():
+        for path, _ in discover(source):
+            match = re.match(r"PRFAQ-(\d+)", path.name, re.I)
+            if match:
+                highest = max(highest, int(match.group(1)))
+    return f"PRFAQ-{highest + 1:04d}"
+
+
+def _git_author() -> str | None:
+    try:
+        name = subprocess.run(["git", "config", "user.name"], capture_output=True, text=True, check=False).stdout.strip()
+        email = subprocess.run(["git", "config", "user.email"], capture_output=True, text=True, check=False).stdout.strip()
+    except OSError:
+        return None
+    if not name:
+        return None
+    return f"{name} <{email}>" if email else name
+
+
+def template_text() -> str:
+    from importlib import resources
+
+    return resources.files("mkdocs_prfaq.core").joinpath("template.md").read_text(encoding="utf-8")
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    settings = _settings(args)
+    title = " ".join(args.title.split())
+    if not 3 <= len(title) <= 120:
+        print("prfaq new: the title must be 3 to 120 characters on one line", file=sys.stderr)
+        return EXIT_USAGE
+    if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", args.team):
+        print(f"prfaq new: team '{args.team}' is not a slug: try '{slugify(args.team)}'", file=sys.stderr)
+        return EXIT_USAGE
+    from .core.settings import read_vocabulary
+
+    teams = read_vocabulary(settings.teams_file, "teams")
+    if teams is not None and args.team not in teams:
+        print(f"prfaq new: team '{args.team}' is not in {settings.teams_file} (known: {', '.join(sorted(teams))})", file=sys.stderr)
+        return EXIT_USAGE
+    author = args.author or _git_author() or "Your Name"
+    if "\n" in author or not re.fullmatch(r"[^<>]+( <[^<>\s@]+@[^<>\s@]+>)?", author.strip()):
+        print("prfaq new: --author must be 'Name' or 'Name <email>'", file=sys.stderr)
+        return EXIT_USAGE
+    doc_id = args.id or next_id(settings.source_dir)
+    if not ID_PATTERN.match(doc_id):
+        print(f"prfaq new: id '{doc_id}' is not PRFAQ- and four or more digits", file=sys.stderr)
+        return EXIT_USAGE
+    today = dt.date.today()
+    text = Template(template_text()).safe_substitute(
+        id=doc_id,
+        title=json.dumps(title, ensure_ascii=False),
+        author=json.dumps(author.strip(), ensure_ascii=False),
+        team=args.team,
+        today=today.isoformat(),
+        launch_words=today.strftime("%B %-d, %Y"),
+    )
+    # The headline in the body is Markdown, not YAML: write the title as typed there.
+    text = text.replace(f"# {json.dumps(title, ensure_ascii=False)}\n", f"# {title}\n")
+    target = settings.source_dir / f"{doc_id}-{slugify(title)}.md"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with target.open("x", encoding="utf-8") as handle:
+            handle.write(text)
+    except FileExistsError:
+        print(f"prfaq new: {target} exists; not overwriting", file=sys.stderr)
+        return EXIT_USAGE
+    print(target.relative_to(settings.root) if target.is_relative_to(settings.root) else target)
+    return EXIT_OK
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    settings = _settings(args)
+    result = check_folder(settings)
+    if result.errors:
+        print(
+            f"prfaq list: {len(result.errors)} error(s) in the folder; run `prfaq check`. Listing what could be read.",
+            file=sys.stderr,
+        )
+    catalog = Catalog.build(result.documents, result.teams, result.tags)
+    docs = catalog.filter(status=args.status, team=args.team, tag=args.tag)
+    docs.sort(key=lambda d: d.id or "")
+    if args.format == "json":
+        print(json.dumps([document_record(d) for d in docs], ensure_ascii=False, indent=2))
+        return EXIT_OK
+    rows = [
+        [d.id or "", d.status or "", d.team or "", (d.updated.isoformat() if d.updated else ""), d.title]
+        for d in docs
+    ]
+    header = ["id", "status", "team", "updated", "title"]
+    if args.format == "csv":
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(header)
+        writer.writerows(rows)
+        print(out.getvalue(), end="")
+        return EXIT_OK
+    widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
+    for row in [header, *rows]:
+        print("  ".join(str(cell).ljust(widths[i]) for i, cell in enumerate(row)).rstrip())
+    return EXIT_OK
+
+
+def cmd_rules(args: argparse.Namespace) -> int:
+    settings = _settings(args)
+    for rule in RULES.values():
+        print(f"{rule.name:22} {settings.severity(rule.name).value:8} {rule.category.value:15} {rule.summary}")
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="prfaq", description="Check, scaffold and list PR/FAQ documents.")
+    parser.add_argument(
+        "--config", default="mkdocs.yml", metavar="FILE", help="the MkDocs config whose `prfaq` plugin options apply (default: mkdocs.yml)"
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    check = sub.add_parser("check", help="validate PR/FAQs and print every finding")
+    check.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: the configured source folder)")
+    check.add_argument("--format", choices=("text", "github", "json"), default="text", help="output format (default: text)")
+    check.add_argument("--strict", action="store_true", help="fail on warnings too")
+    check.set_defaults(func=cmd_check)
+
+    new = sub.add_parser("new", help="write a new PR/FAQ from the template, with the next free id")
+    new.add_argument("title", help="the headline, in quotes")
+    new.add_argument("--team", required=True, help="the owning team's slug")
+    new.add_argument("--author", help="'Name <email>' (default: from git config)")
+    new.add_argument("--id", help="use this id instead of the next free one")
+    new.set_defaults(func=cmd_new)
+
+    listing = sub.add_parser("list", help="query the catalog")
+    listing.add_argument("--status", choices=STATUSES)
+    listing.add_argument("--team")
+    listing.add_argument("--tag")
+    listing.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    listing.set_defaults(func=cmd_list)
+
+    rules = sub.add_parser("rules", help="list the rules and their severities")
+    rules.set_defaults(func=cmd_rules)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        code: int = args.func(args)
+    except SettingsError as exc:
+        print(f"prfaq: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:  # `prfaq list | head`
+        return EXIT_OK
+    return code
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

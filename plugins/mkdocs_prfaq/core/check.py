@@ -1,0 +1,100 @@
+"""One pass over a corpus: load every file, run every rule, apply the configured severities."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .findings import Finding, Problem, Severity
+from .loader import discover, display_path, load
+from .model import Document
+from .rules.body import check_body
+from .rules.corpus import check_corpus as check_references
+from .rules.fields import check_fields
+from .rules.registry import DRAFT_CAPPED, RULES
+from .rules.schema import check_schema
+from .settings import Settings, read_vocabulary
+
+
+#: A check of one document: returns its problems.
+DocumentCheck = Callable[[Document], list[Problem]]
+
+
+@dataclass(slots=True)
+class CheckResult:
+    documents: list[Document] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+    teams: dict[str, dict[str, str]] | None = None
+    tags: dict[str, dict[str, str]] | None = None
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity is Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity is Severity.WARNING]
+
+    def failed(self, *, strict: bool = False) -> bool:
+        return bool(self.errors) or (strict and bool(self.warnings))
+
+
+def _severity(settings: Settings, problem: Problem, status: str | None) -> Severity:
+    level = settings.severity(problem.rule)
+    if status == "draft" and level is Severity.ERROR and RULES[problem.rule].category in DRAFT_CAPPED:
+        return Severity.WARNING
+    return level
+
+
+def check_documents(
+    settings: Settings,
+    paths: Sequence[Path],
+    *,
+    report: Iterable[str] | None = None,
+    extra_checks: Sequence[DocumentCheck] = (),
+) -> CheckResult:
+    """Check `paths` as one corpus; with `report`, keep only findings for those display paths."""
+    teams = read_vocabulary(settings.teams_file, "teams")
+    tags = read_vocabulary(settings.tags_file, "tags")
+    loaded = load(paths, root=settings.root, source=settings.source_dir, max_bytes=settings.max_file_size)
+    raw: list[tuple[str, str | None, Problem]] = []
+    for path, problems in loaded.problems.items():
+        raw.extend((path, None, p) for p in problems)
+    for doc in loaded.documents:
+        status = doc.status
+        for check in (check_schema, check_fields, check_body, *extra_checks):
+            raw.extend((doc.path, status, p) for p in check(doc))
+    for doc, problem in check_references(loaded.documents, teams=teams, tags=tags):
+        raw.append((doc.path, doc.status, problem))
+    wanted = set(report) if report is not None else None
+    findings = []
+    for path, status, problem in raw:
+        if wanted is not None and path not in wanted:
+            continue
+        severity = _severity(settings, problem, status)
+        if severity is Severity.OFF:
+            continue
+        findings.append(Finding(path, problem.line, problem.col, severity, problem.rule, problem.message))
+    findings.sort(key=Finding.sort_key)
+    return CheckResult(loaded.documents, findings, loaded.files, teams, tags)
+
+
+def corpus_paths(settings: Settings) -> list[Path]:
+    if not settings.source_dir.is_dir():
+        return []
+    return [path for path, _ in discover(settings.source_dir)]
+
+
+def check_folder(settings: Settings, *, extra_checks: Sequence[DocumentCheck] = ()) -> CheckResult:
+    return check_documents(settings, corpus_paths(settings), extra_checks=extra_checks)
+
+
+def check_files(settings: Settings, files: Sequence[Path], *, extra_checks: Sequence[DocumentCheck] = ()) -> CheckResult:
+    """Check the named files in the context of the whole source folder (for cross-references)."""
+    corpus = corpus_paths(settings)
+    known = {p.resolve() for p in corpus}
+    paths = corpus + [f for f in files if f.resolve() not in known]
+    shown = [display_path(f.absolute(), settings.root) for f in files]
+    return check_documents(settings, paths, report=shown, extra_checks=extra_checks)

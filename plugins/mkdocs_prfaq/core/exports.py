@@ -1,0 +1,52 @@
+"""Machine-readable exports of the catalog: `catalog.json` records (also used by `prfaq list`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from .catalog import Catalog
+from .model import Document
+from .schema import SCHEMA_VERSION
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_jsonable(v) for v in value]
+    return value
+
+
+def page_url(doc: Document) -> str:
+    """The document's page, relative to the site root (directory URLs)."""
+    return f"prfaqs/{doc.slug}/"
+
+
+def document_record(doc: Document) -> dict[str, Any]:
+    record: dict[str, Any] = {key: _jsonable(value) for key, value in doc.meta.items()}
+    updated = doc.updated
+    record["updated"] = updated.isoformat() if updated else None
+    record["url"] = page_url(doc)
+    record["source"] = doc.path
+    record["summary"] = doc.summary
+    record["words"] = {
+        "total": doc.structure.words,
+        "press_release": doc.structure.press_release_words,
+    }
+    record["history"] = list(doc.history)
+    return record
+
+
+def catalog_json(catalog: Catalog, generated: dt.datetime | None = None) -> str:
+    """The whole catalog as JSON (schema documented in the handbook's reference)."""
+    data = {
+        "schema_version": SCHEMA_VERSION,
+        "generated": generated.isoformat() if generated else None,
+        "count": len(catalog.documents),
+        "documents": [document_record(d) for d in sorted(catalog.documents, key=lambda d: d.id or "")],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n"

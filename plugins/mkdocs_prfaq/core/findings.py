@@ -1,0 +1,93 @@
+"""Findings: what the checks report, and the three ways of printing them."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Severity(str, Enum):
+    """How much a finding matters; `off` silences a rule."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    OFF = "off"
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """A finding before it is tied to a file and given its configured severity."""
+
+    rule: str
+    line: int
+    col: int
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem in one file, at a 1-based line and column."""
+
+    path: str
+    line: int
+    col: int
+    severity: Severity
+    rule: str
+    message: str
+
+    def format(self) -> str:
+        return f"{self.path}:{self.line}:{self.col}: {self.severity.value} {self.rule}: {self.message}"
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "path": self.path,
+            "line": self.line,
+            "col": self.col,
+            "severity": self.severity.value,
+            "rule": self.rule,
+            "message": self.message,
+        }
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.path, self.line, self.col, self.rule)
+
+
+def _github_escape(text: str, *, property_value: bool = False) -> str:
+    """Escape text for a GitHub Actions workflow command (data or property value)."""
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    if property_value:
+        text = text.replace(":", "%3A").replace(",", "%2C")
+    return text
+
+
+def format_github(finding: Finding) -> str:
+    kind = "error" if finding.severity is Severity.ERROR else "warning"
+    props = ",".join(
+        f"{key}={_github_escape(str(value), property_value=True)}"
+        for key, value in (
+            ("file", finding.path),
+            ("line", finding.line),
+            ("col", finding.col),
+            ("title", finding.rule),
+        )
+    )
+    return f"::{kind} {props}::{_github_escape(finding.message)}"
+
+
+def summary_line(findings: Sequence[Finding], documents: int) -> str:
+    errors = sum(1 for f in findings if f.severity is Severity.ERROR)
+    warnings = sum(1 for f in findings if f.severity is Severity.WARNING)
+    noun = "document" if documents == 1 else "documents"
+    return f"{documents} {noun} checked: {errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+
+
+def render(findings: Iterable[Finding], fmt: str) -> str:
+    """Findings as text (one line each), GitHub workflow commands, or a JSON list."""
+    items = sorted(findings, key=Finding.sort_key)
+    if fmt == "json":
+        return json.dumps([f.as_dict() for f in items], indent=2, ensure_ascii=False)
+    if fmt == "github":
+        return "\n".join(format_github(f) for f in items)
+    return "\n".join(f.format() for f in items)

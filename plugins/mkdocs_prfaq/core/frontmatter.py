@@ -1,0 +1,277 @@
+"""Split a PR/FAQ into front matter and body, and read the YAML with a position for every value.
+
+MkDocs swallows YAML errors and PyYAML silently keeps the last of two duplicate keys, so the
+front matter is read here from PyYAML's event stream (the C parser when available) into plain
+Python values. Reading events, not nodes, lets us refuse aliases, anchors and custom tags before
+anything is constructed, bound the nesting depth without recursion, and remember where each value
+stood so that every finding points at the real line and column.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from yaml.constructor import ConstructorError, SafeConstructor
+from yaml.nodes import ScalarNode
+from yaml.resolver import Resolver
+
+from .findings import Problem
+
+try:
+    _Loader: type = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - PyYAML built without libyaml
+    _Loader = yaml.SafeLoader
+
+Path = tuple[str | int, ...]
+
+MAX_DEPTH = 12
+_FENCE = re.compile(r"^---[ \t]*$")
+_CLOSE = re.compile(r"^(---|\.\.\.)[ \t]*$")
+_STANDARD_TAGS = {
+    f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
+}
+_resolver = Resolver()
+_constructor = SafeConstructor()
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    line: int
+    col: int
+
+
+@dataclass(slots=True)
+class FrontMatter:
+    """The parsed front matter: values, where each stood, and the raw text of each scalar."""
+
+    data: dict[str, Any]
+    #: Position of each value, by path (`("decision", "date")`, `("tags", 1)`); `()` is the mapping.
+    positions: dict[Path, Position] = field(default_factory=dict)
+    #: Position of each mapping key, by the path of its value.
+    key_positions: dict[Path, Position] = field(default_factory=dict)
+    #: The scalar as written, by path, to explain how YAML read it (`no` read as false).
+    raw: dict[Path, str] = field(default_factory=dict)
+    #: The line of the closing `---`.
+    end_line: int = 1
+
+    def position(self, path: Path) -> Position:
+        """Where the value at `path` stood, or the nearest parent that exists."""
+        while path not in self.positions and path:
+            path = path[:-1]
+        return self.positions.get(path, Position(1, 1))
+
+
+@dataclass(slots=True)
+class SplitText:
+    front: str | None
+    body: str
+    body_line: int
+    end_line: int
+
+
+def split(text: str) -> tuple[SplitText | None, Problem | None]:
+    """Find the `---` fences. Returns the parts, or a `front-matter` problem."""
+    lines = text.split("\n")
+    if not lines or not _FENCE.match(lines[0]):
+        return None, Problem(
+            "front-matter",
+            1,
+            1,
+            "no front matter: the file must start with a line `---`, then the YAML fields, then `---`",
+        )
+    for index in range(1, len(lines)):
+        if _CLOSE.match(lines[index]):
+            return (
+                SplitText(
+                    front="\n".join(lines[1:index]),
+                    body="\n".join(lines[index + 1 :]),
+                    body_line=index + 2,
+                    end_line=index + 1,
+                ),
+                None,
+            )
+    return None, Problem(
+        "front-matter", 1, 1, "unterminated front matter: add a line `---` after the last field"
+    )
+
+
+class _Frame:
+    __slots__ = ("container", "key", "keys", "path")
+
+    def __init__(self, container: dict[str, Any] | list[Any], path: Path) -> None:
+        self.container = container
+        self.path = path
+        self.key: str | None = None
+        self.keys: dict[str, int] = {}
+
+
+def _shown_tag(tag: str) -> str:
+    return tag.replace("tag:yaml.org,2002:", "!!", 1)
+
+
+def _scalar_value(event: yaml.ScalarEvent) -> tuple[Any, str | None]:
+    """Construct a scalar as YAML's safe loader would; returns (value, error message)."""
+    if event.tag not in (None, "!") and event.tag not in _STANDARD_TAGS:
+        return None, f"custom YAML tag `{_shown_tag(event.tag)}` is refused; remove it and write a plain value"
+    if event.tag in (None, "!"):
+        tag = _resolver.resolve(ScalarNode, event.value, event.implicit) if event.implicit[0] else "tag:yaml.org,2002:str"
+    else:
+        tag = event.tag
+    if tag == "tag:yaml.org,2002:timestamp":
+        # Keep dates as written: the schema checks them, with a precise message.
+        return event.value, None
+    if tag == "tag:yaml.org,2002:str":
+        return event.value, None
+    node = ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+    try:
+        return _constructor.construct_object(node, deep=True), None
+    except (ConstructorError, ValueError) as exc:
+        return event.value, f"cannot read `{event.value}` as {tag.rsplit(':', 1)[-1]}: {exc}"
+
+
+def parse_yaml(source: str, first_line: int) -> tuple[FrontMatter | None, list[Problem]]:
+    """Read a YAML mapping from `source`, whose first line is line `first_line` of the file."""
+    problems: list[Problem] = []
+
+    def at(mark: Any) -> Position:
+        return Position(mark.line + first_line, mark.column + 1)
+
+    for number, line in enumerate(source.split("\n"), start=first_line):
+        indent = line[: len(line) - len(line.lstrip(" \t"))]
+        if "\t" in indent:
+            return None, [
+                Problem(
+                    "yaml-syntax",
+                    number,
+                    indent.index("\t") + 1,
+                    "tab used for indentation; YAML needs spaces: indent with two spaces",
+                )
+            ]
+
+    result = FrontMatter(data={})
+    stack: list[_Frame] = []
+    root: Any = None
+    root_seen = False
+    documents = 0
+
+    def attach(value: Any, pos: Position, raw: str | None) -> Path | None:
+        nonlocal root, root_seen
+        if not stack:
+            if root_seen:
+                return None
+            root, root_seen = value, True
+            result.positions[()] = pos
+            return ()
+        frame = stack[-1]
+        if isinstance(frame.container, list):
+            path = (*frame.path, len(frame.container))
+            frame.container.append(value)
+        else:
+            assert frame.key is not None
+            path = (*frame.path, frame.key)
+            frame.container[frame.key] = value
+            frame.key = None
+        result.positions[path] = pos
+        if raw is not None:
+            result.raw[path] = raw
+        return path
+
+    try:
+        for event in yaml.parse(source, Loader=_Loader):
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    problems.append(
+                        Problem("yaml-syntax", at(event.start_mark).line, 1, "more than one YAML document")
+                    )
+                    break
+                continue
+            if isinstance(event, yaml.AliasEvent):
+                pos = at(event.start_mark)
+                problems.append(
+                    Problem("yaml-alias", pos.line, pos.col, f"YAML alias `*{event.anchor}` is refused: write the value out")
+                )
+                return None, problems
+            if isinstance(event, yaml.NodeEvent) and event.anchor is not None:
+                pos = at(event.start_mark)
+                problems.append(
+                    Problem("yaml-alias", pos.line, pos.col, f"YAML anchor `&{event.anchor}` is refused: remove it")
+                )
+                return None, problems
+            if isinstance(event, yaml.ScalarEvent):
+                pos = at(event.start_mark)
+                frame = stack[-1] if stack else None
+                if frame is not None and isinstance(frame.container, dict) and frame.key is None:
+                    key = event.value
+                    if key in frame.keys:
+                        problems.append(
+                            Problem(
+                                "duplicate-key",
+                                pos.line,
+                                pos.col,
+                                f"key `{key}` appears twice (first on line {frame.keys[key]}); keep one",
+                            )
+                        )
+                    frame.keys[key] = pos.line
+                    frame.key = key
+                    result.key_positions[(*frame.path, key)] = pos
+                    continue
+                value, error = _scalar_value(event)
+                if error is not None:
+                    rule = "yaml-tag" if error.startswith("custom YAML tag") else "yaml-syntax"
+                    problems.append(Problem(rule, pos.line, pos.col, error))
+                    if rule == "yaml-tag":
+                        return None, problems
+                attach(value, pos, event.value if event.implicit[0] else None)
+                continue
+            if isinstance(event, yaml.CollectionStartEvent):
+                pos = at(event.start_mark)
+                if event.tag not in (None, "!") and event.tag not in _STANDARD_TAGS:
+                    problems.append(
+                        Problem("yaml-tag", pos.line, pos.col, f"custom YAML tag `{_shown_tag(event.tag)}` is refused; remove it")
+                    )
+                    return None, problems
+                frame = stack[-1] if stack else None
+                if frame is not None and isinstance(frame.container, dict) and frame.key is None:
+                    problems.append(
+                        Problem("yaml-syntax", pos.line, pos.col, "a mapping key must be a plain word, not a list or mapping")
+                    )
+                    return None, problems
+                if len(stack) >= MAX_DEPTH:
+                    problems.append(
+                        Problem("yaml-syntax", pos.line, pos.col, f"front matter nested deeper than {MAX_DEPTH} levels")
+                    )
+                    return None, problems
+                container: dict[str, Any] | list[Any] = {} if isinstance(event, yaml.MappingStartEvent) else []
+                path = attach(container, pos, None)
+                stack.append(_Frame(container, path if path is not None else ()))
+                continue
+            if isinstance(event, yaml.CollectionEndEvent):
+                stack.pop()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        pos = at(mark) if mark is not None else Position(first_line, 1)
+        what = exc.problem or "invalid YAML"
+        if exc.context:
+            what = f"{what} ({exc.context})"
+        problems.append(Problem("yaml-syntax", pos.line, pos.col, f"invalid YAML: {what}"))
+        return None, problems
+    except yaml.YAMLError as exc:  # pragma: no cover - errors without marks
+        problems.append(Problem("yaml-syntax", first_line, 1, f"invalid YAML: {exc}"))
+        return None, problems
+
+    if not root_seen or root is None:
+        problems.append(Problem("front-matter", max(first_line - 1, 1), 1, "front matter is empty: add the required fields"))
+        return None, problems
+    if not isinstance(root, dict):
+        kind = "a list" if isinstance(root, list) else "a single value"
+        pos = result.positions[()]
+        problems.append(
+            Problem("front-matter", pos.line, pos.col, f"front matter is {kind}; it must be a mapping of `field: value` lines")
+        )
+        return None, problems
+    result.data = root
+    return result, problems

@@ -1,0 +1,176 @@
+"""Find the PR/FAQ files in a folder and read each one into a document, or into problems.
+
+Nothing is skipped silently: every Markdown file under the folder (but `README.md` and names
+starting with `_` or `.`, kept for templates) either becomes a :class:`Document` or produces at
+least one error naming it.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .body import analyse
+from .findings import Problem
+from .frontmatter import parse_yaml, split
+from .model import Document
+
+DEFAULT_MAX_BYTES = 1_000_000
+
+
+def _skipped(name: str) -> bool:
+    return name.startswith(("_", "."))
+
+
+def is_prfaq_name(name: str) -> bool:
+    return name.lower().endswith(".md") and name.lower() != "readme.md" and not _skipped(name)
+
+
+@dataclass(slots=True)
+class Loaded:
+    """What reading a set of files gave: documents, and problems by file."""
+
+    documents: list[Document] = field(default_factory=list)
+    problems: dict[str, list[Problem]] = field(default_factory=dict)
+    #: Every file considered, in order, as displayed in findings.
+    files: list[str] = field(default_factory=list)
+
+    def add(self, path: str, problem: Problem) -> None:
+        self.problems.setdefault(path, []).append(problem)
+
+
+def display_path(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def discover(source: Path) -> Iterator[tuple[Path, bool]]:
+    """Yield (path, is_symlink) for every candidate file under `source`, sorted, recursively."""
+    for directory, dirnames, filenames in os.walk(source):
+        here = Path(directory)
+        dirnames[:] = sorted(d for d in dirnames if not _skipped(d))
+        for name in list(dirnames):
+            if (here / name).is_symlink():
+                dirnames.remove(name)
+                yield here / name, True
+        for name in sorted(filenames):
+            if is_prfaq_name(name):
+                path = here / name
+                yield path, path.is_symlink()
+
+
+def _decode(data: bytes) -> tuple[str | None, Problem | None]:
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        line = data.count(b"\n", 0, nul) + 1
+        col = nul - (data.rfind(b"\n", 0, nul) + 1) + 1
+        return None, Problem(
+            "file-encoding", line, col, "binary file (a NUL byte): PR/FAQs are UTF-8 Markdown text"
+        )
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        byte = data[exc.start]
+        return None, Problem(
+            "file-encoding",
+            line,
+            col,
+            f"not UTF-8: byte 0x{byte:02X} is invalid here ({exc.reason}); save the file as UTF-8",
+        )
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text, None
+
+
+def read_document(path: Path, shown: str, text: str) -> tuple[Document | None, list[Problem]]:
+    """Parse one file's text; returns the document (if its front matter could be read) and problems."""
+    if not text.strip():
+        return None, [Problem("front-matter", 1, 1, "empty file: start from `prfaq new` or the template")]
+    parts, problem = split(text)
+    if parts is None or parts.front is None:
+        return None, [problem] if problem else []
+    front, problems = parse_yaml(parts.front, first_line=2)
+    if front is None:
+        return None, problems
+    front.end_line = parts.end_line
+    structure = analyse(parts.body, parts.body_line)
+    return Document(shown, front, parts.body, parts.body_line, structure), problems
+
+
+def load(
+    paths: Iterable[Path],
+    *,
+    root: Path,
+    source: Path | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Loaded:
+    """Read every path. `source` bounds symbolic links: a link leading outside it is refused."""
+    loaded = Loaded()
+    real_source = source.resolve() if source is not None else None
+    by_lower: dict[str, str] = {}
+    for path in paths:
+        shown = display_path(path, root)
+        loaded.files.append(shown)
+        lower = shown.lower()
+        if lower in by_lower:
+            loaded.add(
+                shown,
+                Problem(
+                    "file-name-case",
+                    1,
+                    1,
+                    f"differs from `{by_lower[lower]}` only in case; the two clash on macOS and Windows: rename one",
+                ),
+            )
+            continue
+        by_lower[lower] = shown
+        if path.is_symlink():
+            target = path.resolve()
+            if real_source is not None and not target.is_relative_to(real_source):
+                loaded.add(
+                    shown,
+                    Problem(
+                        "symlink",
+                        1,
+                        1,
+                        "symbolic link to a place outside the source folder; it is not read: copy the file instead",
+                    ),
+                )
+                continue
+            if target.is_dir():
+                continue
+        try:
+            size = path.stat().st_size
+            if size > max_bytes:
+                loaded.add(
+                    shown,
+                    Problem(
+                        "file-size",
+                        1,
+                        1,
+                        f"file is {size:,} bytes, over the {max_bytes:,}-byte limit: move material to an appendix",
+                    ),
+                )
+                continue
+            data = path.read_bytes()
+        except OSError as exc:
+            loaded.add(shown, Problem("file-encoding", 1, 1, f"cannot read the file: {exc.strerror}"))
+            continue
+        text, problem = _decode(data)
+        if problem is not None or text is None:
+            loaded.add(shown, problem or Problem("file-encoding", 1, 1, "unreadable"))
+            continue
+        document, problems = read_document(path, shown, text)
+        for item in problems:
+            loaded.add(shown, item)
+        if document is not None:
+            loaded.documents.append(document)
+    return loaded

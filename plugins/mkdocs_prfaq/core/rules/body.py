@@ -1,0 +1,82 @@
+"""Body rules: the FAQ is there and answered, lengths are reasonable, links are safe."""
+
+from __future__ import annotations
+
+import re
+
+from ..findings import Problem
+from ..model import Document
+
+PRESS_RELEASE_WORDS = 700
+DOCUMENT_WORDS = 4000
+_UNSAFE = re.compile(r"^\s*(javascript|vbscript|data):", re.I)
+
+
+def unsafe_scheme(url: str) -> str | None:
+    match = _UNSAFE.match(url)
+    return match.group(1).lower() if match else None
+
+
+def check_body(doc: Document) -> list[Problem]:
+    s = doc.structure
+    problems: list[Problem] = []
+    if not s.faq_sections:
+        problems.append(
+            Problem(
+                "faq-section",
+                doc.body_line,
+                1,
+                "no FAQ section: add `## External FAQ` and `## Internal FAQ` headings with questions under them",
+            )
+        )
+    else:
+        kinds = {kind for _, kind in s.faq_sections}
+        if not ({"external", "internal"} <= kinds):
+            heading = s.faq_sections[0][0]
+            lacking = "an internal" if "external" in kinds else "an external" if "internal" in kinds else "an external and an internal"
+            problems.append(
+                Problem(
+                    "faq-split",
+                    heading.line,
+                    heading.col,
+                    f"the FAQ lacks {lacking} part: split it under `## External FAQ` (customers) and `## Internal FAQ` (stakeholders)",
+                )
+            )
+    for question in s.questions:
+        if question.answer_words == 0:
+            h = question.heading
+            problems.append(Problem("empty-answer", h.line, h.col, f"question '{h.text}' has no answer under it"))
+    if s.press_release_words > PRESS_RELEASE_WORDS:
+        problems.append(
+            Problem(
+                "press-release-length",
+                s.press_release_line,
+                1,
+                f"the press release has {s.press_release_words:,} words, over {PRESS_RELEASE_WORDS}: keep it to one page",
+            )
+        )
+    if s.words > DOCUMENT_WORDS:
+        problems.append(
+            Problem(
+                "document-length",
+                doc.body_line,
+                1,
+                f"the document has {s.words:,} words, over {DOCUMENT_WORDS:,}: move supporting material to appendices",
+            )
+        )
+    for link in s.links:
+        scheme = unsafe_scheme(link.target)
+        if scheme:
+            problems.append(
+                Problem("unsafe-url", link.line, link.col, f"`{scheme}:` link refused: link to an http(s) page instead")
+            )
+    related = doc.meta.get("related")
+    if isinstance(related, list):
+        for index, item in enumerate(related):
+            url = item.get("url") if isinstance(item, dict) else None
+            if isinstance(url, str) and (scheme := unsafe_scheme(url)):
+                pos = doc.position("related", index, "url")
+                problems.append(
+                    Problem("unsafe-url", pos.line, pos.col, f"`{scheme}:` URL refused: use an http(s) address")
+                )
+    return problems

@@ -1,0 +1,77 @@
+"""Cross-field rules: constraints between fields of one document."""
+
+from __future__ import annotations
+
+from ..findings import Problem
+import re
+
+from ..model import DECIDED, ID_PATTERN, Document, parse_date
+
+
+def check_fields(doc: Document) -> list[Problem]:
+    problems: list[Problem] = []
+    status = doc.status
+    meta = doc.meta
+    if status in DECIDED and "decision" not in meta:
+        pos = doc.position("status")
+        problems.append(
+            Problem(
+                "decision-required",
+                pos.line,
+                pos.col,
+                f"status '{status}' records a decision: add `decision:` with `date:` and `by:`",
+            )
+        )
+    if status == "superseded" and "superseded_by" not in meta:
+        pos = doc.position("status")
+        problems.append(
+            Problem(
+                "superseded-status",
+                pos.line,
+                pos.col,
+                "status 'superseded' needs `superseded_by:` naming the PR/FAQ that replaces this one",
+            )
+        )
+    if status is not None and status != "superseded" and "superseded_by" in meta:
+        pos = doc.front.key_positions.get(("superseded_by",), doc.position("superseded_by"))
+        problems.append(
+            Problem(
+                "superseded-status",
+                pos.line,
+                pos.col,
+                f"`superseded_by` is set but status is '{status}': set status to 'superseded' or remove the field",
+            )
+        )
+    doc_id = meta.get("id")
+    name = doc.path.rsplit("/", 1)[-1]
+    if isinstance(doc_id, str) and ID_PATTERN.match(doc_id) and not name.startswith(doc_id):
+        pos = doc.position("id")
+        problems.append(
+            Problem(
+                "id-filename",
+                pos.line,
+                pos.col,
+                f"the file name must start with the id: rename it to {doc_id}-{_slug_part(name)}",
+            )
+        )
+    created = parse_date(meta.get("created"))
+    if created is not None:
+        for path, label in ((("updated",), "updated"), (("decision", "date"), "decision.date")):
+            container = meta.get("decision") if path[0] == "decision" else meta
+            value = parse_date(container.get(path[-1])) if isinstance(container, dict) else None
+            if value is not None and value < created:
+                pos = doc.front.position(path)
+                problems.append(
+                    Problem(
+                        "date-order",
+                        pos.line,
+                        pos.col,
+                        f"`{label}` {value.isoformat()} is before `created` {created.isoformat()}: fix one of them",
+                    )
+                )
+    return problems
+
+
+def _slug_part(name: str) -> str:
+    """The descriptive rest of a file name, without any id it starts with."""
+    return re.sub(r"^PRFAQ-[0-9]+-?", "", name, flags=re.I) or "title.md"

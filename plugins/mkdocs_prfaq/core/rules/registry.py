@@ -1,0 +1,81 @@
+"""Every rule the checker knows, with its default severity and a one-line explanation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+from ..findings import Severity
+
+
+class Category(str, Enum):
+    FILE = "file"
+    SCHEMA = "schema"
+    FIELDS = "cross-field"
+    CORPUS = "cross-document"
+    BODY = "body"
+    WRITING = "writing"
+
+
+#: Categories whose findings are capped at warning while a document is a draft.
+DRAFT_CAPPED = frozenset({Category.BODY, Category.WRITING})
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    name: str
+    category: Category
+    default: Severity
+    summary: str
+    #: Where the handbook teaches what the rule checks (a path under the site root), if anywhere.
+    guide: str | None = None
+
+
+_E, _W = Severity.ERROR, Severity.WARNING
+
+RULES: dict[str, Rule] = {
+    rule.name: rule
+    for rule in (
+        # Files and front matter
+        Rule("front-matter", Category.FILE, _E, "The file must open with a `---` fenced YAML mapping."),
+        Rule("yaml-syntax", Category.FILE, _E, "The front matter must be valid YAML."),
+        Rule("duplicate-key", Category.FILE, _E, "A key appears twice in one mapping; YAML would keep only the last."),
+        Rule("yaml-alias", Category.FILE, _E, "YAML anchors and aliases are refused: they can expand a small file."),
+        Rule("yaml-tag", Category.FILE, _E, "Custom YAML tags such as `!!python/object` are refused, never run."),
+        Rule("file-encoding", Category.FILE, _E, "The file must be UTF-8 text."),
+        Rule("file-size", Category.FILE, _E, "The file is larger than the configured limit (1 MB by default)."),
+        Rule("file-name-case", Category.FILE, _E, "Two files whose names differ only in case clash on some systems."),
+        Rule("symlink", Category.FILE, _E, "A symbolic link pointing outside the source folder is never read."),
+        # Schema
+        Rule("required-field", Category.SCHEMA, _E, "A required front-matter field is missing."),
+        Rule("field-type", Category.SCHEMA, _E, "A field has the wrong type (quote values YAML reads as booleans)."),
+        Rule("status-enum", Category.SCHEMA, _E, "`status` must be one of the eight known statuses."),
+        Rule("date-format", Category.SCHEMA, _E, "A date must be a real ISO date, YYYY-MM-DD."),
+        Rule("unknown-key", Category.SCHEMA, _E, "A key the schema does not know; put local additions under `extra`."),
+        Rule("field-format", Category.SCHEMA, _E, "A value has the right type but the wrong shape or length."),
+        Rule("id-format", Category.SCHEMA, _E, "An id is `PRFAQ-` followed by four or more digits."),
+        Rule("id-filename", Category.SCHEMA, _E, "The file name must start with the document's id."),
+        # Cross-field
+        Rule("decision-required", Category.FIELDS, _E, "Decided statuses need a `decision` with date and by."),
+        Rule("superseded-status", Category.FIELDS, _E, "`superseded_by` is set exactly when status is superseded."),
+        Rule("date-order", Category.FIELDS, _E, "`updated` and the decision date are not before `created`."),
+        # Cross-document
+        Rule("duplicate-id", Category.CORPUS, _E, "Two files carry the same id."),
+        Rule("unknown-id", Category.CORPUS, _E, "A referenced PR/FAQ id does not exist."),
+        Rule("supersedes-mismatch", Category.CORPUS, _E, "`superseded_by` must be matched by the other's `supersedes`."),
+        Rule("supersedes-cycle", Category.CORPUS, _E, "A supersedes chain loops back on itself."),
+        Rule("unknown-team", Category.CORPUS, _E, "The team is not a key of the teams file."),
+        Rule("unknown-tag", Category.CORPUS, _E, "The tag is not in the controlled vocabulary."),
+        # Body
+        Rule("faq-section", Category.BODY, _E, "The body needs an FAQ heading (`## FAQ`, `## External FAQ`, ...)."),
+        Rule("empty-answer", Category.BODY, _E, "A question heading in the FAQ has no answer under it."),
+        Rule("press-release-length", Category.BODY, _W, "The press release runs over 700 words (about a page)."),
+        Rule("document-length", Category.BODY, _W, "The document runs over 4,000 words."),
+        Rule("faq-split", Category.BODY, _W, "The FAQ should have both an external and an internal part."),
+        Rule("unsafe-url", Category.BODY, _E, "`javascript:`, `vbscript:` and `data:` links are refused."),
+    )
+}
+
+
+def rule(name: str) -> Rule:
+    return RULES[name]

@@ -1,0 +1,173 @@
+"""Schema rules: the front matter against the JSON Schema, each error mapped to a rule and a
+message that says what to do."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterator
+from functools import cache
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+
+from ..findings import Problem
+from ..frontmatter import Path
+from ..model import STATUSES, Document
+from ..schema import schema
+from .body import unsafe_scheme
+
+_JSON_TYPES = {"string": "text", "array": "a list", "object": "a mapping", "integer": "a number", "number": "a number"}
+
+
+@cache
+def validator() -> Draft202012Validator:
+    return Draft202012Validator(schema(), format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+def _name(path: Path) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "front matter"
+
+
+def _yaml_read_as(value: Any, raw: str | None) -> str:
+    """Describe how YAML read an unquoted scalar, for a 'quote it' hint."""
+    shown = raw if raw is not None else repr(value)
+    if isinstance(value, bool):
+        return f"YAML read `{shown}` as the boolean {str(value).lower()}: quote it (\"{shown}\")"
+    if value is None:
+        return f"YAML read `{shown or '(nothing)'}` as null: write a value, quoted if needed"
+    if isinstance(value, int | float):
+        return f"YAML read `{shown}` as a number: quote it (\"{shown}\")"
+    return f"got {type(value).__name__}"
+
+
+def _suggest(word: str, choices: list[str]) -> str:
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    return f" (did you mean `{close[0]}`?)" if close else ""
+
+
+def _problems(doc: Document, error: ValidationError) -> Iterator[Problem]:
+    path: Path = tuple(error.absolute_path)
+    pos = doc.front.position(path)
+    field = _name(path)
+    kind = error.validator
+    value = error.instance
+    raw = doc.front.raw.get(path)
+    if kind == "required":
+        missing = [name for name in error.validator_value if name not in (value or {})]
+        where = doc.front.position(path) if path else None
+        line, col = (where.line, where.col) if where else (doc.front.end_line, 1)
+        for name in missing:
+            inside = f" in `{field}`" if path else ""
+            yield Problem("required-field", line, col, f"missing required field `{name}`{inside}: add it")
+        return
+    if kind == "additionalProperties":
+        known = list(error.schema.get("properties", {}))
+        for key in value:
+            if key in known:
+                continue
+            key_pos = doc.front.key_positions.get((*path, key), pos)
+            hint = _suggest(str(key), known) or (" (put local additions under `extra`)" if not path else "")
+            yield Problem("unknown-key", key_pos.line, key_pos.col, f"unknown key `{key}`{hint}")
+        return
+    if kind == "type":
+        expected = error.validator_value
+        wanted = _JSON_TYPES.get(expected, expected) if isinstance(expected, str) else "another type"
+        if path and path[-1] == "id" or (len(path) >= 2 and path[-2] == "supersedes") or path == ("superseded_by",):
+            yield Problem(
+                "id-format", pos.line, pos.col, f"`{field}` must be an id like PRFAQ-0042; {_yaml_read_as(value, raw)}"
+            )
+            return
+        if isinstance(value, bool | int | float) or value is None:
+            if expected == "string" and isinstance(value, int) and _date_path(path):
+                yield Problem("date-format", pos.line, pos.col, f"`{field}` must be a date YYYY-MM-DD")
+                return
+            yield Problem("field-type", pos.line, pos.col, f"`{field}` must be {wanted}; {_yaml_read_as(value, raw)}")
+        else:
+            got = "a list" if isinstance(value, list) else "a mapping" if isinstance(value, dict) else "text"
+            yield Problem("field-type", pos.line, pos.col, f"`{field}` must be {wanted}, not {got}")
+        return
+    if kind == "enum":
+        if path == ("status",):
+            suggestion = _suggest(str(value), list(STATUSES))
+            yield Problem(
+                "status-enum",
+                pos.line,
+                pos.col,
+                f"status '{value}' is not one of {', '.join(STATUSES)}{suggestion}",
+            )
+        else:
+            yield Problem("field-format", pos.line, pos.col, f"`{field}` must be one of {error.validator_value}")
+        return
+    if kind == "format":
+        yield Problem(
+            "date-format",
+            pos.line,
+            pos.col,
+            f"`{field}` is `{value}`, not a real date: write an ISO date YYYY-MM-DD",
+        )
+        return
+    if kind == "pattern":
+        if _id_path(path):
+            yield Problem(
+                "id-format", pos.line, pos.col, f"`{field}` is '{value}', not an id: write PRFAQ- and four or more digits, like PRFAQ-0042"
+            )
+            return
+        if path[:1] == ("related",) and isinstance(value, str) and unsafe_scheme(value):
+            return  # reported by the `unsafe-url` rule, with its own advice
+        yield Problem("field-format", pos.line, pos.col, f"`{field}`: {_pattern_advice(path, value)}")
+        return
+    if kind in ("minLength", "maxLength"):
+        length = len(value) if isinstance(value, str) else 0
+        bound = error.validator_value
+        relation = "at least" if kind == "minLength" else "at most"
+        yield Problem(
+            "field-format",
+            pos.line,
+            pos.col,
+            f"`{field}` is {length} characters long; it must be {relation} {bound}",
+        )
+        return
+    if kind == "minItems":
+        yield Problem("field-format", pos.line, pos.col, f"`{field}` must list at least {error.validator_value}")
+        return
+    if kind == "uniqueItems":
+        seen: set[str] = set()
+        dupes = [str(v) for v in value if str(v) in seen or seen.add(str(v))]  # type: ignore[func-returns-value]
+        yield Problem("field-format", pos.line, pos.col, f"`{field}` lists {', '.join(dupes)} more than once")
+        return
+    yield Problem("field-format", pos.line, pos.col, f"`{field}`: {error.message}")
+
+
+def _id_path(path: Path) -> bool:
+    return path in (("id",), ("superseded_by",)) or (len(path) == 2 and path[0] == "supersedes")
+
+
+def _date_path(path: Path) -> bool:
+    return path in (("created",), ("updated",), ("launch",), ("decision", "date"))
+
+
+def _pattern_advice(path: Path, value: Any) -> str:
+    top = path[0] if path else ""
+    if top in ("authors", "reviewers"):
+        return f"'{value}' is not `Name` or `Name <email>`"
+    if top in ("team", "tags"):
+        return f"'{value}' is not a slug: use lowercase letters, digits and hyphens, like `{_slugify(str(value))}`"
+    if top == "related":
+        return f"'{value}' is not an http(s) URL, a relative path or a PR/FAQ id"
+    return "must be a single line of text"
+
+
+def _slugify(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "team-name"
+
+
+def check_schema(doc: Document) -> list[Problem]:
+    problems: list[Problem] = []
+    for error in validator().iter_errors(doc.meta):
+        problems.extend(_problems(doc, error))
+    return problems

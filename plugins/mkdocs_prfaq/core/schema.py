@@ -1,0 +1,22 @@
+"""The front-matter JSON Schema shipped with the package: the single source of truth for fields."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+from typing import Any
+
+SCHEMA_FILE = "prfaq.schema.json"
+SCHEMA_VERSION = 1
+
+
+@cache
+def schema() -> dict[str, Any]:
+    text = resources.files(__package__).joinpath(SCHEMA_FILE).read_text(encoding="utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+def field_names() -> list[str]:
+    return list(schema()["properties"])

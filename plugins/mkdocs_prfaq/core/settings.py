@@ -1,0 +1,147 @@
+"""Settings shared by the command line and the MkDocs plugin, read from `mkdocs.yml`.
+
+The command reads the same plugin options as the build, so the two always agree. `mkdocs.yml`
+may hold tags such as `!!python/name:` (pymdown-extensions uses them); they are read as
+placeholders here, never resolved.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .findings import Severity
+from .loader import DEFAULT_MAX_BYTES
+from .rules.registry import RULES
+
+PLUGIN_NAME = "prfaq"
+
+
+class SettingsError(ValueError):
+    """A configuration mistake: a usage error (exit status 2), not a finding."""
+
+
+@dataclass(slots=True)
+class Settings:
+    root: Path
+    source_dir: Path
+    teams_file: Path | None = None
+    tags_file: Path | None = None
+    rules: dict[str, Severity] = field(default_factory=dict)
+    max_file_size: int = DEFAULT_MAX_BYTES
+    #: Extra weasel words for the writing rules, added to the built-in list.
+    weasel_words: list[str] = field(default_factory=list)
+
+    def severity(self, rule: str) -> Severity:
+        return self.rules.get(rule, RULES[rule].default)
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    pass
+
+
+def _placeholder(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
+    return None
+
+
+_TolerantLoader.add_multi_constructor("", _placeholder)  # type: ignore[no-untyped-call]
+
+
+def parse_rules(value: object) -> dict[str, Severity]:
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping):
+        raise SettingsError("`rules` must map rule names to error, warning or off")
+    out: dict[str, Severity] = {}
+    for name, level in value.items():
+        if name not in RULES:
+            raise SettingsError(f"unknown rule `{name}` in `rules` (known: see `prfaq rules`)")
+        try:
+            out[str(name)] = Severity(str(level).lower() if level is not False else "off")
+        except ValueError:
+            raise SettingsError(f"rule `{name}`: severity must be error, warning or off, not {level!r}") from None
+    return out
+
+
+def from_options(root: Path, options: Mapping[str, Any]) -> Settings:
+    """Settings from the plugin's options (as written under `plugins: - prfaq:`)."""
+
+    def path_or_none(key: str) -> Path | None:
+        value = options.get(key)
+        return (root / str(value)) if value else None
+
+    max_size = options.get("max_file_size", DEFAULT_MAX_BYTES)
+    if not isinstance(max_size, int) or isinstance(max_size, bool) or max_size <= 0:
+        raise SettingsError("`max_file_size` must be a positive number of bytes")
+    words = options.get("weasel_words") or []
+    if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+        raise SettingsError("`weasel_words` must be a list of words")
+    return Settings(
+        root=root,
+        source_dir=root / str(options.get("source_dir") or "prfaqs"),
+        teams_file=path_or_none("teams_file"),
+        tags_file=path_or_none("tags_file"),
+        rules=parse_rules(options.get("rules")),
+        max_file_size=max_size,
+        weasel_words=list(words),
+    )
+
+
+def plugin_options(config: Mapping[str, Any]) -> dict[str, Any]:
+    """The options of the `prfaq` entry in a config's `plugins` (a list or a mapping)."""
+    plugins = config.get("plugins") or []
+    entries: list[tuple[object, object]] = []
+    if isinstance(plugins, Mapping):
+        entries = list(plugins.items())
+    elif isinstance(plugins, list):
+        for item in plugins:
+            if isinstance(item, str):
+                entries.append((item, None))
+            elif isinstance(item, Mapping):
+                entries.extend(item.items())
+    for name, options in entries:
+        if name == PLUGIN_NAME:
+            return dict(options) if isinstance(options, Mapping) else {}
+    return {}
+
+
+def load_settings(config_file: Path) -> Settings:
+    """Settings from `mkdocs.yml`; defaults when it is absent or has no `prfaq` plugin entry."""
+    root = config_file.parent.resolve()
+    if not config_file.is_file():
+        return from_options(root, {})
+    try:
+        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader)
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise SettingsError(f"{config_file}: cannot read: {exc}") from None
+    return from_options(root, plugin_options(config if isinstance(config, Mapping) else {}))
+
+
+def read_vocabulary(path: Path | None, what: str) -> dict[str, dict[str, str]] | None:
+    """Read a teams or tags file: a mapping `slug: name` or `slug: {name, description}`, or a list."""
+    if path is None:
+        return None
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise SettingsError(f"{what} file {path}: {exc.strerror}") from None
+    except yaml.YAMLError as exc:
+        raise SettingsError(f"{what} file {path}: invalid YAML: {exc}") from None
+    out: dict[str, dict[str, str]] = {}
+    if isinstance(data, list):
+        for item in data:
+            out[str(item)] = {"name": str(item)}
+        return out
+    if not isinstance(data, Mapping):
+        raise SettingsError(f"{what} file {path}: must be a mapping of slugs")
+    for slug, value in data.items():
+        if isinstance(value, Mapping):
+            out[str(slug)] = {k: str(v) for k, v in value.items() if v is not None}
+            out[str(slug)].setdefault("name", str(slug))
+        else:
+            out[str(slug)] = {"name": str(value) if value is not None else str(slug)}
+    return out
