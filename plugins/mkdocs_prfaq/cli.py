@@ -14,16 +14,15 @@ import json
 import re
 import subprocess
 import sys
-import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
-from string import Template
 
 from .core.catalog import Catalog
 from .core.check import check_files, check_folder
 from .core.exports import document_record
 from .core.findings import render, summary_line
 from .core.loader import discover
+from .core.scaffold import fill_template, next_id, slugify
 from .core.model import ID_PATTERN, STATUSES
 from .core.rules.registry import RULES
 from .core.settings import Settings, SettingsError, load_settings
@@ -67,22 +66,6 @@ def cmd_check(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if result.failed(strict=args.strict) else EXIT_OK
 
 
-def slugify(title: str, limit: int = 60) -> str:
-    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")
-    return slug[:limit].rstrip("-") or "untitled"
-
-
-def next_id(source: Path) -> str:
-    highest = 0
-    if source.is_dir():
-        for path, _ in discover(source):
-            match = re.match(r"PRFAQ-(\d+)", path.name, re.I)
-            if match:
-                highest = max(highest, int(match.group(1)))
-    return f"PRFAQ-{highest + 1:04d}"
-
-
 def _git_author() -> str | None:
     try:
         name = subprocess.run(["git", "config", "user.name"], capture_output=True, text=True, check=False).stdout.strip()
@@ -92,12 +75,6 @@ def _git_author() -> str | None:
     if not name:
         return None
     return f"{name} <{email}>" if email else name
-
-
-def template_text() -> str:
-    from importlib import resources
-
-    return resources.files("mkdocs_prfaq.core").joinpath("template.md").read_text(encoding="utf-8")
 
 
 def cmd_new(args: argparse.Namespace) -> int:
@@ -123,17 +100,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     if not ID_PATTERN.match(doc_id):
         print(f"prfaq new: id '{doc_id}' is not PRFAQ- and four or more digits", file=sys.stderr)
         return EXIT_USAGE
-    today = dt.date.today()
-    text = Template(template_text()).safe_substitute(
-        id=doc_id,
-        title=json.dumps(title, ensure_ascii=False),
-        author=json.dumps(author.strip(), ensure_ascii=False),
-        team=args.team,
-        today=today.isoformat(),
-        launch_words=today.strftime("%B %-d, %Y"),
-    )
-    # The headline in the body is Markdown, not YAML: write the title as typed there.
-    text = text.replace(f"# {json.dumps(title, ensure_ascii=False)}\n", f"# {title}\n")
+    text = fill_template(doc_id=doc_id, title=title, author=author.strip(), team=args.team, today=dt.date.today())
     target = settings.source_dir / f"{doc_id}-{slugify(title)}.md"
     target.parent.mkdir(parents=True, exist_ok=True)
     try:

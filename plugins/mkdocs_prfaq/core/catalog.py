@@ -20,6 +20,8 @@ class Catalog:
     teams: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     tags_vocabulary: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     by_id: dict[str, Document] = field(init=False)
+    #: For each id, the ids of the documents that list it in their `supersedes`.
+    replaced_by: dict[str, list[str]] = field(init=False)
 
     def __post_init__(self) -> None:
         # Newest first, then by id, so every listing is stable from one build to the next.
@@ -28,6 +30,11 @@ class Catalog:
             key=lambda d: (-(d.updated or dt.date.min).toordinal(), d.id or ""),
         )
         self.by_id = {d.id: d for d in self.documents if d.id is not None}
+        self.replaced_by = {}
+        for doc in sorted(self.documents, key=lambda d: d.id or ""):
+            for old in doc.supersedes:
+                if doc.id is not None:
+                    self.replaced_by.setdefault(old, []).append(doc.id)
 
     @classmethod
     def build(

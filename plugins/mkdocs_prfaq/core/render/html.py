@@ -1,0 +1,58 @@
+"""Small helpers for writing escaped HTML and relative links between generated pages."""
+
+from __future__ import annotations
+
+import html
+import posixpath
+
+from ..model import Document
+
+
+def esc(value: object) -> str:
+    """Escape a value for HTML text or a double-quoted attribute."""
+    return html.escape(str(value), quote=True)
+
+
+def md_text(value: str) -> str:
+    """Escape text for a Markdown line: HTML-escaped, with Markdown's link and emphasis marks neutral."""
+    out = html.escape(value, quote=False)
+    for char in "\\`*_[]#|":
+        out = out.replace(char, f"&#{ord(char)};")
+    return out
+
+
+class Links:
+    """URLs between pages, from the site-relative path of each page's Markdown source."""
+
+    def __init__(self, directory_urls: bool = True) -> None:
+        self.directory_urls = directory_urls
+
+    def url(self, src: str) -> str:
+        """The site-relative URL of the page built from `src` (e.g. `catalog/index.md`)."""
+        stem = src[: -len(".md")]
+        if not self.directory_urls:
+            return f"{stem}.html"
+        if stem == "index" or stem.endswith("/index"):
+            return stem[: -len("index")]
+        return f"{stem}/"
+
+    def href(self, from_src: str, to_src: str) -> str:
+        """A relative link from the page built from `from_src` to the one built from `to_src`."""
+        here = self.url(from_src)
+        base = here if here.endswith("/") or not here else posixpath.dirname(here) + "/"
+        target = self.url(to_src)
+        rel = posixpath.relpath(target or ".", base or ".")
+        if target.endswith("/") and rel != ".":
+            rel += "/"
+        if rel == ".":
+            return "./"
+        return rel
+
+    def asset(self, from_src: str, asset: str) -> str:
+        here = self.url(from_src)
+        base = here if here.endswith("/") or not here else posixpath.dirname(here) + "/"
+        return posixpath.relpath(asset, base or ".")
+
+
+def document_src(doc: Document) -> str:
+    return f"prfaqs/{doc.slug}.md"

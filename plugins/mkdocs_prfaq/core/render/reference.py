@@ -1,0 +1,56 @@
+"""Reference tables generated from the JSON Schema and the rule registry, so they cannot drift."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..rules.registry import RULES
+from ..schema import schema
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _type(spec: dict[str, Any], defs: dict[str, Any]) -> str:
+    if "$ref" in spec:
+        name = spec["$ref"].rsplit("/", 1)[-1]
+        base = defs.get(name, {})
+        return {"id": "id", "date": "date", "line": "text (one line)", "person": "person", "slug": "slug"}.get(
+            name, base.get("type", "")
+        )
+    kind = spec.get("type", "")
+    if kind == "array":
+        return f"list of {_type(spec.get('items', {}), defs)}"
+    if kind == "object":
+        return "mapping"
+    if "enum" in spec:
+        return "one of " + ", ".join(f"`{v}`" for v in spec["enum"])
+    return {"string": "text"}.get(kind, kind)
+
+
+def fields_markdown() -> str:
+    data = schema()
+    defs = data.get("$defs", {})
+    required = set(data.get("required", []))
+    rows = ["| Field | Required | Type | Meaning | Example |", "| --- | --- | --- | --- | --- |"]
+    for name, spec in data["properties"].items():
+        example = spec.get("examples", [""])[0]
+        shown = f"`{example}`" if example not in ("", None) else ""
+        rows.append(
+            f"| `{name}` | {'yes' if name in required else 'no'} | {_cell(_type(spec, defs))} | "
+            f"{_cell(spec.get('description', ''))} | {_cell(shown)} |"
+        )
+    decision = data["properties"]["decision"]["properties"]
+    rows += ["", "`decision` holds:", "", "| Key | Required | Meaning |", "| --- | --- | --- |"]
+    needed = set(data["properties"]["decision"].get("required", []))
+    for name, spec in decision.items():
+        rows.append(f"| `{name}` | {'yes' if name in needed else 'no'} | {_cell(spec.get('description', ''))} |")
+    return "\n".join(rows) + "\n"
+
+
+def rules_markdown() -> str:
+    rows = ["| Rule | Category | Default | What it checks |", "| --- | --- | --- | --- |"]
+    for rule in RULES.values():
+        rows.append(f"| `{rule.name}` | {rule.category.value} | {rule.default.value} | {_cell(rule.summary)} |")
+    return "\n".join(rows) + "\n"

@@ -1,0 +1,80 @@
+"""Everything the catalog adds to a site, as files: Markdown pages and static assets.
+
+This is the seam between the core and a site engine. An adapter takes these outputs and hands
+them to its engine (MkDocs: generated `File`s); nothing here knows which engine that is.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from importlib import resources
+
+from ..catalog import Catalog
+from ..exports import catalog_json
+from ..model import Document
+from .document import render_document
+from .feed import atom_feed
+from .html import Links, document_src
+from .listing import ACTIVITY, CATALOG, activity_page, catalog_index, facet_pages
+
+ASSETS = ("prfaq.css", "prfaq.js")
+ASSET_DIR = "assets/prfaq"
+NAV_PAGES = frozenset(
+    {"catalog/index.md", "catalog/activity.md", "catalog/status/index.md", "catalog/teams/index.md", "catalog/tags/index.md"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Output:
+    """One file of the site: `path` relative to the site's source root."""
+
+    path: str
+    content: str
+    #: The PR/FAQ a page renders, for edit links and sanitizing; None for catalog pages and assets.
+    document: Document | None = None
+
+    @property
+    def is_page(self) -> bool:
+        return self.path.endswith(".md")
+
+    @property
+    def in_nav(self) -> bool:
+        """Whether a site's navigation may list the page: the catalog's overview pages, never the
+        per-document and per-facet pages (a nav of thousands would be rendered into every page)."""
+        return self.path in NAV_PAGES
+
+
+@dataclass(slots=True)
+class SiteOptions:
+    site_url: str = ""
+    site_name: str = "PR/FAQs"
+    directory_urls: bool = True
+    generated: dt.datetime | None = None
+    feed_size: int = 50
+    #: Extra HTML per document id, placed under the card (the writing-review panel, the timeline).
+    extra_html: dict[str, str] = field(default_factory=dict)
+
+
+def asset_text(name: str) -> str:
+    return resources.files("mkdocs_prfaq.core").joinpath("assets", name).read_text(encoding="utf-8")
+
+
+def render_site(catalog: Catalog, options: SiteOptions) -> list[Output]:
+    links = Links(options.directory_urls)
+    outputs: list[Output] = []
+    for doc in catalog.documents:
+        outputs.append(
+            Output(
+                document_src(doc),
+                render_document(doc, catalog, links, extra_html=options.extra_html.get(doc.id or "", "")),
+                doc,
+            )
+        )
+    outputs.append(Output(CATALOG, catalog_index(catalog, links)))
+    outputs.append(Output(ACTIVITY, activity_page(catalog, links)))
+    outputs.extend(Output(path, text) for path, text in facet_pages(catalog, links).items())
+    outputs.append(Output("catalog.json", catalog_json(catalog, options.generated)))
+    outputs.append(Output("feed.xml", atom_feed(catalog, site_url=options.site_url, site_name=options.site_name, limit=options.feed_size)))
+    outputs.extend(Output(f"{ASSET_DIR}/{name}", asset_text(name)) for name in ASSETS)
+    return outputs

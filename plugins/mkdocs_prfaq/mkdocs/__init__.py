@@ -1,0 +1,1 @@
+"""The MkDocs adapter: hands the core's pages and assets to MkDocs. Imports only `mkdocs.*`."""

@@ -1,0 +1,41 @@
+"""The plugin's options, as written under `plugins: - prfaq:` in `mkdocs.yml`.
+
+The docstring under each option is shown on the handbook's plugin reference page.
+"""
+
+from __future__ import annotations
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+
+class PrfaqConfig(base.Config):
+    source_dir = c.Type(str, default="prfaqs")
+    """Folder of the PR/FAQ files, relative to `mkdocs.yml`. Watched by `mkdocs serve`."""
+
+    teams_file = c.Optional(c.Type(str))
+    """YAML file of teams, `slug: {name, description}`. When set, every document's `team` must be a key of it."""
+
+    tags_file = c.Optional(c.Type(str))
+    """YAML list (or mapping) of allowed tags. When set, tags outside it are findings."""
+
+    rules = c.Type(dict, default={})
+    """Severity per rule name: `error`, `warning` or `off`, as for `prfaq check`."""
+
+    max_file_size = c.Type(int, default=1_000_000)
+    """Largest PR/FAQ file read, in bytes; bigger files are a `file-size` finding."""
+
+    weasel_words = c.ListOfItems(c.Type(str), default=[])
+    """Words added to the built-in weasel-word list of the writing rules."""
+
+    sanitize = c.Type(bool, default=True)
+    """Sanitize the HTML of PR/FAQ bodies with an allowlist. Turn off only for trusted repositories."""
+
+    history = c.Type(bool, default=True)
+    """Read each document's history (dates, contributors, status changes) from git."""
+
+    edit_uri = c.Optional(c.Type(str))
+    """Base of "edit this page" links to PR/FAQ sources, relative to `repo_url` (default: `edit_uri` with its docs folder removed)."""
+
+    feed_size = c.Type(int, default=50)
+    """How many entries the Atom feed `feed.xml` carries."""

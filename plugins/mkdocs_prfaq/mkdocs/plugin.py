@@ -1,0 +1,159 @@
+"""The `prfaq` MkDocs plugin: validate first, then hand the core's pages and assets to MkDocs.
+
+Event order matters: validation runs in `on_pre_build`, which MkDocs calls before it cleans
+`site_dir`, so a corpus with errors stops the build with nothing written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import posixpath
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from ..core.catalog import Catalog
+from ..core.check import check_folder
+from ..core.findings import Severity, render
+from ..core.render.document import resolve_id_links
+from ..core.render.html import Links
+from ..core.render.reference import fields_markdown, rules_markdown
+from ..core.render.site import ASSET_DIR, ASSETS, Output, SiteOptions, render_site
+from ..core.sanitize import sanitize_html
+from ..core.scaffold import template_download
+from ..core.settings import Settings, SettingsError, from_options
+from .config import PrfaqConfig
+from .reference import cli_markdown, options_markdown
+
+log = logging.getLogger("mkdocs.plugins.prfaq")
+
+#: Markers in handbook pages replaced by generated reference tables.
+MARKERS = {
+    "<!-- prfaq:fields -->": fields_markdown,
+    "<!-- prfaq:rules -->": rules_markdown,
+    "<!-- prfaq:cli -->": cli_markdown,
+    "<!-- prfaq:options -->": options_markdown,
+}
+
+
+class _Download(File):
+    """A generated Markdown file served as is (the template download), not rendered as a page."""
+
+    def is_documentation_page(self) -> bool:
+        return False
+
+
+class PrfaqPlugin(BasePlugin[PrfaqConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.settings: Settings | None = None
+        self.outputs: list[Output] = []
+        self.catalog: Catalog | None = None
+        self.pages: dict[str, Output] = {}
+
+    # -- configuration ----------------------------------------------------------------------
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
+        options: dict[str, Any] = dict(self.config)
+        try:
+            self.settings = from_options(root, options)
+        except SettingsError as exc:
+            raise PluginError(f"prfaq: {exc}") from None
+        for name in ASSETS:
+            path = f"{ASSET_DIR}/{name}"
+            target = config.extra_css if name.endswith(".css") else config.extra_javascript
+            if path not in target:
+                target.append(path)
+        return config
+
+    def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
+        assert self.settings is not None
+        for path in (self.settings.source_dir, self.settings.teams_file, self.settings.tags_file):
+            if path is not None and path.exists():
+                server.watch(str(path))
+        return server
+
+    # -- validation, before anything is written -------------------------------------------------
+    def on_pre_build(self, config: MkDocsConfig) -> None:
+        settings = self.settings
+        assert settings is not None
+        try:
+            result = check_folder(settings)
+        except SettingsError as exc:
+            raise PluginError(f"prfaq: {exc}") from None
+        warnings = [f for f in result.findings if f.severity is Severity.WARNING]
+        if warnings:
+            log.info("prfaq: %d piece(s) of advice:\n%s", len(warnings), render(warnings, "text"))
+        if result.errors:
+            raise PluginError(
+                f"prfaq: {len(result.errors)} error(s) in {settings.source_dir.name}/; nothing was built:\n"
+                + render(result.errors, "text")
+            )
+        self.catalog = Catalog.build(result.documents, result.teams, result.tags)
+        epoch = os.environ.get("SOURCE_DATE_EPOCH")
+        generated = dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch and epoch.isdigit() else None
+        self.outputs = render_site(
+            self.catalog,
+            SiteOptions(
+                site_url=config.site_url or "",
+                site_name=config.site_name,
+                directory_urls=config.use_directory_urls,
+                generated=generated,
+                feed_size=self.config.feed_size,
+            ),
+        )
+        self.pages = {o.path: o for o in self.outputs if o.is_page}
+
+    # -- handing the outputs to MkDocs -----------------------------------------------------------
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        for output in self.outputs:
+            existing = files.get_file_from_path(output.path)
+            if existing is not None:
+                raise PluginError(
+                    f"prfaq: docs/{output.path} clashes with a page the catalog generates; rename or remove it"
+                )
+            inclusion = InclusionLevel.INCLUDED if output.in_nav or not output.is_page else InclusionLevel.NOT_IN_NAV
+            files.append(File.generated(config, output.path, content=output.content, inclusion=inclusion))
+        files.append(
+            _Download.generated(config, "practice/prfaq-template.md", content=template_download())
+        )
+        return files
+
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if page.file.src_uri in self.pages:
+            return markdown
+        for marker, make in MARKERS.items():
+            if marker in markdown:
+                markdown = markdown.replace(marker, make())
+        if self.catalog is not None and "PRFAQ-" in markdown:
+            markdown = resolve_id_links(markdown, page.file.src_uri, self.catalog, Links(config.use_directory_urls))
+        return markdown
+
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        output = self.pages.get(page.file.src_uri)
+        if output is None or output.document is None:
+            return html
+        if self.config.sanitize:
+            html = sanitize_html(html)
+        page.edit_url = self._edit_url(config, output.document.path)
+        return html
+
+    def _edit_url(self, config: MkDocsConfig, source: str) -> str | None:
+        if not config.repo_url:
+            return None
+        base = self.config.edit_uri
+        if base is None:
+            # `edit_uri` points into the docs folder; PR/FAQ sources sit beside it.
+            base = (config.edit_uri or "").rstrip("/")
+            docs = Path(config.docs_dir).name
+            if base == docs or base.endswith("/" + docs):
+                base = base[: -len(docs)]
+        return posixpath.join(config.repo_url.rstrip("/") + "/", base.strip("/") + "/", source)
