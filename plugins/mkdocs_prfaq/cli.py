@@ -22,9 +22,9 @@ from .core.check import check_files, check_folder
 from .core.exports import document_record
 from .core.findings import render, summary_line
 from .core.loader import discover
-from .core.scaffold import fill_template, next_id, slugify
 from .core.model import ID_PATTERN, STATUSES
 from .core.rules.registry import RULES
+from .core.scaffold import fill_template, next_id, slugify
 from .core.settings import Settings, SettingsError, load_settings
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2

@@ -16,7 +16,6 @@ from .rules.registry import DRAFT_CAPPED, RULES
 from .rules.schema import check_schema
 from .settings import Settings, read_vocabulary
 
-
 #: A check of one document: returns its problems.
 DocumentCheck = Callable[[Document], list[Problem]]
 

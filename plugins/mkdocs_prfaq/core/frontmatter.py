@@ -117,7 +117,11 @@ def _scalar_value(event: yaml.ScalarEvent) -> tuple[Any, str | None]:
     if event.tag not in (None, "!") and event.tag not in _STANDARD_TAGS:
         return None, f"custom YAML tag `{_shown_tag(event.tag)}` is refused; remove it and write a plain value"
     if event.tag in (None, "!"):
-        tag = _resolver.resolve(ScalarNode, event.value, event.implicit) if event.implicit[0] else "tag:yaml.org,2002:str"
+        tag = (
+            _resolver.resolve(ScalarNode, event.value, event.implicit)  # type: ignore[no-untyped-call]
+            if event.implicit[0]
+            else "tag:yaml.org,2002:str"
+        )
     else:
         tag = event.tag
     if tag == "tag:yaml.org,2002:timestamp":
@@ -125,7 +129,7 @@ def _scalar_value(event: yaml.ScalarEvent) -> tuple[Any, str | None]:
         return event.value, None
     if tag == "tag:yaml.org,2002:str":
         return event.value, None
-    node = ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+    node = ScalarNode(tag, event.value, None, None, event.style)
     try:
         return _constructor.construct_object(node, deep=True), None
     except (ConstructorError, ValueError) as exc:

@@ -48,7 +48,7 @@ def _placeholder(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
     return None
 
 
-_TolerantLoader.add_multi_constructor("", _placeholder)  # type: ignore[no-untyped-call]
+_TolerantLoader.add_multi_constructor("", _placeholder)
 
 
 def parse_rules(value: object) -> dict[str, Severity]:

@@ -9,7 +9,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 
 
-class PrfaqConfig(base.Config):
+class PrfaqConfig(base.Config):  # type: ignore[no-untyped-call]
     source_dir = c.Type(str, default="prfaqs")
     """Folder of the PR/FAQ files, relative to `mkdocs.yml`. Watched by `mkdocs serve`."""
 

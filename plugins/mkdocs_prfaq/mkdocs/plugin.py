@@ -50,7 +50,7 @@ class _Download(File):
         return False
 
 
-class PrfaqPlugin(BasePlugin[PrfaqConfig]):
+class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call]
     supports_multiple_instances = False
 
     def __init__(self) -> None:

@@ -39,7 +39,7 @@ def quarter_chart(per_quarter: dict[str, Counter[str]], *, height: int = 180) ->
     for index, name in enumerate(quarters):
         counts = per_quarter[name]
         x = left + gap + index * (bar + gap)
-        y = top + plot
+        y: float = top + plot
         for status in STATUSES:
             count = counts.get(status, 0)
             if not count:

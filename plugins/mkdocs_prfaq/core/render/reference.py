@@ -16,10 +16,9 @@ def _type(spec: dict[str, Any], defs: dict[str, Any]) -> str:
     if "$ref" in spec:
         name = spec["$ref"].rsplit("/", 1)[-1]
         base = defs.get(name, {})
-        return {"id": "id", "date": "date", "line": "text (one line)", "person": "person", "slug": "slug"}.get(
-            name, base.get("type", "")
-        )
-    kind = spec.get("type", "")
+        names = {"id": "id", "date": "date", "line": "text (one line)", "person": "person", "slug": "slug"}
+        return names.get(name, str(base.get("type", "")))
+    kind = str(spec.get("type", ""))
     if kind == "array":
         return f"list of {_type(spec.get('items', {}), defs)}"
     if kind == "object":

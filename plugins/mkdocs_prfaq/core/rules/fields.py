@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ..findings import Problem
 import re
 
+from ..findings import Problem
 from ..model import DECIDED, ID_PATTERN, Document, parse_date
 
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 from ..findings import Severity
 
 
-class Category(str, Enum):
+class Category(StrEnum):
     FILE = "file"
     SCHEMA = "schema"
     FIELDS = "cross-field"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections import Counter
 from collections.abc import Iterator
 from functools import cache
 from typing import Any
@@ -55,10 +56,12 @@ def _problems(doc: Document, error: ValidationError) -> Iterator[Problem]:
     pos = doc.front.position(path)
     field = _name(path)
     kind = error.validator
-    value = error.instance
+    value: Any = error.instance
+    expected: Any = error.validator_value
+    subschema: Any = error.schema
     raw = doc.front.raw.get(path)
     if kind == "required":
-        missing = [name for name in error.validator_value if name not in (value or {})]
+        missing = [name for name in expected if name not in (value or {})]
         where = doc.front.position(path) if path else None
         line, col = (where.line, where.col) if where else (doc.front.end_line, 1)
         for name in missing:
@@ -66,7 +69,7 @@ def _problems(doc: Document, error: ValidationError) -> Iterator[Problem]:
             yield Problem("required-field", line, col, f"missing required field `{name}`{inside}: add it")
         return
     if kind == "additionalProperties":
-        known = list(error.schema.get("properties", {}))
+        known = list(subschema.get("properties", {}))
         for key in value:
             if key in known:
                 continue
@@ -75,9 +78,8 @@ def _problems(doc: Document, error: ValidationError) -> Iterator[Problem]:
             yield Problem("unknown-key", key_pos.line, key_pos.col, f"unknown key `{key}`{hint}")
         return
     if kind == "type":
-        expected = error.validator_value
         wanted = _JSON_TYPES.get(expected, expected) if isinstance(expected, str) else "another type"
-        if path and path[-1] == "id" or (len(path) >= 2 and path[-2] == "supersedes") or path == ("superseded_by",):
+        if _id_path(path):
             yield Problem(
                 "id-format", pos.line, pos.col, f"`{field}` must be an id like PRFAQ-0042; {_yaml_read_as(value, raw)}"
             )
@@ -136,8 +138,8 @@ def _problems(doc: Document, error: ValidationError) -> Iterator[Problem]:
         yield Problem("field-format", pos.line, pos.col, f"`{field}` must list at least {error.validator_value}")
         return
     if kind == "uniqueItems":
-        seen: set[str] = set()
-        dupes = [str(v) for v in value if str(v) in seen or seen.add(str(v))]  # type: ignore[func-returns-value]
+        counts = Counter(str(v) for v in value)
+        dupes = [v for v, n in counts.items() if n > 1]
         yield Problem("field-format", pos.line, pos.col, f"`{field}` lists {', '.join(dupes)} more than once")
         return
     yield Problem("field-format", pos.line, pos.col, f"`{field}`: {error.message}")
