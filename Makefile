@@ -3,8 +3,14 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# Browser libraries the site serves itself (no CDN), from the npm registry.
+MERMAID := node_modules/mermaid/dist/mermaid.min.js
 
 .PHONY: serve site test lint typecheck unit bench browser clean
+
+$(MERMAID): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $(MERMAID)
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -13,15 +19,15 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 ## Preview the handbook and catalog with live reload on http://127.0.0.1:8000
-serve: $(STAMP)
+serve: $(STAMP) $(MERMAID)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 ## Build the site into site/, failing on any warning
-site: $(STAMP)
+site: $(STAMP) $(MERMAID)
 	$(BIN)/mkdocs build --strict
 
 ## Lint, type-check and run the whole test suite (real MkDocs builds, git, headless Chromium)
-test: $(STAMP) browser
+test: $(STAMP) $(MERMAID) browser
 	$(BIN)/ruff check plugins tests bench
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
@@ -31,7 +37,7 @@ browser:
 	@sh scripts/ensure-chromium.sh
 
 ## Benchmarks: check speed, build speed and page size, search payload (see bench/README.md)
-bench: $(STAMP) browser
+bench: $(STAMP) $(MERMAID) browser
 	$(BIN)/python bench/run.py
 
 clean:

@@ -13,6 +13,9 @@ _HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _WORD = re.compile(r"[^\W_](?:[\w'’.-]*[^\W_])?")
 _LINK = re.compile(r"\]\(\s*<?([^)\s>]*)>?(?:\s+[\"'][^)]*)?\)")
+_NOT_A_WORD = re.compile(r"\s[^\w\s]+(?=\s)")
+_FENCE_STARTS = frozenset(" `~")
+_HEADING_STARTS = frozenset(" #")
 _FAQ_WORDS = re.compile(r"\b(faqs?|frequently asked questions|questions and answers|q&a)\b", re.I)
 _EXTERNAL = re.compile(r"\b(external|customer|public)\b", re.I)
 _INTERNAL = re.compile(r"\b(internal|stakeholder|business)\b", re.I)
@@ -68,7 +71,8 @@ def faq_kind(text: str) -> str | None:
 
 
 def count_words(text: str) -> int:
-    return len(_WORD.findall(text))
+    """Words as `wc -w` counts them, less tokens without a letter or digit (list marks, pipes)."""
+    return len(text.split()) - len(_NOT_A_WORD.findall(f" {text} "))
 
 
 def _plain(line: str) -> str:
@@ -86,6 +90,9 @@ def analyse(body: str, first_line: int) -> BodyStructure:
     section_kind = "faq"
     section_level = 0
     press_lines: list[str] = []
+    #: Prose lines (no headings, no code) of the whole body and of the press release.
+    text_lines: list[str] = []
+    press_text: list[str] = []
     paragraph: list[str] = []
     paragraph_done = False
     # The open question: its heading and the words seen under it so far.
@@ -106,7 +113,8 @@ def analyse(body: str, first_line: int) -> BodyStructure:
 
     for offset, line in enumerate(lines):
         number = first_line + offset
-        fence_match = _FENCE.match(line)
+        first = line[:1]
+        fence_match = _FENCE.match(line) if first in _FENCE_STARTS else None
         if fence is not None:
             if fence_match and fence_match.group(1)[0] == fence[0] and len(fence_match.group(1)) >= len(fence):
                 fence = None
@@ -116,7 +124,7 @@ def analyse(body: str, first_line: int) -> BodyStructure:
             if open_question is not None:
                 open_words += 1  # a code block is an answer too
             continue
-        heading = _HEADING.match(line)
+        heading = _HEADING.match(line) if first in _HEADING_STARTS else None
         if heading:
             level = len(heading.group(1))
             text = heading.group(2).strip()
@@ -144,21 +152,23 @@ def analyse(body: str, first_line: int) -> BodyStructure:
             if not in_faq and not result.faq_sections:
                 press_lines.append(text)
             continue
-        words = count_words(line) if line.strip() else 0
-        result.words += words
-        for match in _LINK.finditer(line):
-            result.links.append(Link(match.group(1), number, match.start(1) + 1))
-        if open_question is not None:
-            open_words += words
+        text_lines.append(line)
+        if "](" in line:
+            for match in _LINK.finditer(line):
+                result.links.append(Link(match.group(1), number, match.start(1) + 1))
+        if open_question is not None and not open_words and any(c.isalnum() for c in line):
+            open_words = 1
         if not result.faq_sections:
             press_lines.append(line)
-            result.press_release_words += words
+            press_text.append(line)
         if not paragraph_done:
             if line.strip():
                 paragraph.append(_plain(line))
             elif paragraph:
                 paragraph_done = True
     close_question(None)
+    result.words = count_words("\n".join(text_lines))
+    result.press_release_words = count_words("\n".join(press_text))
     result.press_release = "\n".join(press_lines)
     result.first_paragraph = " ".join(p for p in paragraph if p)
     return result

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import yaml
@@ -108,6 +109,13 @@ class _Frame:
         self.keys: dict[str, int] = {}
 
 
+@lru_cache(maxsize=8192)
+def _implicit_tag(value: str) -> str:
+    """The tag YAML gives a plain scalar (`no` is a bool, `0042` an int); cached, as values repeat."""
+    tag: str = _resolver.resolve(ScalarNode, value, (True, False))  # type: ignore[no-untyped-call]
+    return tag
+
+
 def _shown_tag(tag: str) -> str:
     return tag.replace("tag:yaml.org,2002:", "!!", 1)
 
@@ -117,11 +125,7 @@ def _scalar_value(event: yaml.ScalarEvent) -> tuple[Any, str | None]:
     if event.tag not in (None, "!") and event.tag not in _STANDARD_TAGS:
         return None, f"custom YAML tag `{_shown_tag(event.tag)}` is refused; remove it and write a plain value"
     if event.tag in (None, "!"):
-        tag = (
-            _resolver.resolve(ScalarNode, event.value, event.implicit)  # type: ignore[no-untyped-call]
-            if event.implicit[0]
-            else "tag:yaml.org,2002:str"
-        )
+        tag = _implicit_tag(event.value) if event.implicit[0] else "tag:yaml.org,2002:str"
     else:
         tag = event.tag
     if tag == "tag:yaml.org,2002:timestamp":
@@ -143,7 +147,7 @@ def parse_yaml(source: str, first_line: int) -> tuple[FrontMatter | None, list[P
     def at(mark: Any) -> Position:
         return Position(mark.line + first_line, mark.column + 1)
 
-    for number, line in enumerate(source.split("\n"), start=first_line):
+    for number, line in enumerate(source.split("\n") if "\t" in source else (), start=first_line):
         indent = line[: len(line) - len(line.lstrip(" \t"))]
         if "\t" in indent:
             return None, [

@@ -39,3 +39,7 @@ class PrfaqConfig(base.Config):  # type: ignore[no-untyped-call]
 
     feed_size = c.Type(int, default=50)
     """How many entries the Atom feed `feed.xml` carries."""
+
+    mermaid_js = c.Type(str, default="node_modules/mermaid/dist/mermaid.min.js")
+    """Mermaid's browser bundle, relative to `mkdocs.yml` (installed from npm by `make`). Served
+    by the site itself and loaded only on pages with a diagram, so no page asks a CDN for it."""

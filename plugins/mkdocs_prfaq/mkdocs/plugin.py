@@ -22,8 +22,9 @@ from mkdocs.structure.pages import Page
 from ..core.catalog import Catalog
 from ..core.check import check_folder
 from ..core.findings import Severity, render
+from ..core.history import apply_history, read_history
 from ..core.render.document import resolve_id_links
-from ..core.render.html import Links
+from ..core.render.html import Links, esc
 from ..core.render.reference import fields_markdown, rules_markdown
 from ..core.render.site import ASSET_DIR, ASSETS, Output, SiteOptions, render_site
 from ..core.sanitize import sanitize_html
@@ -33,6 +34,9 @@ from .config import PrfaqConfig
 from .reference import cli_markdown, options_markdown
 
 log = logging.getLogger("mkdocs.plugins.prfaq")
+
+#: Where the site serves its own copy of Mermaid.
+MERMAID_DEST = "assets/vendor/mermaid.min.js"
 
 #: Markers in handbook pages replaced by generated reference tables.
 MARKERS = {
@@ -97,6 +101,11 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call]
                 f"prfaq: {len(result.errors)} error(s) in {settings.source_dir.name}/; nothing was built:\n"
                 + render(result.errors, "text")
             )
+        if self.config.history:
+            history = read_history(settings.root, settings.source_dir)
+            if history.message is not None:
+                log.info("prfaq: history from git is unavailable: %s; dates come from the front matter", history.message)
+            apply_history(result.documents, history)
         self.catalog = Catalog.build(result.documents, result.teams, result.tags)
         epoch = os.environ.get("SOURCE_DATE_EPOCH")
         generated = dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch and epoch.isdigit() else None
@@ -125,10 +134,38 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call]
         files.append(
             _Download.generated(config, "practice/prfaq-template.md", content=template_download())
         )
+        mermaid = self._mermaid_source(config)
+        if mermaid.is_file():
+            files.append(File.generated(config, MERMAID_DEST, abs_src_path=str(mermaid)))
         return files
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        """Load the site's own copy of Mermaid on pages with a diagram, before Material's bundle
+        looks for it (Material would otherwise fetch it from a CDN)."""
+        if 'class="mermaid"' not in output:
+            return output
+        if not self._mermaid_source(config).is_file():
+            log.warning(
+                "prfaq: %s has a diagram but Mermaid is not installed at %s: run `make site` (npm ci)",
+                page.file.src_uri,
+                self.config.mermaid_js,
+            )
+            return output
+        here = page.url if page.url.endswith("/") else posixpath.dirname(page.url)
+        src = posixpath.relpath(MERMAID_DEST, here or ".")
+        return output.replace("</head>", f'<script src="{src}"></script>\n</head>', 1)
+
+    def _mermaid_source(self, config: MkDocsConfig) -> Path:
+        return Path(config.config_file_path or "mkdocs.yml").resolve().parent / self.config.mermaid_js
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         if page.file.src_uri in self.pages:
+            # Themes print `title` and `description` unescaped (Material: <title>, <meta>, header);
+            # on generated pages they come from front matter, so they are escaped here, once.
+            for key in ("title", "description"):
+                value = page.meta.get(key)
+                if isinstance(value, str):
+                    page.meta[key] = esc(value)
             return markdown
         for marker, make in MARKERS.items():
             if marker in markdown:

@@ -46,6 +46,8 @@
           el.addEventListener("input", apply);
           el.addEventListener("change", apply);
         });
+        // Filtering is live; pressing Enter must not submit (no inline handler: pages carry none).
+        form.addEventListener("submit", function (event) { event.preventDefault(); });
         form.hidden = false;
         apply();
       }

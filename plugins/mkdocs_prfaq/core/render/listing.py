@@ -69,7 +69,7 @@ def _filters(docs: Sequence[Document], catalog: Catalog) -> str:
         )
 
     return (
-        '<form class="prfaq-filters" data-prfaq-filters hidden role="search" onsubmit="return false">'
+        '<form class="prfaq-filters" data-prfaq-filters hidden role="search">'
         '<label>Text <input type="search" data-filter="q" name="q" placeholder="Filter by id, title, team, author"></label>'
         + select("status", "Status", [(s, STATUS_LABELS[s]) for s in statuses])
         + select("team", "Team", [(t, catalog.team_name(t)) for t in teams])

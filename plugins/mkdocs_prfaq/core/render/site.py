@@ -17,6 +17,7 @@ from .document import render_document
 from .feed import atom_feed
 from .html import Links, document_src
 from .listing import ACTIVITY, CATALOG, activity_page, catalog_index, facet_pages
+from .timeline import timeline
 
 ASSETS = ("prfaq.css", "prfaq.js")
 ASSET_DIR = "assets/prfaq"
@@ -67,7 +68,7 @@ def render_site(catalog: Catalog, options: SiteOptions) -> list[Output]:
         outputs.append(
             Output(
                 document_src(doc),
-                render_document(doc, catalog, links, extra_html=options.extra_html.get(doc.id or "", "")),
+                render_document(doc, catalog, links, extra_html=timeline(doc) + options.extra_html.get(doc.id or "", "")),
                 doc,
             )
         )

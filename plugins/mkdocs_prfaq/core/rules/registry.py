@@ -32,6 +32,7 @@ class Rule:
 
 
 _E, _W = Severity.ERROR, Severity.WARNING
+_STYLE = "learn/writing-style/"
 
 RULES: dict[str, Rule] = {
     rule.name: rule
@@ -73,6 +74,16 @@ RULES: dict[str, Rule] = {
         Rule("document-length", Category.BODY, _W, "The document runs over 4,000 words."),
         Rule("faq-split", Category.BODY, _W, "The FAQ should have both an external and an internal part."),
         Rule("unsafe-url", Category.BODY, _E, "`javascript:`, `vbscript:` and `data:` links are refused."),
+        # Writing (the style guide, see docs/learn/writing-style.md)
+        Rule("weasel-words", Category.WRITING, _W, "A vague word in the press release (\"significantly\", \"nearly all\"): give the number.", _STYLE + "#weasel-words"),
+        Rule("long-sentence", Category.WRITING, _W, "A sentence over 30 words: split it.", _STYLE + "#short-sentences"),
+        Rule("long-paragraph", Category.WRITING, _W, "A paragraph over 120 words: split it.", _STYLE + "#short-sentences"),
+        Rule("future-tense", Category.WRITING, _W, "\"will\" in the press release: write as if the product has launched.", _STYLE + "#write-as-if-it-has-launched"),
+        Rule("acronym", Category.WRITING, _W, "An acronym not spelled out on first use.", _STYLE + "#acronyms"),
+        Rule("customer-quote", Category.WRITING, _W, "The press release has no quote attributed with \"said\".", "learn/press-release/#customer-quote"),
+        Rule("call-to-action", Category.WRITING, _W, "The press release has no link or first step for the reader.", "learn/press-release/#call-to-action"),
+        Rule("internal-faq-risks", Category.WRITING, _W, "The internal FAQ asks nothing about risks, cost or scope.", "learn/faq/#what-the-faq-must-cover"),
+        Rule("readability", Category.WRITING, _W, "The press release scores under 40 for Flesch reading ease.", _STYLE + "#short-sentences"),
     )
 }
 

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
+import jsonschema_rs
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
@@ -24,7 +25,19 @@ _JSON_TYPES = {"string": "text", "array": "a list", "object": "a mapping", "inte
 
 @cache
 def validator() -> Draft202012Validator:
+    """The reference validator, whose errors carry the paths and keywords the messages need."""
     return Draft202012Validator(schema(), format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+@cache
+def fast_validator() -> Any:
+    """A compiled validator of the same schema (jsonschema-rs) that only answers valid or not.
+
+    Nearly every document is valid, and this answers in about a microsecond, against a few
+    hundred for the reference validator; only documents it rejects are validated again, by the
+    reference validator, to explain why.
+    """
+    return jsonschema_rs.validator_for(schema(), validate_formats=True)
 
 
 def _name(path: Path) -> str:
@@ -169,6 +182,8 @@ def _slugify(text: str) -> str:
 
 
 def check_schema(doc: Document) -> list[Problem]:
+    if fast_validator().is_valid(doc.meta):
+        return []
     problems: list[Problem] = []
     for error in validator().iter_errors(doc.meta):
         problems.extend(_problems(doc, error))

@@ -1,0 +1,111 @@
+"""Benchmark: `mkdocs build` with the plugin against a plain build of the same Markdown.
+
+The plain site copies each PR/FAQ body into `docs/` (Material, search on, not in the nav), so
+the ratio is the plugin's own cost. The two builds alternate in one run. Also measures how the
+build scales (N = 1,000 against N = 4,000) and whether a PR/FAQ page grows with N.
+"""
+
+from __future__ import annotations
+
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from corpus import write_project
+
+PLAIN_YML = """site_name: Bench
+site_url: https://bench.example.com/
+theme:
+  name: material
+  font: false
+plugins:
+  - search
+markdown_extensions:
+  - admonition
+  - attr_list
+  - md_in_html
+  - tables
+  - toc:
+      permalink: true
+nav:
+  - Home: index.md
+"""
+
+
+def _plain_project(root: Path, source: Path) -> None:
+    """The same bodies as plain pages, without the plugin."""
+    (root / "docs" / "prfaqs").mkdir(parents=True)
+    (root / "docs" / "index.md").write_text("# Bench\n", encoding="utf-8")
+    (root / "mkdocs.yml").write_text(PLAIN_YML, encoding="utf-8")
+    for path in (source / "prfaqs").glob("*.md"):
+        text = path.read_text(encoding="utf-8")
+        body = text[text.find("\n---\n", 4) + 5 :]
+        (root / "docs" / "prfaqs" / path.name).write_text(body, encoding="utf-8")
+
+
+def _build(root: Path) -> float:
+    mkdocs = Path(sys.executable).parent / "mkdocs"
+    start = time.perf_counter()
+    subprocess.run(
+        [str(mkdocs), "build", "-q", "-d", str(root / "site")],
+        cwd=root,
+        check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": str(Path(sys.executable).parent) + ":/usr/bin:/bin"},
+    )
+    return time.perf_counter() - start
+
+
+def _largest_page(root: Path) -> int:
+    return max(p.stat().st_size for p in (root / "site" / "prfaqs").glob("*/index.html"))
+
+
+def _page_size(root: Path, doc_id: str) -> int:
+    return (root / "site" / "prfaqs" / doc_id.lower() / "index.html").stat().st_size
+
+
+def main(ratio_n: int = 2000, small: int = 1000, large: int = 4000, rounds: int = 2) -> dict[str, float]:
+    results: dict[str, float] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        base = Path(tmp)
+        plugin = base / "plugin"
+        plain = base / "plain"
+        write_project(plugin, ratio_n)
+        _plain_project(plain, plugin)
+        ours, theirs = [], []
+        for _ in range(rounds):
+            ours.append(_build(plugin))
+            theirs.append(_build(plain))
+        ratio = statistics.median(ours) / statistics.median(theirs)
+        results["build_ratio"] = ratio
+        print(
+            f"build: N={ratio_n}: plugin {statistics.median(ours):.1f} s, plain {statistics.median(theirs):.1f} s, "
+            f"ratio {ratio:.2f} (goal <= 1.15)"
+        )
+        shutil.rmtree(plain)
+
+        sizes: dict[int, float] = {}
+        page: dict[int, int] = {}
+        for n in (500, small, large):
+            project = base / f"n{n}"
+            write_project(project, n)
+            seconds = _build(project)
+            sizes[n] = seconds
+            page[n] = _page_size(project, "PRFAQ-00001")
+            print(f"build: N={n}: {seconds:.1f} s, largest PR/FAQ page {_largest_page(project):,} bytes, "
+                  f"PRFAQ-00001 page {page[n]:,} bytes")
+            shutil.rmtree(project)
+        results["scaling"] = sizes[large] / sizes[small]
+        results["page_growth"] = page[large] / page[500]
+        print(f"build: time at N={large} / N={small} = {results['scaling']:.2f} (goal <= 4.4)")
+        print(f"build: PRFAQ-00001 page at N={large} / N=500 = {results['page_growth']:.3f} (goal <= 1.10)")
+    return results
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,57 @@
+"""Benchmark: `prfaq check` against a loop that only reads each file and parses its front matter.
+
+Both run as fresh processes (interpreter start-up included), alternated in one run so that the
+machine's noise touches both alike. Prints the ratio of the medians, and the wall time of
+`prfaq check` on one file, as pre-commit runs it.
+"""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from corpus import write_project
+
+REFERENCE = """
+import pathlib, sys, yaml
+for path in sorted(pathlib.Path(sys.argv[1]).rglob("*.md")):
+    text = path.read_text(encoding="utf-8")
+    if text.startswith("---\\n"):
+        yaml.load(text[4:text.find("\\n---\\n", 4)], Loader=yaml.CSafeLoader)
+"""
+
+
+def _time(command: list[str], cwd: Path) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, cwd=cwd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def main(count: int = 10_000, rounds: int = 3) -> dict[str, float]:
+    bin_dir = Path(sys.executable).parent
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        write_project(root, count, words=600)
+        check = [str(bin_dir / "prfaq"), "check"]
+        reference = [sys.executable, "-c", REFERENCE, "prfaqs"]
+        ours, theirs = [], []
+        for _ in range(rounds):
+            ours.append(_time(check, root))
+            theirs.append(_time(reference, root))
+        one_file = sorted((root / "prfaqs").glob("*.md"))[0]
+        single = Path(tmp) / "single"
+        write_project(single, 1, words=600)
+        one = min(_time([*check, str(next((single / "prfaqs").glob("*.md")))], single) for _ in range(5))
+        del one_file
+    ratio = statistics.median(ours) / statistics.median(theirs)
+    print(f"check: N={count}: prfaq check {statistics.median(ours):.2f} s, reference {statistics.median(theirs):.2f} s, ratio {ratio:.2f} (goal <= 2)")
+    print(f"check: one file: {one:.3f} s wall (goal < 0.3 s)")
+    return {"check_ratio": ratio, "check_seconds": statistics.median(ours), "one_file_seconds": one}
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 10_000)

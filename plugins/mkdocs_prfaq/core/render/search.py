@@ -1,0 +1,90 @@
+"""What a static full-text index needs from the site's pages, as HTML attributes.
+
+The search engine is Pagefind: it reads `data-pagefind-*` attributes from the built pages.
+This module only writes those attributes; building the index is the adapter's job.
+
+- Documents and handbook pages are indexed (`data-pagefind-body` on their content); the catalog's
+  listing pages are not, so that results are documents rather than lists of documents.
+- A PR/FAQ page carries its metadata (id, status, team) for the result list, its filters (status,
+  team, tag, year, id) for the catalog's facets, and a weighted line of tokens: its id, the id's
+  number alone (`0042`), its team's name, authors and tags, since its metadata card is left out
+  of the indexed text (every card repeats the same labels).
+"""
+
+from __future__ import annotations
+
+from ..catalog import Catalog
+from ..model import Document
+from .document import STATUS_LABELS
+from .html import esc
+
+#: Facets of the catalog search, in the order of the catalog's filter form.
+FACETS: tuple[str, ...] = ("status", "team", "tag", "year")
+
+#: Selectors left out of the indexed text: the metadata card, heading permalinks, page actions.
+EXCLUDE_SELECTORS: tuple[str, ...] = (
+    ".prfaq-card",
+    ".prfaq-banner",
+    ".headerlink",
+    ".md-content__button",
+    ".md-source-file",
+)
+
+#: Weight of the token line: an id query ranks the document itself above pages that mention it.
+TOKEN_WEIGHT = 10
+
+
+def document_filters(doc: Document) -> dict[str, list[str]]:
+    """Filter values of a document, as the catalog table's `data-*` attributes spell them."""
+    filters: dict[str, list[str]] = {}
+    if doc.status:
+        filters["status"] = [doc.status]
+    if doc.team:
+        filters["team"] = [doc.team]
+    if doc.tags:
+        filters["tag"] = list(dict.fromkeys(doc.tags))
+    if doc.created:
+        filters["year"] = [str(doc.created.year)]
+    if doc.id:
+        filters["id"] = [doc.id]
+    return filters
+
+
+def document_meta(doc: Document, catalog: Catalog) -> dict[str, str]:
+    """What a search result shows besides its excerpt."""
+    meta: dict[str, str] = {"title": " ".join(doc.title.split())}
+    if doc.id:
+        meta["id"] = doc.id
+    if doc.status:
+        meta["status"] = doc.status
+        meta["status_label"] = STATUS_LABELS.get(doc.status, doc.status)
+    if doc.team:
+        meta["team"] = catalog.team_name(doc.team)
+    return meta
+
+
+def id_tokens(doc_id: str | None) -> list[str]:
+    """`PRFAQ-0042` and `0042`, so that either finds the document."""
+    if not doc_id:
+        return []
+    number = doc_id.rsplit("-", 1)[-1]
+    return [doc_id, number] if number != doc_id else [doc_id]
+
+
+def document_search_html(doc: Document, catalog: Catalog) -> str:
+    """Hidden elements placed inside a PR/FAQ page's indexed content."""
+    parts: list[str] = []
+    for key, value in document_meta(doc, catalog).items():
+        parts.append(f'<data hidden value="{esc(value)}" data-pagefind-meta="{key}[value]"></data>')
+    for key, values in document_filters(doc).items():
+        parts.extend(f'<data hidden value="{esc(v)}" data-pagefind-filter="{key}[value]"></data>' for v in values)
+    tokens = [*id_tokens(doc.id)]
+    if doc.team:
+        tokens.append(catalog.team_name(doc.team))
+    tokens.extend(p.name for p in doc.authors)
+    tokens.extend(doc.tags)
+    if doc.customer:
+        tokens.append(doc.customer)
+    line = " · ".join(esc(" ".join(t.split())) for t in tokens if t.strip())
+    parts.append(f'<p hidden class="prfaq-search-tokens" data-pagefind-weight="{TOKEN_WEIGHT}">{line}</p>')
+    return "".join(parts)

@@ -1,0 +1,672 @@
+"""Writing rules: the parts of the style guide a program can check without crying wolf.
+
+The body is read into blocks of prose (paragraphs and list items) with the Markdown markup
+blanked out column for column, so every offset still points at the source. Headings, fenced
+and indented code, tables, HTML comments, link targets and images are never prose. The
+word-level rules (weasel words, future tense, acronyms) also skip quotations and block quotes:
+a customer may say "will", the author may not. When in doubt a rule stays quiet: a false
+alarm teaches authors to ignore the checker, a miss costs only the reviewer's pencil.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import pyphen
+
+from ..body import count_words, faq_kind
+from ..findings import Problem
+from ..model import Document
+from .registry import RULES, Category
+
+LONG_SENTENCE_WORDS = 30
+LONG_PARAGRAPH_WORDS = 120
+MIN_READING_EASE = 40.0
+#: Below this many words the Flesch score of a press release is noise, and is not judged.
+READABILITY_MIN_WORDS = 100
+
+#: Names of the writing rules, in the order the registry lists them.
+WRITING_RULES: tuple[str, ...] = tuple(name for name, r in RULES.items() if r.category is Category.WRITING)
+
+#: Built-in weasel words: only words and phrases that are vague in any context, so that a hit
+#: is worth the author's time. The handbook's longer list (many, some, very, might...) holds
+#: words with honest uses; `weasel_words` in `mkdocs.yml` adds more.
+WEASEL_WORDS: tuple[str, ...] = (
+    # vague intensity
+    "significantly", "substantially", "dramatically", "drastically", "tremendously", "extremely",
+    "incredibly", "exceptionally", "hugely", "massively", "vastly",
+    # vague quantities
+    "nearly all", "almost all", "the vast majority", "a majority of", "countless", "numerous", "various",
+    "a lot of", "lots of",
+    # hollow praise and unsupported superlatives
+    "best-in-class", "best-of-breed", "world-class", "industry-leading", "market-leading", "state-of-the-art",
+    "cutting-edge", "next-generation", "next-gen", "game-changing", "game-changer", "revolutionary",
+    "revolutionize", "revolutionizes", "groundbreaking", "ground-breaking", "innovative", "seamless",
+    "seamlessly", "robust", "unparalleled", "unprecedented", "unrivaled", "unrivalled", "top-notch",
+    "blazing-fast", "lightning-fast", "effortless", "effortlessly", "intuitive", "best-ever",
+    # hedges and hidden sources
+    "arguably", "could potentially", "it is believed", "studies show", "experts agree", "it is widely known",
+    # vague time
+    "in the near future",
+)  # fmt: skip
+
+#: Acronyms every reader knows; never asked to be spelled out.
+COMMON_ACRONYMS = frozenset(
+    """OK US USA UK EU UN ID FAQ PR PRFAQ URL API PDF HR IT CEO CFO CTO COO CIO CMO CPO VP SVP EVP TV PC PIN
+    SMS GPS USB ATM DIY ASAP FYI AM PM UTC GMT HTML HTTP HTTPS CSV JSON XML AI QR LED DVD NYC MBA PHD TBD
+    GB MB KB TB USD EUR GBP ET PT CT MT PST PDT EST EDT CET BST II III IV VI VII VIII IX XI XII""".split()
+)
+#: Two-letter state codes, ignored after a comma ("Portland, OR").
+_STATES = frozenset(
+    """AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND
+    OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC""".split()
+)
+_ABBREVIATIONS = frozenset(
+    "e.g i.e etc vs mr mrs ms dr st no inc ltd co jr sr approx dept est fig a.m p.m u.s u.k cf al".split()
+)
+
+# -- block structure ---------------------------------------------------------------------------
+_HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]+|$)")
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_LIST_ITEM = re.compile(r"^(\s*)(?:[-*+]|\d{1,9}[.)])(?:\s+\[[ xX]\])?(?:\s+|$)")
+_QUOTE_MARK = re.compile(r"^(\s*>)+\s?")
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_THEMATIC = re.compile(r"^ {0,3}([-*_])(\s*\1){2,}\s*$")
+_CONTAINER = re.compile(r"^\s*(?:!!!|\?\?\?\+?|===)\s")
+_REF_DEF = re.compile(r"^ {0,3}\[[^\]^]+\]:\s*\S")
+_ABBR_DEF = re.compile(r"^ {0,3}\*\[([^\]]+)\]:")
+_FOOTNOTE_DEF = re.compile(r"^ {0,3}\[\^[^\]]+\]:\s?")
+_DEF_MARK = re.compile(r"^ {0,3}:\s{1,4}")
+_MATH = re.compile(r"^\s*\$\$\s*$")
+
+# -- inline markup, blanked in place -------------------------------------------------------------
+_CODE_SPAN = re.compile(r"(`+)[\s\S]*?\1")
+_COMMENT = re.compile(r"<!--[\s\S]*?(?:-->|$)")
+_IMAGE = re.compile(r"!\[[^\]]*\]\((?:[^()]|\([^()]*\))*\)")
+_LINK = re.compile(r"\[([^\]]*)\]\((?:[^()]|\([^()]*\))*\)")
+_REF_LINK = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
+_AUTOLINK = re.compile(r"<(?:[a-zA-Z][\w+.-]*:[^<>\s]*|[^<>\s@]+@[^<>\s]+)>")
+_BARE_URL = re.compile(r"(?:\b[a-zA-Z][\w+.-]*://|\bwww\.)[^\s<>()\"“”]*[^\s<>().,;:!?'\"“”’]")
+_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
+_FOOTNOTE_REF = re.compile(r"\[\^[^\]]+\]")
+_ATTR_LIST = re.compile(r"\{\s*:?\s*[#.][^{}]*\}")
+_ENTITY = re.compile(r"&(?:[A-Za-z]+|#\d+|#x[0-9a-fA-F]+);")
+_ESCAPE = re.compile(r"\\(?=[\\`*_{}\[\]()#+\-.!|])")
+_EMPHASIS = re.compile(r"\*+|~~|==|(?<!\w)_+|_+(?!\w)")
+_DATELINE = re.compile(
+    r"^\s*[A-Z][A-Z .'’-]*[A-Z.](?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)*)*\s*(?:—|–|--)\s*"
+    r"(?:[^—–\n]{0,40}?\s*(?:—|–|--)\s*)?"
+)
+
+# -- quotations ----------------------------------------------------------------------------------
+_QUOTES = (
+    re.compile(r"“[^”]*(?:”|$)"),
+    re.compile(r'"[^"]*(?:"|$)'),
+    re.compile(r"(?<!\w)‘[\s\S]{0,300}?’(?!\w)"),
+    re.compile(r"(?<![\w'])'[^'\n]{1,200}?'(?![\w'])"),
+)
+
+
+@dataclass(slots=True)
+class Block:
+    """A paragraph or list item of prose, its markup replaced by spaces column for column."""
+
+    #: "press", "external", "internal", "faq" (an FAQ section of no stated kind) or "other".
+    section: str
+    #: Source line numbers of the block's lines, and where each starts in the texts below.
+    lines: list[int] = field(default_factory=list)
+    offsets: list[int] = field(default_factory=list)
+    #: Prose with markup blanked: what sentences, lengths and readability are measured on.
+    text: str = ""
+    #: `text` with quotations blanked too: what word-level rules scan.
+    unquoted: str = ""
+    #: `unquoted` with link texts blanked too: what the acronym rule scans.
+    bare: str = ""
+    #: `text` before quotations were blanked, with link targets still present (for calls to action).
+    raw: str = ""
+    blockquote: bool = False
+    list_item: bool = False
+
+    def position(self, offset: int) -> tuple[int, int]:
+        index = bisect.bisect_right(self.offsets, offset) - 1
+        return self.lines[index], offset - self.offsets[index] + 1
+
+
+@dataclass(slots=True)
+class Prose:
+    blocks: list[Block]
+    #: Acronyms defined with the abbreviation extension (`*[SLA]: Service-level agreement`).
+    abbreviations: set[str]
+    #: Heading texts with their line numbers (never scanned, but may spell out an acronym).
+    headings: list[tuple[int, str]]
+
+
+def _blank(text: str, start: int, end: int) -> str:
+    return text[:start] + re.sub(r"[^\n]", " ", text[start:end]) + text[end:]
+
+
+def _blank_all(text: str, pattern: re.Pattern[str]) -> str:
+    return pattern.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
+
+
+def _mask_inline(text: str) -> tuple[str, list[tuple[int, int]], bool]:
+    """Blank inline markup; return the text, the spans of link texts, and whether it had a link."""
+    for pattern in (_CODE_SPAN, _COMMENT, _IMAGE):
+        text = _blank_all(text, pattern)
+    link_texts: list[tuple[int, int]] = []
+    has_link = False
+    for pattern in (_LINK, _REF_LINK):
+        for match in pattern.finditer(text):
+            has_link = True
+            start, end = match.span()
+            text_start, text_end = match.span(1)
+            text = _blank(text, start, text_start)
+            text = _blank(text, text_end, end)
+            link_texts.append((text_start, text_end))
+    for pattern in (_AUTOLINK, _BARE_URL, _EMAIL):
+        if pattern.search(text):
+            has_link = has_link or pattern is not _EMAIL
+            text = _blank_all(text, pattern)
+    for pattern in (_TAG, _FOOTNOTE_REF, _ATTR_LIST, _ENTITY, _ESCAPE, _EMPHASIS):
+        text = _blank_all(text, pattern)
+    return text, link_texts, has_link
+
+
+@dataclass(slots=True)
+class _Builder:
+    section: str
+    lines: list[tuple[int, str]] = field(default_factory=list)
+    blockquote: bool = False
+    list_item: bool = False
+
+
+def _finish(builder: _Builder | None, out: list[Block]) -> None:
+    if builder is None or not builder.lines:
+        return
+    texts = [text for _, text in builder.lines]
+    if any(_TABLE_RULE.match(t) and "|" in t for t in texts) or any(t.lstrip().startswith("|") for t in texts):
+        return  # a table: cells are not sentences
+    joined = "\n".join(texts)
+    offsets: list[int] = []
+    at = 0
+    for text in texts:
+        offsets.append(at)
+        at += len(text) + 1
+    raw = joined
+    text, link_texts, _ = _mask_inline(joined)
+    if builder.section == "press":
+        dateline = _DATELINE.match(text)
+        if dateline:
+            text = _blank(text, 0, dateline.end())
+    if not text.strip():
+        return
+    unquoted = text if not builder.blockquote else re.sub(r"[^\n]", " ", text)
+    for pattern in _QUOTES:
+        unquoted = _blank_all(unquoted, pattern)
+    bare = unquoted
+    for start, end in link_texts:
+        bare = _blank(bare, start, end)
+    out.append(
+        Block(
+            builder.section,
+            [number for number, _ in builder.lines],
+            offsets,
+            text,
+            unquoted,
+            bare,
+            raw,
+            builder.blockquote,
+            builder.list_item,
+        )
+    )
+
+
+def _indent(line: str) -> int:
+    expanded = line.expandtabs(4)
+    return len(expanded) - len(expanded.lstrip(" "))
+
+
+def read_prose(doc: Document) -> Prose:
+    """The body's prose blocks, each labelled with the part of the PR/FAQ it stands in."""
+    blocks: list[Block] = []
+    abbreviations: set[str] = set()
+    headings: list[tuple[int, str]] = []
+    fence: str | None = None
+    in_comment = False
+    in_math = False
+    in_code = False
+    seen_faq = False
+    section = "press"
+    section_level = 0
+    #: What the last unindented line opened: indented lines below a list item or an admonition
+    #: are its content, elsewhere they are an indented code block.
+    context: str | None = None
+    previous_blank = True
+    current: _Builder | None = None
+
+    for offset, line in enumerate(doc.body.split("\n")):
+        number = doc.body_line + offset
+        if fence is not None:
+            match = _FENCE.match(line)
+            if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence):
+                fence = None
+            continue
+        if in_comment:
+            if "-->" in line:
+                in_comment = False
+            continue
+        if in_math:
+            in_math = not _MATH.match(line)
+            continue
+        blank = not line.strip()
+        if in_code:
+            if blank or _indent(line) >= 4:
+                continue
+            in_code = False
+        if blank:
+            _finish(current, blocks)
+            current = None
+            previous_blank = True
+            continue
+        was_blank, previous_blank = previous_blank, False
+        fence_match = _FENCE.match(line)
+        if fence_match or _MATH.match(line):
+            _finish(current, blocks)
+            current = None
+            if fence_match:
+                fence = fence_match.group(1)
+            else:
+                in_math = True
+            continue
+        if line.lstrip().startswith("<!--") and "-->" not in line:
+            _finish(current, blocks)
+            current = None
+            in_comment = True
+            continue
+        indent = _indent(line)
+        if indent >= 4 and was_blank and context not in ("list", "container") and not _LIST_ITEM.match(line):
+            _finish(current, blocks)
+            current = None
+            in_code = True
+            continue
+        if indent < 4:
+            context = None
+        if _HEADING.match(line):
+            _finish(current, blocks)
+            current = None
+            text = line.strip().lstrip("#").strip().rstrip("#").strip()
+            headings.append((number, text))
+            level = len(line.strip()) - len(line.strip().lstrip("#"))
+            kind = faq_kind(text)
+            if kind is not None:
+                seen_faq = True
+                section, section_level = kind, level
+            elif seen_faq and section != "other" and level <= section_level:
+                section = "other"
+            continue
+        if _THEMATIC.match(line) or _REF_DEF.match(line):
+            _finish(current, blocks)
+            current = None
+            continue
+        abbr = _ABBR_DEF.match(line)
+        if abbr:
+            abbreviations.add(abbr.group(1).strip())
+            _finish(current, blocks)
+            current = None
+            continue
+        if _CONTAINER.match(line):
+            _finish(current, blocks)
+            current = None
+            context = "container"
+            continue
+        quote = _QUOTE_MARK.match(line)
+        is_quote = quote is not None
+        if quote is not None:
+            line = " " * quote.end() + line[quote.end() :]
+        item = _LIST_ITEM.match(line)
+        footnote = _FOOTNOTE_DEF.match(line) or _DEF_MARK.match(line)
+        if item is not None or footnote is not None or current is None or current.blockquote != is_quote:
+            _finish(current, blocks)
+            current = _Builder(section, blockquote=is_quote, list_item=item is not None)
+            marker = item or footnote
+            if marker is not None:
+                line = " " * marker.end() + line[marker.end() :]
+            if item is not None and indent < 4:
+                context = "list"
+        current.lines.append((number, line))
+    _finish(current, blocks)
+    return Prose(blocks, abbreviations, headings)
+
+
+# -- sentences, words, syllables -------------------------------------------------------------------
+_STOP = re.compile(r"[.!?]+[\"”’')\]]*")
+_NEXT_STARTS = re.compile(r"\s+[\"“‘'(\[]*[A-Z0-9]")
+
+
+def sentences(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of the sentences in a block's text; spans holding no word are left out."""
+    start = 0
+    for match in _STOP.finditer(text):
+        end = match.end()
+        rest = text[end:]
+        if rest.strip() and not _NEXT_STARTS.match(rest):
+            continue
+        if match.group(0)[0] == ".":
+            before = text[start : match.start()].split()
+            word = before[-1].lstrip("\"“‘'(").lower() if before else ""
+            if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+                continue
+        yield from _span(text, start, end)
+        start = end
+    yield from _span(text, start, len(text))
+
+
+def _span(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    chunk = text[start:end]
+    if count_words(chunk):
+        lead = len(chunk) - len(chunk.lstrip())
+        yield start + lead, end
+
+
+_LETTER_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+
+
+@lru_cache(maxsize=1)
+def _hyphenator() -> pyphen.Pyphen:
+    return pyphen.Pyphen(lang="en_US", left=1, right=1)
+
+
+@lru_cache(maxsize=20_000)
+def syllables(word: str) -> int:
+    """Syllables in a word, from the bundled hyphenation dictionary (no download, no network)."""
+    dic = _hyphenator()
+    total = 0
+    for part in re.split(r"[-'’]", word.lower()):
+        if part:
+            total += len(dic.positions(part)) + 1
+    return max(total, 1)
+
+
+@dataclass(frozen=True, slots=True)
+class Readability:
+    words: int
+    sentences: int
+    syllables: int
+
+    @property
+    def reading_ease(self) -> float:
+        """Flesch reading ease: 206.835 − 1.015 × words per sentence − 84.6 × syllables per word."""
+        if not self.words or not self.sentences:
+            return 100.0
+        return 206.835 - 1.015 * (self.words / self.sentences) - 84.6 * (self.syllables / self.words)
+
+
+def readability(blocks: Iterable[Block]) -> Readability:
+    """Words (of letters; numbers are left out), sentences and syllables of the blocks' prose."""
+    words = count = syll = 0
+    for block in blocks:
+        for start, end in sentences(block.text):
+            found = _LETTER_WORD.findall(block.text[start:end])
+            if not found:
+                continue
+            count += 1
+            words += len(found)
+            syll += sum(syllables(w) for w in found)
+    return Readability(words, count, syll)
+
+
+def press_release_readability(doc: Document) -> Readability:
+    return readability(b for b in read_prose(doc).blocks if b.section == "press")
+
+
+# -- the rules ---------------------------------------------------------------------------------
+def _phrase_pattern(words: Iterable[str]) -> re.Pattern[str] | None:
+    parts = sorted({" ".join(w.split()).lower() for w in words if w.strip()}, key=len, reverse=True)
+    if not parts:
+        return None
+    alternatives = "|".join(r"[\s-]+".join(re.escape(p) for p in re.split(r"[\s-]+", part)) for part in parts)
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.I)
+
+
+_FUTURE = re.compile(
+    r"(?<![\w'’-])(?<!\bthe\s)(?<!\ba\s)(?<!\bat\s)(?<!\bfree\s)(?<!\bgood\s)(?<!\bill\s)(?<!\bown\s)"
+    r"(?:will|won['’]t|Will(?=\s+[a-z]))(?=\s+[A-Za-z])"
+    r"|\b(?:I|you|we|they|it|he|she|that|there)['’]ll\b",
+    re.I,
+)
+_ACRONYM = re.compile(r"(?<![\w&'’./-])([A-Z]{2,})(?:s|['’]s)?(?![\w&'’/-])")
+_DEFINED_AFTER = re.compile(r"[A-Za-z][\w-]*\s*\(([A-Z]{2,})s?\)")
+_DEFINED_BEFORE = re.compile(r"\b([A-Z]{2,})s?\s*\((?:an?\s+|the\s+)?[a-z]")
+_ATTRIBUTION = re.compile(r"\b(?:said|says)\b", re.I)
+_CALL_TO_ACTION = re.compile(
+    r"\b(?:get(?:s|ting)? started|to start|sign(?:s|ing)? up|download|install|visit|go to|learn more|"
+    r"find out more|try it|request access|opt in|available (?:today|now)|order (?:today|now)|"
+    r"to (?:use|try|join|book|enable|turn on|switch on|set up|register|enrol|enroll|subscribe)|"
+    r"(?:tap|click|select|choose|open)\s)",
+    re.I,
+)
+_RISK_QUESTION = re.compile(
+    r"risk|cost|expens|budget|spend|invest|pric|afford|payback|pay back|business case|\broi\b|scope|"
+    r"not (?:do|build|includ|cover|support|solv)|won['’]t|wrong|fail|downside|trade-?off|concern|worr|"
+    r"threat|danger|mitigat|depend|resourc|headcount|unknown|assum|challeng|harm|abuse|fraud|privacy|"
+    r"security|legal|complian|stop|kill|cancel",
+    re.I,
+)
+
+
+def _weasel(prose: Prose, extra: Sequence[str]) -> list[Problem]:
+    pattern = _phrase_pattern((*WEASEL_WORDS, *extra))
+    if pattern is None:
+        return []
+    out: list[Problem] = []
+    for block in prose.blocks:
+        if block.section != "press":
+            continue
+        for match in pattern.finditer(block.unquoted):
+            line, col = block.position(match.start())
+            word = " ".join(match.group(0).split())
+            out.append(
+                Problem("weasel-words", line, col, f"'{word}' is a weasel word: give the number behind it, or cut it")
+            )
+    return out
+
+
+def _lengths(prose: Prose) -> list[Problem]:
+    out: list[Problem] = []
+    for block in prose.blocks:
+        for start, end in sentences(block.text):
+            words = count_words(block.text[start:end])
+            if words > LONG_SENTENCE_WORDS:
+                line, col = block.position(start)
+                out.append(
+                    Problem(
+                        "long-sentence",
+                        line,
+                        col,
+                        f"a sentence of {words} words, over {LONG_SENTENCE_WORDS}: split it; aim for about 20",
+                    )
+                )
+        words = count_words(block.text)
+        if words > LONG_PARAGRAPH_WORDS:
+            start = len(block.text) - len(block.text.lstrip())
+            line, col = block.position(start)
+            out.append(
+                Problem(
+                    "long-paragraph",
+                    line,
+                    col,
+                    f"a paragraph of {words} words, over {LONG_PARAGRAPH_WORDS}: split it where the topic changes",
+                )
+            )
+    return out
+
+
+def _future(prose: Prose) -> list[Problem]:
+    out: list[Problem] = []
+    for block in prose.blocks:
+        if block.section != "press":
+            continue
+        for match in _FUTURE.finditer(block.unquoted):
+            line, col = block.position(match.start())
+            out.append(
+                Problem(
+                    "future-tense",
+                    line,
+                    col,
+                    f"'{match.group(0)}' in the press release: write it as if the product has launched, in the present tense",
+                )
+            )
+    return out
+
+
+def _acronyms(prose: Prose) -> list[Problem]:
+    # Where each acronym is first spelled out, in document order: (line, col).
+    defined: dict[str, tuple[int, int]] = {}
+
+    def define(name: str, where: tuple[int, int]) -> None:
+        if name not in defined or where < defined[name]:
+            defined[name] = where
+
+    for number, text in prose.headings:
+        for pattern in (_DEFINED_AFTER, _DEFINED_BEFORE):
+            for match in pattern.finditer(text):
+                define(match.group(1), (number, 0))
+    for block in prose.blocks:
+        for pattern in (_DEFINED_AFTER, _DEFINED_BEFORE):
+            for match in pattern.finditer(block.text):
+                define(match.group(1), block.position(match.start(1)))
+    seen: set[str] = set()
+    out: list[Problem] = []
+    for block in prose.blocks:
+        text = block.bare
+        for match in _ACRONYM.finditer(text):
+            name = match.group(1)
+            if name in seen or name in COMMON_ACRONYMS or name in prose.abbreviations:
+                continue
+            before = text[: match.start()]
+            if name in _STATES and re.search(r",\s*$", before):
+                continue
+            # A run of capitals is a shout or a name in capitals, not an acronym.
+            if re.search(r"\b[A-Z]{2,}\s+$", before) or re.match(r"\s+[A-Z]{2,}\b", text[match.end() :]):
+                continue
+            seen.add(name)
+            where = block.position(match.start(1))
+            first_defined = defined.get(name)
+            if first_defined is not None and first_defined <= where:
+                continue
+            out.append(
+                Problem(
+                    "acronym",
+                    where[0],
+                    where[1],
+                    f"'{name}' is not spelled out on first use: write the full term, then '({name})'",
+                )
+            )
+    return out
+
+
+def _press_release(doc: Document, prose: Prose) -> list[Problem]:
+    press = [b for b in prose.blocks if b.section == "press"]
+    if not press or doc.structure.press_release_words == 0:
+        return []
+    line = press[0].lines[0]
+    out: list[Problem] = []
+    quoted = any(
+        _ATTRIBUTION.search(b.text) and (b.blockquote or any(count_words(m.group(0)) >= 3 for p in _QUOTES for m in p.finditer(b.text)))
+        for b in press
+    )
+    if not quoted:
+        out.append(
+            Problem(
+                "customer-quote",
+                line,
+                1,
+                'the press release has no quote: add a customer\'s words, attributed with "said"',
+            )
+        )
+    acted = any(_mask_inline(b.raw)[2] or _CALL_TO_ACTION.search(b.text) for b in press)
+    if not acted:
+        out.append(
+            Problem(
+                "call-to-action",
+                line,
+                1,
+                "the press release does not say how to get started: end with the first step and a link",
+            )
+        )
+    ease = readability(press)
+    if ease.words >= READABILITY_MIN_WORDS and ease.reading_ease < MIN_READING_EASE:
+        out.append(
+            Problem(
+                "readability",
+                line,
+                1,
+                f"the press release scores {ease.reading_ease:.0f} for Flesch reading ease, under "
+                f"{MIN_READING_EASE:.0f}: use shorter sentences and shorter words",
+            )
+        )
+    return out
+
+
+def _internal_faq(doc: Document) -> list[Problem]:
+    internal = [heading for heading, kind in doc.structure.faq_sections if kind == "internal"]
+    if not internal:
+        return []
+    questions = [q for q in doc.structure.questions if q.section == "internal"]
+    if any(_RISK_QUESTION.search(h.text) for h in internal) or any(
+        _RISK_QUESTION.search(q.heading.text) for q in questions
+    ):
+        return []
+    heading = internal[0]
+    return [
+        Problem(
+            "internal-faq-risks",
+            heading.line,
+            heading.col,
+            "the internal FAQ asks nothing about risks, cost or what is out of scope: add that question",
+        )
+    ]
+
+
+def writing_problems(doc: Document, weasel_words: Sequence[str] = ()) -> list[Problem]:
+    """Every writing finding of a document, with a plain message (no handbook link)."""
+    prose = read_prose(doc)
+    problems = [
+        *_weasel(prose, weasel_words),
+        *_lengths(prose),
+        *_future(prose),
+        *_acronyms(prose),
+        *_press_release(doc, prose),
+        *_internal_faq(doc),
+    ]
+    problems.sort(key=lambda p: (p.line, p.col, p.rule))
+    return problems
+
+
+def guide_url(rule: str, base: str = "") -> str | None:
+    """The handbook page teaching a rule: under `base` (the site's URL) when given."""
+    guide = RULES[rule].guide
+    if guide is None:
+        return None
+    return (base.rstrip("/") + "/" + guide) if base else guide
+
+
+def with_guide(problem: Problem, base: str = "") -> Problem:
+    url = guide_url(problem.rule, base)
+    if url is None:
+        return problem
+    return Problem(problem.rule, problem.line, problem.col, f"{problem.message} (handbook: {url})")
+
+
+def writing_check(weasel_words: Sequence[str] = (), guide_base: str = "") -> Callable[[Document], list[Problem]]:
+    """The writing rules as one document check, each message ending with its handbook link."""
+
+    def check(doc: Document) -> list[Problem]:
+        return [with_guide(p, guide_base) for p in writing_problems(doc, weasel_words)]
+
+    return check
