@@ -11,6 +11,7 @@ import csv
 import datetime as dt
 import io
 import json
+import os
 import re
 import subprocess
 import sys
@@ -23,6 +24,7 @@ from .core.exports import document_record
 from .core.findings import render, summary_line
 from .core.loader import discover
 from .core.model import ID_PATTERN, STATUSES
+from .core.review import format_review, review_file
 from .core.rules.registry import RULES
 from .core.scaffold import fill_template, next_id, slugify
 from .core.settings import Settings, SettingsError, load_settings
@@ -152,6 +154,23 @@ def cmd_rules(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _use_color(choice: str) -> bool:
+    """Colour on a terminal unless NO_COLOR is set (https://no-color.org); never in a pipe."""
+    if choice != "auto":
+        return choice == "always"
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    settings = _settings(args)
+    path = Path(args.file)
+    if not path.is_file():
+        print(f"prfaq review: {args.file}: no such file", file=sys.stderr)
+        return EXIT_USAGE
+    print(format_review(review_file(settings, path), color=_use_color(args.color)))
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="prfaq", description="Check, scaffold and list PR/FAQ documents.")
     parser.add_argument(
@@ -178,6 +197,13 @@ def build_parser() -> argparse.ArgumentParser:
     listing.add_argument("--tag")
     listing.add_argument("--format", choices=("table", "json", "csv"), default="table")
     listing.set_defaults(func=cmd_list)
+
+    review = sub.add_parser("review", help="a writing report on one PR/FAQ: lengths, reading time, readability, findings")
+    review.add_argument("file", metavar="FILE", help="the PR/FAQ file")
+    review.add_argument(
+        "--color", choices=("auto", "always", "never"), default="auto", help="colour the report (default: on a terminal)"
+    )
+    review.set_defaults(func=cmd_review)
 
     rules = sub.add_parser("rules", help="list the rules and their severities")
     rules.set_defaults(func=cmd_rules)

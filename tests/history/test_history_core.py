@@ -10,10 +10,11 @@ from history_git import DANA, DOCUMENT, MARCUS, Story, commit, git, init_project
 
 from mkdocs_prfaq.core.check import check_folder
 from mkdocs_prfaq.core.history import apply_history, read_history, status_of
+from mkdocs_prfaq.core.model import Document
 from mkdocs_prfaq.core.settings import from_options
 
 
-def _documents(root: Path) -> list:  # type: ignore[type-arg]
+def _documents(root: Path) -> list[Document]:
     result = check_folder(from_options(root, {"source_dir": "prfaqs", "teams_file": "teams.yml"}))
     assert not result.errors, result.errors
     return result.documents
@@ -128,3 +129,21 @@ def test_status_of_reads_only_the_front_matter() -> None:
     assert status_of("---\ndecision:\n  status: approved\n---\n") is None  # not top level
     assert status_of("---\nstatus: finished\n---\n") is None  # not a status
     assert status_of("no front matter\nstatus: draft\n") is None
+
+
+def test_timeline_escapes_every_value() -> None:
+    from mkdocs_prfaq.core.loader import read_document
+    from mkdocs_prfaq.core.render.timeline import timeline
+
+    doc, _ = read_document(DOCUMENT, DOCUMENT.name, DOCUMENT.read_text(encoding="utf-8"))
+    assert doc is not None
+    assert timeline(doc) == ""  # no history, no timeline
+    doc.history = [
+        {"date": "2025-01-02T03:04:05Z", "status": "draft", "author": "<script>x</script>", "commit": '"><b>'},
+        {"date": "2025-02-02T03:04:05Z", "status": "<i>", "author": "A & B", "commit": "0123456789abcdef"},
+    ]
+    doc.contributors = ["<script>y</script> <s@example.com>"]
+    html = timeline(doc)
+    assert "<script>" not in html and "<i>" not in html and '"><b>' not in html
+    assert "&lt;script&gt;x&lt;/script&gt;" in html and "A &amp; B" in html and "&lt;i&gt;" in html
+    assert "Created as" in html and "Moved to" in html and ">01234567</code>" in html

@@ -7,7 +7,17 @@ from pathlib import Path
 
 import pytest
 import yaml
-from sitekit import FIXTURES, article, copy_project, build_site, front_matters, html_files, read_page, resolve, table_ids
+from sitekit import (
+    FIXTURES,
+    article,
+    build_site,
+    copy_project,
+    front_matters,
+    html_files,
+    read_page,
+    resolve,
+    table_ids,
+)
 
 from mkdocs_prfaq.core.model import STATUSES
 
@@ -114,7 +124,9 @@ def test_activity_page_names_every_document(basic_site: Path) -> None:
 
 def test_prfaq_pages_are_not_in_the_nav(basic_site: Path) -> None:
     for path in html_files(basic_site):
-        page = read_page(basic_site, path.parent.relative_to(basic_site).as_posix()) if path.name == "index.html" else None
+        page = (
+            read_page(basic_site, path.parent.relative_to(basic_site).as_posix()) if path.name == "index.html" else None
+        )
         if page is None:
             continue
         for nav in page.find_all("nav", "md-nav--primary"):

@@ -9,10 +9,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
+_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*)")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _WORD = re.compile(r"[^\W_](?:[\w'’.-]*[^\W_])?")
-_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)>?(?:\s+[\"'][^)]*)?\)")
+_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")
+_LINK_END = re.compile(r">?(?:\s+[\"'][^)]*)?\)")
 _NOT_A_WORD = re.compile(r"\s[^\w\s]+(?=\s)")
 _FENCE_STARTS = frozenset(" `~")
 _HEADING_STARTS = frozenset(" #")
@@ -75,9 +76,34 @@ def count_words(text: str) -> int:
     return len(text.split()) - len(_NOT_A_WORD.findall(f" {text} "))
 
 
+def _heading_text(text: str) -> str:
+    """A heading's text without its closing `#`s, if any (in code: a regex for it backtracks badly)."""
+    text = text.rstrip(" \t")
+    bare = text.rstrip("#")
+    if bare != text and bare[-1:] in (" ", "\t"):
+        text = bare
+    return text.strip()
+
+
+def _links(line: str, number: int) -> list[Link]:
+    """The targets of `[text](target)` links in a line. Each search resumes where the last one
+    stopped, so a line of many unclosed `](` takes linear time, not quadratic as one regex does."""
+    links: list[Link] = []
+    end = line.rfind(")") + 1
+    pos = 0
+    while (head := _LINK.search(line, pos, end)) is not None:
+        tail = _LINK_END.match(line, head.end(), end)
+        if tail is not None:
+            links.append(Link(head.group(1), number, head.start(1) + 1))
+            pos = tail.end()
+        else:  # every `](` before where this one stopped fails too, but one just before it may not
+            pos = max(head.end() - 2, head.start() + 1)
+    return links
+
+
 def _plain(line: str) -> str:
     """Strip the commonest inline Markdown so a summary reads as text."""
-    line = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", line)
+    line = re.sub(r"!?\[([^\[\]]*)\]\([^)\[]*\)", r"\1", line)
     return re.sub(r"[*_`]+", "", line).strip()
 
 
@@ -127,7 +153,7 @@ def analyse(body: str, first_line: int) -> BodyStructure:
         heading = _HEADING.match(line) if first in _HEADING_STARTS else None
         if heading:
             level = len(heading.group(1))
-            text = heading.group(2).strip()
+            text = _heading_text(heading.group(2))
             item = Heading(level, text, number, line.index("#") + 1)
             result.headings.append(item)
             if not paragraph_done and paragraph:
@@ -154,8 +180,7 @@ def analyse(body: str, first_line: int) -> BodyStructure:
             continue
         text_lines.append(line)
         if "](" in line:
-            for match in _LINK.finditer(line):
-                result.links.append(Link(match.group(1), number, match.start(1) + 1))
+            result.links.extend(_links(line, number))
         if open_question is not None and not open_words and any(c.isalnum() for c in line):
             open_words = 1
         if not result.faq_sections:

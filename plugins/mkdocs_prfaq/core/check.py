@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,6 +15,7 @@ from .rules.corpus import check_corpus as check_references
 from .rules.fields import check_fields
 from .rules.registry import DRAFT_CAPPED, RULES
 from .rules.schema import check_schema
+from .rules.writing import writing_check
 from .settings import Settings, read_vocabulary
 
 #: A check of one document: returns its problems.
@@ -61,9 +63,10 @@ def check_documents(
     raw: list[tuple[str, str | None, Problem]] = []
     for path, problems in loaded.problems.items():
         raw.extend((path, None, p) for p in problems)
+    writing = writing_check(settings.weasel_words, settings.site_url)
     for doc in loaded.documents:
         status = doc.status
-        for check in (check_schema, check_fields, check_body, *extra_checks):
+        for check in (check_schema, check_fields, check_body, writing, *extra_checks):
             raw.extend((doc.path, status, p) for p in check(doc))
     for doc, problem in check_references(loaded.documents, teams=teams, tags=tags):
         raw.append((doc.path, doc.status, problem))
@@ -93,7 +96,8 @@ def check_folder(settings: Settings, *, extra_checks: Sequence[DocumentCheck] = 
 def check_files(settings: Settings, files: Sequence[Path], *, extra_checks: Sequence[DocumentCheck] = ()) -> CheckResult:
     """Check the named files in the context of the whole source folder (for cross-references)."""
     corpus = corpus_paths(settings)
-    known = {p.resolve() for p in corpus}
-    paths = corpus + [f for f in files if f.resolve() not in known]
+    # `os.path.realpath`, unlike `Path.resolve` before Python 3.13, never raises on a link loop.
+    known = {os.path.realpath(p) for p in corpus}
+    paths = corpus + [f for f in files if os.path.realpath(f) not in known]
     shown = [display_path(f.absolute(), settings.root) for f in files]
     return check_documents(settings, paths, report=shown, extra_checks=extra_checks)

@@ -49,4 +49,9 @@ def catalog_json(catalog: Catalog, generated: dt.datetime | None = None) -> str:
         "count": len(catalog.documents),
         "documents": [document_record(d) for d in sorted(catalog.documents, key=lambda d: d.id or "")],
     }
-    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+    text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False)
+    # The same JSON, but `<`, `>` and `&` as escapes: safe to embed in an HTML page as it is.
+    return text.translate(_HTML_SAFE) + "\n"
+
+
+_HTML_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})

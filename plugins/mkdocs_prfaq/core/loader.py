@@ -133,7 +133,14 @@ def load(
             continue
         by_lower[lower] = shown
         if path.is_symlink():
-            target = path.resolve()
+            try:
+                target = path.resolve(strict=True)
+            except (OSError, RuntimeError):  # missing target, or a loop (RuntimeError before 3.13)
+                loaded.add(
+                    shown,
+                    Problem("symlink", 1, 1, "broken symbolic link: its target is missing or loops; remove it"),
+                )
+                continue
             if real_source is not None and not target.is_relative_to(real_source):
                 loaded.add(
                     shown,

@@ -31,7 +31,7 @@ DECIDED = frozenset({"approved", "building", "launched", "shelved", "rejected"})
 BANNERED = frozenset({"draft", "in-review", "shelved", "rejected", "superseded"})
 
 ID_PATTERN = re.compile(r"^PRFAQ-[0-9]{4,}$")
-_PERSON = re.compile(r"^\s*(?P<name>[^<>]*?)\s*(?:<(?P<email>[^<>\s]+)>)?\s*$")
+_EMAIL = re.compile(r"<([^<>\s]+)>$")
 
 
 def parse_date(value: object) -> dt.date | None:
@@ -52,10 +52,14 @@ class Person:
 
     @classmethod
     def parse(cls, text: str) -> Person:
-        match = _PERSON.match(text)
-        if match is None:  # pragma: no cover - the pattern matches any string without < >
-            return cls(text.strip(), None)
-        return cls(match["name"], match["email"])
+        """`Name <email>` or `Name`; text with other `<` or `>` is all name. Linear time: a single
+        regex over the whole text backtracks cubically on long runs of spaces."""
+        text = text.strip()
+        match = _EMAIL.search(text)
+        name = text[: match.start()] if match else text
+        if "<" in name or ">" in name:
+            return cls(text, None)
+        return cls(name.strip(), match[1] if match else None)
 
 
 @dataclass(frozen=True, slots=True)

@@ -35,6 +35,8 @@ class Settings:
     max_file_size: int = DEFAULT_MAX_BYTES
     #: Extra weasel words for the writing rules, added to the built-in list.
     weasel_words: list[str] = field(default_factory=list)
+    #: The site's URL (`site_url` in `mkdocs.yml`): handbook links in findings are made absolute with it.
+    site_url: str = ""
 
     def severity(self, rule: str) -> Severity:
         return self.rules.get(rule, RULES[rule].default)
@@ -67,7 +69,7 @@ def parse_rules(value: object) -> dict[str, Severity]:
     return out
 
 
-def from_options(root: Path, options: Mapping[str, Any]) -> Settings:
+def from_options(root: Path, options: Mapping[str, Any], *, site_url: str = "") -> Settings:
     """Settings from the plugin's options (as written under `plugins: - prfaq:`)."""
 
     def path_or_none(key: str) -> Path | None:
@@ -88,6 +90,7 @@ def from_options(root: Path, options: Mapping[str, Any]) -> Settings:
         rules=parse_rules(options.get("rules")),
         max_file_size=max_size,
         weasel_words=list(words),
+        site_url=site_url,
     )
 
 
@@ -118,7 +121,10 @@ def load_settings(config_file: Path) -> Settings:
         config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader)
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         raise SettingsError(f"{config_file}: cannot read: {exc}") from None
-    return from_options(root, plugin_options(config if isinstance(config, Mapping) else {}))
+    if not isinstance(config, Mapping):
+        config = {}
+    site_url = config.get("site_url")
+    return from_options(root, plugin_options(config), site_url=site_url if isinstance(site_url, str) else "")
 
 
 def read_vocabulary(path: Path | None, what: str) -> dict[str, dict[str, str]] | None:

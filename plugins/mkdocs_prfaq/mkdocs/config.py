@@ -43,3 +43,7 @@ class PrfaqConfig(base.Config):  # type: ignore[no-untyped-call]
     mermaid_js = c.Type(str, default="node_modules/mermaid/dist/mermaid.min.js")
     """Mermaid's browser bundle, relative to `mkdocs.yml` (installed from npm by `make`). Served
     by the site itself and loaded only on pages with a diagram, so no page asks a CDN for it."""
+
+    search = c.Type(bool, default=True)
+    """Full-text search with Pagefind: one search box in the header and facets on the catalog, with
+    the index built into `site_dir/pagefind/` after every build. Replaces Material's `search` plugin."""

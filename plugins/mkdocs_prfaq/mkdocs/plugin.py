@@ -17,7 +17,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from ..core.catalog import Catalog
 from ..core.check import check_folder
@@ -26,10 +28,12 @@ from ..core.history import apply_history, read_history
 from ..core.render.document import resolve_id_links
 from ..core.render.html import Links, esc
 from ..core.render.reference import fields_markdown, rules_markdown
+from ..core.render.review import review_panels
 from ..core.render.site import ASSET_DIR, ASSETS, Output, SiteOptions, render_site
 from ..core.sanitize import sanitize_html
 from ..core.scaffold import template_download
 from ..core.settings import Settings, SettingsError, from_options
+from . import search
 from .config import PrfaqConfig
 from .reference import cli_markdown, options_markdown
 
@@ -68,7 +72,7 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call]
         root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         options: dict[str, Any] = dict(self.config)
         try:
-            self.settings = from_options(root, options)
+            self.settings = from_options(root, options, site_url=config.site_url or "")
         except SettingsError as exc:
             raise PluginError(f"prfaq: {exc}") from None
         for name in ASSETS:
@@ -76,6 +80,8 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call]
             target = config.extra_css if name.endswith(".css") else config.extra_javascript
             if path not in target:
                 target.append(path)
+        if self.config.search:
+            search.configure(config)
         return config
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
@@ -117,6 +123,12 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call]
                 directory_urls=config.use_directory_urls,
                 generated=generated,
                 feed_size=self.config.feed_size,
+                extra_html=review_panels(
+                    self.catalog.documents,
+                    settings,
+                    Links(config.use_directory_urls),
+                    has_page=lambda src: (Path(config.docs_dir) / src).is_file(),
+                ),
             ),
         )
         self.pages = {o.path: o for o in self.outputs if o.is_page}
@@ -194,3 +206,17 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call]
             if base == docs or base.endswith("/" + docs):
                 base = base[: -len(docs)]
         return posixpath.join(config.repo_url.rstrip("/") + "/", base.strip("/") + "/", source)
+
+    # -- search (Pagefind): per-page data for the templates, the index after the build ----------
+    def on_page_context(
+        self, context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
+        if self.config.search:
+            src = page.file.src_uri
+            data = search.page_context(src, self.pages.get(src), self.catalog, config)
+            context["prfaq_search"] = data  # type: ignore[typeddict-unknown-key]
+        return context
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        if self.config.search:
+            search.build_index(config.site_dir, config.theme.get("language"))

@@ -16,6 +16,8 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+from collections.abc import Coroutine
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -28,6 +30,7 @@ from ..core.render.html import Links
 from ..core.render.listing import CATALOG
 from ..core.render.search import EXCLUDE_SELECTORS, document_search_html
 from ..core.render.site import Output
+from ..core.stable_index import stabilize
 
 log = logging.getLogger("mkdocs.plugins.prfaq")
 
@@ -76,12 +79,25 @@ def build_index(site_dir: str, language: str | None) -> IndexStats:
     """Index every page of the built site that marks its content for search."""
     start = time.perf_counter()
     try:
-        pages = asyncio.run(_index(Path(site_dir), language))
+        pages = _run_sync(_index(Path(site_dir), language))
+        # Pagefind writes its filters in hash-map order: fix the order so builds are reproducible.
+        stabilize(Path(site_dir) / INDEX_DIR)
     except FileNotFoundError as exc:
         raise PluginError(f"prfaq: cannot build the search index: {exc} (install `pagefind[bin]`)") from None
     stats = IndexStats(pages, time.perf_counter() - start)
     log.info("prfaq: search index of %d pages built in %.2f s", stats.pages, stats.seconds)
     return stats
+
+
+def _run_sync(work: Coroutine[Any, Any, int]) -> int:
+    """Run Pagefind's asynchronous API to completion, also when the caller already runs an event
+    loop (MkDocs driven from an asynchronous program): then in a thread of its own."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(work)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, work).result()
 
 
 async def _index(site: Path, language: str | None) -> int:

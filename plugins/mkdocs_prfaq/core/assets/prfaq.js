@@ -12,19 +12,23 @@
       var body = table.tBodies[0];
       var rows = Array.prototype.slice.call(body.rows);
       var texts = rows.map(function (row) { return row.textContent.toLowerCase(); });
+      var ids = rows.map(function (row) { return row.cells[0].textContent.trim(); });
 
       function apply() {
         if (!form) return;
         var values = {};
         form.querySelectorAll("[data-filter]").forEach(function (el) { values[el.dataset.filter] = el.value.trim(); });
         var q = (values.q || "").toLowerCase();
+        // The full-text search (prfaq-search.js), once it has results for this text, says which
+        // ids match; until then, and without it, the text matches by substring.
+        var matches = typeof form.prfaqMatch === "function" ? form.prfaqMatch(values.q || "") : null;
         var shown = 0;
         rows.forEach(function (row, i) {
           var ok = (!values.status || row.dataset.status === values.status) &&
             (!values.team || row.dataset.team === values.team) &&
             (!values.year || row.dataset.year === values.year) &&
             (!values.tag || (" " + row.dataset.tags + " ").indexOf(" " + values.tag + " ") >= 0) &&
-            (!q || texts[i].indexOf(q) >= 0);
+            (!q || (matches ? matches.has(ids[i]) : texts[i].indexOf(q) >= 0));
           row.hidden = !ok;
           if (ok) shown++;
         });
@@ -39,6 +43,7 @@
       }
 
       if (form) {
+        form.prfaqApply = apply;
         var params = new URLSearchParams(window.location.search);
         form.querySelectorAll("[data-filter]").forEach(function (el) {
           var v = params.get(el.dataset.filter);

@@ -22,6 +22,9 @@ STATUS_LABELS = {
     "superseded": "Superseded",
 }
 
+#: Placed before the first FAQ heading (see prfaq-print.css).
+FAQ_MARKER = '<div class="prfaq-faq-start" aria-hidden="true"></div>'
+
 _ID_LINK = re.compile(r"(\]\(\s*<?)(PRFAQ-[0-9]{4,})(#[^)\s>]*)?(>?(?:\s+[\"'][^)]*)?\))")
 
 
@@ -158,6 +161,11 @@ def render_document(doc: Document, catalog: Catalog, links: Links, *, extra_html
     body = doc.body
     lines = body.split("\n")
     heading = doc.structure.leading_h1
+    first_faq = doc.structure.faq_sections[0][0] if doc.structure.faq_sections else None
+    if first_faq is not None and first_faq is not heading:
+        # A marker before the first FAQ heading: the print stylesheet starts the FAQ on a new page.
+        faq = first_faq.line - doc.body_line
+        lines[faq:faq] = ["", FAQ_MARKER, ""]
     if heading is not None:
         index = heading.line - doc.body_line
         headline_line = lines[index]
@@ -165,6 +173,7 @@ def render_document(doc: Document, catalog: Catalog, links: Links, *, extra_html
         body = "\n".join(lines)
     else:
         headline_line = f"# {md_text(doc.title)}"
+        body = "\n".join(lines)
     body = resolve_id_links(body, src, catalog, links)
 
     def link(doc_id: str) -> str:

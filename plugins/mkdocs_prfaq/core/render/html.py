@@ -15,10 +15,11 @@ def esc(value: object) -> str:
 
 def md_text(value: str) -> str:
     """Escape text for a Markdown line: HTML-escaped, with Markdown's link and emphasis marks neutral."""
-    out = html.escape(value, quote=False)
-    for char in "\\`*_[]#|":
-        out = out.replace(char, f"&#{ord(char)};")
-    return out
+    # One pass: replacing marks one after another would mangle the `#` of earlier entities.
+    return html.escape(value, quote=False).translate(_MD_MARKS)
+
+
+_MD_MARKS = str.maketrans({char: f"&#{ord(char)};" for char in "\\`*_[]#|"})
 
 
 class Links:

@@ -21,10 +21,12 @@ from .html import esc
 #: Facets of the catalog search, in the order of the catalog's filter form.
 FACETS: tuple[str, ...] = ("status", "team", "tag", "year")
 
-#: Selectors left out of the indexed text: the metadata card, heading permalinks, page actions.
+#: Selectors left out of the indexed text: the metadata card, banner and status history (their
+#: words repeat on every document), heading permalinks, page actions.
 EXCLUDE_SELECTORS: tuple[str, ...] = (
     ".prfaq-card",
     ".prfaq-banner",
+    ".prfaq-timeline",
     ".headerlink",
     ".md-content__button",
     ".md-source-file",
@@ -35,8 +37,9 @@ TOKEN_WEIGHT = 10
 
 
 def document_filters(doc: Document) -> dict[str, list[str]]:
-    """Filter values of a document, as the catalog table's `data-*` attributes spell them."""
-    filters: dict[str, list[str]] = {}
+    """Filter values of a document, as the catalog table's `data-*` attributes spell them; `kind`
+    tells documents from handbook pages, `id` lets the catalog tell which rows match a query."""
+    filters: dict[str, list[str]] = {"kind": ["prfaq"]}
     if doc.status:
         filters["status"] = [doc.status]
     if doc.team:

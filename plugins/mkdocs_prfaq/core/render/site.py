@@ -19,7 +19,7 @@ from .html import Links, document_src
 from .listing import ACTIVITY, CATALOG, activity_page, catalog_index, facet_pages
 from .timeline import timeline
 
-ASSETS = ("prfaq.css", "prfaq.js")
+ASSETS = ("prfaq.css", "prfaq.js", "prfaq-search.css", "prfaq-search.js", "prfaq-print.css", "prfaq-print.js")
 ASSET_DIR = "assets/prfaq"
 NAV_PAGES = frozenset(
     {"catalog/index.md", "catalog/activity.md", "catalog/status/index.md", "catalog/teams/index.md", "catalog/tags/index.md"}

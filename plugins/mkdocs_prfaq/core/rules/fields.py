@@ -44,7 +44,8 @@ def check_fields(doc: Document) -> list[Problem]:
         )
     doc_id = meta.get("id")
     name = doc.path.rsplit("/", 1)[-1]
-    if isinstance(doc_id, str) and ID_PATTERN.match(doc_id) and not name.startswith(doc_id):
+    # The name starts with the id, and not with a longer one: PRFAQ-00012-x.md is not PRFAQ-0001's.
+    if isinstance(doc_id, str) and ID_PATTERN.match(doc_id) and not re.match(rf"{doc_id}(?![0-9])", name):
         pos = doc.position("id")
         problems.append(
             Problem(

@@ -4,6 +4,7 @@ message that says what to do."""
 from __future__ import annotations
 
 import difflib
+import json
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -11,8 +12,9 @@ from functools import cache
 from typing import Any
 
 import jsonschema_rs
-from jsonschema import Draft202012Validator
+from jsonschema import Draft202012Validator, validators
 from jsonschema.exceptions import ValidationError
+from jsonschema.protocols import Validator
 
 from ..findings import Problem
 from ..frontmatter import Path
@@ -24,9 +26,40 @@ _JSON_TYPES = {"string": "text", "array": "a list", "object": "a mapping", "inte
 
 
 @cache
-def validator() -> Draft202012Validator:
+def _regex(pattern: str) -> Any:
+    return jsonschema_rs.validator_for({"pattern": pattern})
+
+
+def _pattern(validator: Validator, pattern: str, instance: Any, schema: Any) -> Iterator[ValidationError]:
+    """`pattern` by jsonschema-rs's regex engine, which does not backtrack: with Python's `re`,
+    some of the schema's patterns take quadratic time on a long string that fails them."""
+    if validator.is_type(instance, "string") and not _regex(pattern).is_valid(instance):
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+def _unique_items(validator: Validator, unique: bool, instance: Any, schema: Any) -> Iterator[ValidationError]:
+    """`uniqueItems` in linear time; jsonschema compares every pair when a list mixes types."""
+    if not (unique and validator.is_type(instance, "array")):
+        return
+    seen: set[str] = set()
+    for item in instance:
+        key = json.dumps(item, sort_keys=True, default=str)
+        if key in seen:
+            yield ValidationError(f"{instance!r} has non-unique elements")
+            return
+        seen.add(key)
+
+
+_Reference: Any = validators.extend(  # type: ignore[no-untyped-call]
+    Draft202012Validator, {"pattern": _pattern, "uniqueItems": _unique_items}
+)
+
+
+@cache
+def validator() -> Validator:
     """The reference validator, whose errors carry the paths and keywords the messages need."""
-    return Draft202012Validator(schema(), format_checker=Draft202012Validator.FORMAT_CHECKER)
+    checker: Validator = _Reference(schema(), format_checker=Draft202012Validator.FORMAT_CHECKER)
+    return checker
 
 
 @cache
@@ -187,4 +220,5 @@ def check_schema(doc: Document) -> list[Problem]:
     problems: list[Problem] = []
     for error in validator().iter_errors(doc.meta):
         problems.extend(_problems(doc, error))
-    return problems
+    # jsonschema reports each missing field of a mapping as its own error: keep one finding each.
+    return list(dict.fromkeys(problems))

@@ -56,18 +56,30 @@ WEASEL_WORDS: tuple[str, ...] = (
 
 #: Acronyms every reader knows; never asked to be spelled out.
 COMMON_ACRONYMS = frozenset(
-    """OK US USA UK EU UN ID FAQ PR PRFAQ URL API PDF HR IT CEO CFO CTO COO CIO CMO CPO VP SVP EVP TV PC PIN
-    SMS GPS USB ATM DIY ASAP FYI AM PM UTC GMT HTML HTTP HTTPS CSV JSON XML AI QR LED DVD NYC MBA PHD TBD
-    GB MB KB TB USD EUR GBP ET PT CT MT PST PDT EST EDT CET BST II III IV VI VII VIII IX XI XII""".split()
-)
+    (
+        "OK", "US", "USA", "UK", "EU", "UN", "ID", "FAQ", "PR", "PRFAQ", "URL", "API", "PDF", "HR",
+        "IT", "CEO", "CFO", "CTO", "COO", "CIO", "CMO", "CPO", "VP", "SVP", "EVP", "TV", "PC", "PIN",
+        "SMS", "GPS", "USB", "ATM", "DIY", "ASAP", "FYI", "AM", "PM", "UTC", "GMT", "HTML", "HTTP",
+        "HTTPS", "CSV", "JSON", "XML", "AI", "QR", "LED", "DVD", "NYC", "MBA", "PHD", "TBD", "GB", "MB",
+        "KB", "TB", "USD", "EUR", "GBP", "ET", "PT", "CT", "MT", "PST", "PDT", "EST", "EDT", "CET",
+        "BST", "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII",
+    )
+)  # fmt: skip
 #: Two-letter state codes, ignored after a comma ("Portland, OR").
 _STATES = frozenset(
-    """AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND
-    OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC""".split()
-)
+    (
+        "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS",
+        "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY",
+        "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV",
+        "WI", "WY", "DC",
+    )
+)  # fmt: skip
 _ABBREVIATIONS = frozenset(
-    "e.g i.e etc vs mr mrs ms dr st no inc ltd co jr sr approx dept est fig a.m p.m u.s u.k cf al".split()
-)
+    (
+        "e.g", "i.e", "etc", "vs", "mr", "mrs", "ms", "dr", "st", "inc", "ltd", "co", "jr", "sr",
+        "approx", "dept", "fig", "a.m", "p.m", "u.s", "u.k", "cf", "al",
+    )
+)  # fmt: skip
 
 # -- block structure ---------------------------------------------------------------------------
 _HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]+|$)")
@@ -433,22 +445,24 @@ def _phrase_pattern(words: Iterable[str]) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.I)
 
 
+#: "will", "won't" and "we'll", but not the noun ("free will", "at will") nor a name ("Will Jones").
 _FUTURE = re.compile(
     r"(?<![\w'’-])(?<!\bthe\s)(?<!\ba\s)(?<!\bat\s)(?<!\bfree\s)(?<!\bgood\s)(?<!\bill\s)(?<!\bown\s)"
-    r"(?:will|won['’]t|Will(?=\s+[a-z]))(?=\s+[A-Za-z])"
-    r"|\b(?:I|you|we|they|it|he|she|that|there)['’]ll\b",
-    re.I,
+    r"(?:will|won['’]t|Won['’]t|Will(?=\s+[a-z]))(?=\s+[A-Za-z])"
+    r"|\b(?:[Ii]|[Yy]ou|[Ww]e|[Tt]hey|[Ii]t|[Hh]e|[Ss]he|[Tt]hat|[Tt]here)['’]ll\b",
 )
 _ACRONYM = re.compile(r"(?<![\w&'’./-])([A-Z]{2,})(?:s|['’]s)?(?![\w&'’/-])")
 _DEFINED_AFTER = re.compile(r"[A-Za-z][\w-]*\s*\(([A-Z]{2,})s?\)")
 _DEFINED_BEFORE = re.compile(r"\b([A-Z]{2,})s?\s*\((?:an?\s+|the\s+)?[a-z]")
 _ATTRIBUTION = re.compile(r"\b(?:said|says)\b", re.I)
+#: A first step for the reader: a "get started" phrase, or a sentence that opens with an imperative
+#: ("Visit ...", "To book a window, ..."), which in a press release is almost always one.
 _CALL_TO_ACTION = re.compile(
-    r"\b(?:get(?:s|ting)? started|to start|sign(?:s|ing)? up|download|install|visit|go to|learn more|"
-    r"find out more|try it|request access|opt in|available (?:today|now)|order (?:today|now)|"
-    r"to (?:use|try|join|book|enable|turn on|switch on|set up|register|enrol|enroll|subscribe)|"
-    r"(?:tap|click|select|choose|open)\s)",
-    re.I,
+    r"\b(?:get(?:s|ting)? started|sign(?:s|ing)? up|learn more|find out more|request access|"
+    r"(?:available|on sale|live) (?:today|now)\b(?: (?:at|in|on|from))?)"
+    r"|(?:^|[.!?][\"”’)]*\s)\s*(?:To [a-z]+(?: [\w-]+){0,4},|(?:Open|Visit|Download|Install|Sign|Go|Tap|"
+    r"Click|Choose|Pick|Try|Start|Ask|Call|Email|Join|Book|Order|Register|Subscribe|Request|Find|Learn|Read|"
+    r"Head|Look|Scan|Text|Reply|Update|Enable|Turn|Switch|Add|Connect|Search|Shop|Browse|Apply)\b)",
 )
 _RISK_QUESTION = re.compile(
     r"risk|cost|expens|budget|spend|invest|pric|afford|payback|pay back|business case|\broi\b|scope|"
@@ -577,7 +591,8 @@ def _press_release(doc: Document, prose: Prose) -> list[Problem]:
     line = press[0].lines[0]
     out: list[Problem] = []
     quoted = any(
-        _ATTRIBUTION.search(b.text) and (b.blockquote or any(count_words(m.group(0)) >= 3 for p in _QUOTES for m in p.finditer(b.text)))
+        _ATTRIBUTION.search(b.text)
+        and (b.blockquote or any(count_words(m.group(0)) >= 3 for p in _QUOTES for m in p.finditer(b.text)))
         for b in press
     )
     if not quoted:

@@ -1,0 +1,347 @@
+/* PR/FAQ search: the header's search box and the catalog's facets, both on Pagefind.
+ *
+ * Pagefind's index lives in <site>/pagefind/ and is loaded lazily, relative to the page, on the
+ * first use of a search field: a site served from a sub-path works, and a page that nobody
+ * searches from fetches nothing. Only the index chunks and result fragments a query needs are
+ * fetched.
+ *
+ * Header: results show title, status, team and an excerpt. Enter opens the first (or the
+ * selected) result; arrow keys move through results; "/" or "s" focuses the box; Escape closes.
+ *
+ * Catalog: the catalog table's filter form (prfaq.js) becomes a faceted full-text search: the
+ * text field searches titles and full bodies, each filter option shows how many documents it
+ * would leave, the best matches are listed with excerpts above the table, and the table keeps
+ * only the matching rows. The state stays in the URL (?q=...&status=...), which prfaq.js keeps.
+ */
+(function () {
+  "use strict";
+
+  var FACETS = ["status", "team", "tag", "year"];
+  var HITS = 10;
+  var loading = null;
+
+  function siteRoot() {
+    var box = document.querySelector("[data-prfaq-search]");
+    var base = box ? box.getAttribute("data-prfaq-base") || "." : ".";
+    if (!/\/$/.test(base)) base += "/";
+    return new URL(base, window.location.href);
+  }
+
+  /* Pagefind's module, loaded once, on first use. */
+  function pagefind() {
+    if (!loading) {
+      var root = siteRoot();
+      loading = import(new URL("pagefind/pagefind.js", root).href).then(function (pf) {
+        return pf.options({ baseUrl: root.pathname, excerptLength: 24 }).then(function () {
+          return pf.init();
+        }).then(function () { return pf; });
+      });
+      loading.catch(function () { loading = null; });
+    }
+    return loading;
+  }
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text) node.textContent = text;
+    return node;
+  }
+
+  /* An excerpt as DOM: text and <mark> only, whatever the index holds. */
+  function excerpt(html) {
+    var out = el("p", "prfaq-search-excerpt");
+    var template = document.createElement("template");
+    template.innerHTML = html || "";
+    (function copy(from, to) {
+      from.childNodes.forEach(function (node) {
+        if (node.nodeType === 3) {
+          to.appendChild(document.createTextNode(node.textContent));
+        } else if (node.nodeType === 1) {
+          if (node.nodeName === "MARK") {
+            copy(node, to.appendChild(el("mark")));
+          } else {
+            copy(node, to);
+          }
+        }
+      });
+    })(template.content, out);
+    return out;
+  }
+
+  function status(meta) {
+    var badge = el("span", "prfaq-status prfaq-status--" + (meta.status || "unknown").replace(/[^a-z-]/g, ""),
+      meta.status_label || meta.status);
+    return badge;
+  }
+
+  /* One result, in Material's result markup. */
+  function result(data, className) {
+    var meta = data.meta || {};
+    var link = el("a", className || "md-search-result__link");
+    link.href = data.url;
+    var article = el("article", "md-search-result__article md-typeset");
+    article.appendChild(el("h1", null, meta.title || data.url));
+    var line = el("p", "prfaq-search-meta");
+    if (meta.id) {
+      line.appendChild(el("code", null, meta.id));
+      if (meta.status) line.appendChild(status(meta));
+      if (meta.team) line.appendChild(el("span", "prfaq-search-team", meta.team));
+    } else {
+      line.appendChild(el("span", "prfaq-search-kind", "Handbook"));
+    }
+    article.appendChild(line);
+    article.appendChild(excerpt(data.excerpt));
+    link.appendChild(article);
+    return link;
+  }
+
+  function plural(box, n) {
+    var key = n === 0 ? "data-prfaq-none" : n === 1 ? "data-prfaq-one" : "data-prfaq-other";
+    return (box.getAttribute(key) || "# matching documents").replace("#", String(n));
+  }
+
+  /* -- the header's search box ------------------------------------------------------------- */
+  function initHeader() {
+    var box = document.querySelector("[data-prfaq-search]");
+    if (!box || box.dataset.prfaqReady) return;
+    box.dataset.prfaqReady = "1";
+    var toggle = document.getElementById("__search");
+    var form = box.querySelector("form");
+    var input = box.querySelector("[data-prfaq-search-input]");
+    var meta = box.querySelector("[data-prfaq-search-meta]");
+    var list = box.querySelector("[data-prfaq-search-list]");
+    var more = box.querySelector("[data-prfaq-search-more]");
+    var placeholder = meta.textContent.trim();
+    var sequence = 0;
+
+    function open(on) {
+      if (toggle && toggle.checked !== on) {
+        toggle.checked = on;
+        toggle.dispatchEvent(new Event("change"));
+      }
+    }
+
+    function links() {
+      return Array.prototype.slice.call(list.querySelectorAll("a"));
+    }
+
+    function run() {
+      var q = input.value.trim();
+      var mine = ++sequence;
+      if (!q) {
+        list.textContent = "";
+        meta.textContent = placeholder;
+        more.hidden = true;
+        return;
+      }
+      pagefind().then(function (pf) {
+        return pf.debouncedSearch(q, {}, 120);
+      }).then(function (search) {
+        if (search === null || mine !== sequence) return null;
+        meta.textContent = plural(box, search.results.length);
+        return Promise.all(search.results.slice(0, HITS).map(function (r) { return r.data(); }));
+      }).then(function (items) {
+        if (!items || mine !== sequence) return;
+        list.textContent = "";
+        items.forEach(function (data) {
+          var li = el("li", "md-search-result__item");
+          var link = result(data);
+          link.tabIndex = -1;
+          li.appendChild(link);
+          list.appendChild(li);
+        });
+        var catalog = new URL(box.getAttribute("data-prfaq-catalog"), window.location.href);
+        catalog.search = new URLSearchParams({ q: q }).toString();
+        more.querySelector("a").href = catalog.href;
+        more.hidden = false;
+        box.dataset.prfaqResults = String(items.length);
+      }).catch(function (error) {
+        if (mine !== sequence) return;
+        meta.textContent = "Search is unavailable: " + (error && error.message ? error.message : error);
+      });
+    }
+
+    input.addEventListener("focus", function () { open(true); pagefind().catch(function () {}); });
+    input.addEventListener("input", run);
+    form.addEventListener("reset", function () {
+      window.setTimeout(function () { run(); input.focus(); }, 0);
+    });
+    form.addEventListener("submit", function (event) {
+      var first = links()[0];
+      if (first) {
+        event.preventDefault();
+        window.location.href = first.href;
+      }
+    });
+    if (toggle) {
+      toggle.addEventListener("change", function () {
+        if (toggle.checked && document.activeElement !== input) input.focus();
+      });
+    }
+    box.addEventListener("keydown", function (event) {
+      if (event.key === "Escape") {
+        event.preventDefault();
+        open(false);
+        input.blur();
+      } else if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+        var all = [input].concat(links());
+        if (all.length < 2) return;
+        event.preventDefault();
+        var at = all.indexOf(document.activeElement);
+        var next = (Math.max(at, 0) + all.length + (event.key === "ArrowUp" ? -1 : 1)) % all.length;
+        all[next].focus();
+      }
+    });
+    document.addEventListener("keydown", function (event) {
+      var target = event.target;
+      if (event.ctrlKey || event.metaKey || event.altKey) return;
+      if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.nodeName))) return;
+      if (event.key === "/" || event.key === "s" || event.key === "f") {
+        event.preventDefault();
+        open(true);
+        input.focus();
+        input.select();
+      }
+    });
+  }
+
+  /* -- the catalog's facets ---------------------------------------------------------------- */
+  function initCatalog() {
+    var form = document.querySelector("[data-prfaq-filters]");
+    var table = document.querySelector("[data-prfaq-table]");
+    if (!form || !table || form.dataset.prfaqSearch) return;
+    form.dataset.prfaqSearch = "1";
+    var text = form.querySelector('[data-filter="q"]');
+    var hits = el("div", "prfaq-hits");
+    hits.setAttribute("data-prfaq-hits", "");
+    hits.setAttribute("aria-live", "polite");
+    hits.hidden = true;
+    form.parentNode.insertBefore(hits, form.nextSibling);
+    form.querySelectorAll("select[data-filter] option").forEach(function (option) {
+      option.dataset.label = option.textContent;
+    });
+    if (text) text.placeholder = "Search titles and full text, or an id";
+    var state = { q: null, ids: null };
+    var sequence = 0;
+
+    // prfaq.js asks this for the ids that match the text field, or null to match by substring.
+    form.prfaqMatch = function (q) {
+      return state.q !== null && state.q === q.trim() ? state.ids : null;
+    };
+
+    function values() {
+      var out = {};
+      form.querySelectorAll("[data-filter]").forEach(function (field) { out[field.dataset.filter] = field.value.trim(); });
+      return out;
+    }
+
+    function chosen(v, without) {
+      var filters = { kind: "prfaq" };
+      FACETS.forEach(function (facet) {
+        if (facet !== without && v[facet]) filters[facet] = v[facet];
+      });
+      return filters;
+    }
+
+    function empty(filters) { return Object.keys(filters).length === 1; }
+
+    function counts(pf, q, filters, totals) {
+      if (!q && empty(filters)) return Promise.resolve(totals);
+      return pf.search(q || null, { filters: filters }).then(function (s) { return s.filters; });
+    }
+
+    function label(facet, numbers) {
+      var select = form.querySelector('select[data-filter="' + facet + '"]');
+      if (!select) return;
+      select.querySelectorAll("option").forEach(function (option) {
+        if (!option.value) return;
+        var n = (numbers && numbers[facet] && numbers[facet][option.value]) || 0;
+        option.textContent = option.dataset.label + " (" + n + ")";
+      });
+    }
+
+    function showHits(q, items, total) {
+      hits.textContent = "";
+      if (!q) { hits.hidden = true; return; }
+      hits.hidden = false;
+      var head = el("p", "prfaq-hits__meta", total === 0 ? "No document matches." :
+        (total > items.length ? "Best " + items.length + " of " + total + " matches; all of them are in the table below." :
+          total + (total === 1 ? " match" : " matches") + ", best first:"));
+      hits.appendChild(head);
+      var ol = el("ol", "prfaq-hits__list");
+      items.forEach(function (data) {
+        var li = el("li", "prfaq-hits__item");
+        li.appendChild(result(data, "prfaq-hits__link"));
+        ol.appendChild(li);
+      });
+      hits.appendChild(ol);
+    }
+
+    function update() {
+      var mine = ++sequence;
+      var v = values();
+      var q = v.q || "";
+      pagefind().then(function (pf) {
+        return pf.filters().then(function (totals) {
+          var all = chosen(v, null);
+          var main = q ? pf.search(q, { filters: all }) : Promise.resolve(null);
+          var facetCounts = FACETS.map(function (facet) { return counts(pf, q, chosen(v, facet), totals); });
+          return Promise.all([main].concat(facetCounts));
+        });
+      }).then(function (found) {
+        if (mine !== sequence) return null;
+        var search = found[0];
+        FACETS.forEach(function (facet, i) { label(facet, found[i + 1]); });
+        if (!search) {
+          state = { q: null, ids: null };
+          showHits("", [], 0);
+          return null;
+        }
+        var ids = new Set();
+        var byId = (search.filters && search.filters.id) || {};
+        Object.keys(byId).forEach(function (id) { if (byId[id] > 0) ids.add(id); });
+        state = { q: q, ids: ids };
+        var top = search.results.slice(0, HITS);
+        return Promise.all(top.map(function (r) { return r.data(); })).then(function (items) {
+          if (mine !== sequence) return;
+          showHits(q, items.filter(function (d) { return d.meta && d.meta.id; }), ids.size);
+        });
+      }).then(function () {
+        if (mine === sequence && typeof form.prfaqApply === "function") form.prfaqApply();
+        if (mine === sequence) form.dataset.prfaqSearched = q;
+      }).catch(function () {
+        // Without the index, prfaq.js's own filter (by id, title, team and author) stays in charge.
+        state = { q: null, ids: null };
+      });
+    }
+
+    // prfaq.js fills the fields from the URL too; whichever script runs first, both see the same.
+    var params = new URLSearchParams(window.location.search);
+    form.querySelectorAll("[data-filter]").forEach(function (field) {
+      var value = params.get(field.dataset.filter);
+      if (value !== null && !field.value) field.value = value;
+    });
+    var timer = null;
+    function later() {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(update, 100);
+    }
+    form.addEventListener("input", later);
+    form.addEventListener("change", later);
+    update();
+  }
+
+  function init() {
+    initHeader();
+    initCatalog();
+  }
+
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(init);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();

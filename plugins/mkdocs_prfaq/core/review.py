@@ -1,0 +1,104 @@
+"""`prfaq review`: one document's writing report, for a terminal or a pipe.
+
+Word counts against the two limits of the format (a one-page press release, a six-page whole),
+the reading time, the press release's readability, then every finding of the file with its line
+and handbook link.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .check import check_files
+from .findings import Finding, Severity
+from .loader import display_path
+from .model import Document
+from .rules.body import PRESS_RELEASE_WORDS
+from .rules.writing import MIN_READING_EASE, READABILITY_MIN_WORDS, Readability, press_release_readability
+from .settings import Settings
+
+#: Six pages of about 500 words: the whole PR/FAQ, press release included, appendices aside.
+#: (The `document-length` rule only warns past 4,000 words; this is the target, not the alarm.)
+SIX_PAGE_WORDS = 3000
+WORDS_PER_MINUTE = 230
+
+
+@dataclass(slots=True)
+class Review:
+    path: str
+    document: Document | None
+    findings: list[Finding]
+    readability: Readability | None
+
+    @property
+    def reading_minutes(self) -> int:
+        words = self.document.structure.words if self.document else 0
+        return max(1, math.ceil(words / WORDS_PER_MINUTE)) if words else 0
+
+
+def review_file(settings: Settings, path: Path) -> Review:
+    result = check_files(settings, [path])
+    shown = display_path(path.absolute(), settings.root)
+    doc = next((d for d in result.documents if d.path == shown), None)
+    return Review(shown, doc, result.findings, press_release_readability(doc) if doc else None)
+
+
+_STYLES = {"bold": "1", "dim": "2", "red": "31", "green": "32", "yellow": "33", "cyan": "36"}
+_LINK = re.compile(r" \(handbook: ([^()\s]+)\)$")
+
+
+def _paint(text: str, style: str, color: bool) -> str:
+    return f"\033[{_STYLES[style]}m{text}\033[0m" if color else text
+
+
+def _ease_label(score: float) -> str:
+    for floor, label in ((80, "easy"), (60, "plain English"), (50, "fairly hard"), (30, "hard")):
+        if score >= floor:
+            return label
+    return "very hard"
+
+
+def format_review(review: Review, *, color: bool = False) -> str:
+    lines: list[str] = []
+    doc = review.document
+    if doc is not None:
+        lines.append(_paint(f"{doc.id or '?'}  {doc.title}", "bold", color) + f"  ({doc.status or 'no status'})")
+    lines.append(review.path)
+    lines.append("")
+    if doc is not None:
+        s = doc.structure
+
+        def against(words: int, limit: int, what: str) -> str:
+            verdict = _paint("ok", "green", color) if words <= limit else _paint("over", "yellow", color)
+            return f"{words:,} words of {limit:,} ({what}): {verdict}"
+
+        lines.append(f"  Press release   {against(s.press_release_words, PRESS_RELEASE_WORDS, 'one page')}")
+        lines.append(f"  Whole document  {against(s.words, SIX_PAGE_WORDS, 'six pages')}")
+        lines.append(f"  Reading time    about {review.reading_minutes} min at {WORDS_PER_MINUTE} words a minute")
+        ease = review.readability
+        if ease is not None and ease.words >= READABILITY_MIN_WORDS:
+            score = ease.reading_ease
+            style = "green" if score >= MIN_READING_EASE else "yellow"
+            shown = _paint(f"{score:.0f}", style, color)
+            lines.append(
+                f"  Readability     Flesch reading ease {shown} ({_ease_label(score)}; the press release, "
+                f"{ease.words / max(ease.sentences, 1):.0f} words a sentence; below {MIN_READING_EASE:.0f} is flagged)"
+            )
+        else:
+            lines.append(f"  Readability     not scored: the press release has under {READABILITY_MIN_WORDS} words")
+        lines.append("")
+    count = len(review.findings)
+    lines.append(_paint(f"{count} finding{'s' * (count != 1)}" if count else "No findings", "bold", color))
+    for f in review.findings:
+        severity = _paint(f"{f.severity.value:<7}", "red" if f.severity is Severity.ERROR else "yellow", color)
+        message, link = f.message, ""
+        match = _LINK.search(message)
+        if match:
+            message, link = message[: match.start()], match.group(1)
+        lines.append(f"  line {f.line:<4} {severity} {_paint(f.rule, 'cyan', color)}: {message}")
+        if link:
+            lines.append("             " + _paint(f"handbook: {link}", "dim", color))
+    return "\n".join(lines)

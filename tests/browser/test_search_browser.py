@@ -1,0 +1,187 @@
+"""Search in a real headless Chromium, against the search fixture site served on 127.0.0.1:
+the header's search box on every kind of page, the catalog's facets, the catalog table's filter
+and sort, a site under a sub-path, and no request to any other host."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from browserkit import Recorder, Server
+from playwright.sync_api import Browser, Page, expect
+
+pytestmark = pytest.mark.browser
+
+RESULTS = "[data-prfaq-search-list] .md-search-result__item"
+
+
+def search(page: Page, query: str) -> list[str]:
+    """Type `query` in the header's search box; the titles of the results, best first."""
+    box = page.locator("[data-prfaq-search-input]")
+    box.click()
+    box.fill(query)
+    meta = page.locator("[data-prfaq-search-meta]")
+    expect(meta).to_contain_text(re.compile(r"matching document|No matching"))
+    if "No matching" in meta.inner_text():
+        return []
+    expect(page.locator(RESULTS).first).to_be_visible()
+    return page.locator(f"{RESULTS} h1").all_inner_texts()
+
+
+def visible_ids(page: Page) -> list[str]:
+    return page.eval_on_selector_all(
+        "[data-prfaq-table] tbody tr:not([hidden])", "rows => rows.map(r => r.cells[0].textContent.trim())"
+    )
+
+
+def test_one_search_box_and_no_lunr(page: Page, server: Server, recorder: Recorder) -> None:
+    for path in ("", "guide/", "catalog/", "prfaqs/prfaq-0042/", "catalog/status/launched/"):
+        page.goto(server.url(path))
+        assert page.locator(".md-search").count() == 1
+        assert page.locator("form[name=search]").count() == 0
+    search(page, "refunds")
+    assert not [u for u in recorder.urls if "search_index" in u or "/search/" in u]
+    assert recorder.errors == []
+
+
+def test_unique_phrase_finds_the_document_with_status_and_team(page: Page, server: Server) -> None:
+    page.goto(server.url())
+    assert search(page, "zephyr quokka") == ["Instant refunds for damaged deliveries"]
+    first = page.locator(RESULTS).first
+    expect(first.locator(".prfaq-status")).to_have_text("Launched")
+    expect(first.locator(".prfaq-search-team")).to_have_text("Payments")
+    expect(first.locator("mark").first).to_have_text(re.compile("zephyr", re.I))
+
+
+@pytest.mark.parametrize("query", ["PRFAQ-0042", "0042", "prfaq-0042"])
+def test_an_id_finds_the_document_first(page: Page, server: Server, query: str) -> None:
+    page.goto(server.url("guide/"))
+    titles = search(page, query)
+    # PRFAQ-0007 mentions PRFAQ-0042 in its body: the document itself must come first.
+    assert titles[0] == "Instant refunds for damaged deliveries"
+
+
+def test_enter_opens_the_first_result_from_a_nested_page(page: Page, server: Server) -> None:
+    page.goto(server.url("prfaqs/prfaq-0042/"))
+    assert search(page, "parcel lockers")[0] == "Parcel lockers at train stations"
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/prfaqs/prfaq-0015/$"))
+    expect(page.locator("h1").first).to_contain_text("Parcel lockers at train stations")
+
+
+def test_search_finds_handbook_pages_from_a_handbook_page(page: Page, server: Server) -> None:
+    page.goto(server.url("guide/"))
+    assert search(page, "marmalade") == ["Writing guide"]
+    expect(page.locator(RESULTS).first.locator(".prfaq-search-kind")).to_have_text("Handbook")
+    page.locator(f"{RESULTS} a").first.click()
+    page.wait_for_url(re.compile(r"/guide/$"))
+
+
+def test_catalog_listing_pages_are_not_results(page: Page, server: Server) -> None:
+    page.goto(server.url())
+    # "Status: Launched" is the title of a facet page; only documents and handbook pages are results.
+    titles = search(page, "launched")
+    assert "Status: Launched" not in titles
+    assert "PR/FAQ catalog" not in search(page, "catalog")
+
+
+def test_keyboard_opens_and_closes_the_search(page: Page, server: Server) -> None:
+    page.goto(server.url("guide/"))
+    page.keyboard.press("/")
+    expect(page.locator("[data-prfaq-search-input]")).to_be_focused()
+    assert page.locator("#__search").is_checked()
+    page.keyboard.type("refunds")
+    expect(page.locator(RESULTS).first).to_be_visible()
+    page.keyboard.press("ArrowDown")
+    expect(page.locator(f"{RESULTS} a").first).to_be_focused()
+    page.keyboard.press("Escape")
+    assert not page.locator("#__search").is_checked()
+
+
+def test_status_facet_narrows_the_results_and_the_url_shares_the_view(page: Page, server: Server) -> None:
+    page.goto(server.url("catalog/"))
+    text = page.locator('[data-prfaq-filters] [data-filter="q"]')
+    text.fill("refunds")
+    expect(page.locator("[data-prfaq-hits] .prfaq-hits__item").first).to_be_visible()
+    expect(page.locator("[data-prfaq-filters] [data-prfaq-count]")).to_have_text("4 of 5 shown")
+    assert sorted(visible_ids(page)) == ["PRFAQ-0003", "PRFAQ-0007", "PRFAQ-0011", "PRFAQ-0042"]
+    status = page.locator('select[data-filter="status"]')
+    expect(status.locator('option[value="launched"]')).to_have_text("Launched (1)")
+    expect(status.locator('option[value="rejected"]')).to_have_text("Rejected (0)")
+    status.select_option("launched")
+    expect(page.locator("[data-prfaq-filters] [data-prfaq-count]")).to_have_text("1 of 5 shown")
+    assert visible_ids(page) == ["PRFAQ-0042"]
+    expect(page.locator('select[data-filter="team"] option[value="payments"]')).to_have_text("Payments (1)")
+    expect(page.locator("[data-prfaq-hits] .prfaq-hits__item")).to_have_count(1)
+    query = parse_qs(urlsplit(page.url).query)
+    assert query == {"q": ["refunds"], "status": ["launched"]}
+
+    # The shared URL opens the same view.
+    shared = page.context.new_page()
+    shared.goto(page.url)
+    expect(shared.locator('[data-prfaq-filters] [data-filter="q"]')).to_have_value("refunds")
+    expect(shared.locator("[data-prfaq-hits] .prfaq-hits__item h1")).to_have_text(["Instant refunds for damaged deliveries"])
+    expect(shared.locator("[data-prfaq-filters] [data-prfaq-count]")).to_have_text("1 of 5 shown")
+    assert visible_ids(shared) == ["PRFAQ-0042"]
+
+
+def test_catalog_full_text_finds_words_only_in_bodies(page: Page, server: Server) -> None:
+    page.goto(server.url("catalog/?q=commuters"))
+    expect(page.locator("[data-prfaq-hits] .prfaq-hits__item h1")).to_have_text(["Parcel lockers at train stations"])
+    expect(page.locator("[data-prfaq-filters] [data-prfaq-count]")).to_have_text("1 of 5 shown")
+    assert visible_ids(page) == ["PRFAQ-0015"]
+
+
+def test_catalog_table_filter_and_sort(page: Page, server: Server) -> None:
+    page.goto(server.url("catalog/"))
+    expect(page.locator("[data-prfaq-filters]")).to_be_visible()
+    page.locator('select[data-filter="team"]').select_option("fulfillment")
+    expect(page.locator("[data-prfaq-filters] [data-prfaq-count]")).to_have_text("2 of 5 shown")
+    assert sorted(visible_ids(page)) == ["PRFAQ-0007", "PRFAQ-0015"]
+    assert parse_qs(urlsplit(page.url).query) == {"team": ["fulfillment"]}
+    page.locator('select[data-filter="team"]').select_option("")
+    header = page.locator('[data-prfaq-table] th[data-sort="id"]')
+    header.click()
+    expect(header).to_have_attribute("aria-sort", "ascending")
+    assert visible_ids(page) == ["PRFAQ-0003", "PRFAQ-0007", "PRFAQ-0011", "PRFAQ-0015", "PRFAQ-0042"]
+    header.click()
+    expect(header).to_have_attribute("aria-sort", "descending")
+    assert visible_ids(page) == ["PRFAQ-0042", "PRFAQ-0015", "PRFAQ-0011", "PRFAQ-0007", "PRFAQ-0003"]
+
+
+def test_catalog_table_is_complete_without_javascript(browser: Browser, server: Server) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(server.url("catalog/?q=refunds&status=launched"))
+        assert len(visible_ids(page)) == 5
+        expect(page.locator("[data-prfaq-filters]")).to_be_hidden()
+    finally:
+        context.close()
+
+
+def test_site_under_a_sub_path(page: Page, subpath_server: Server, recorder: Recorder) -> None:
+    page.goto(subpath_server.url("prfaqs/prfaq-0007/"))
+    assert search(page, "0042")[0] == "Instant refunds for damaged deliveries"
+    page.locator(f"{RESULTS} a").first.click()
+    page.wait_for_url(subpath_server.url("prfaqs/prfaq-0042/"))
+    page.goto(subpath_server.url("catalog/?q=commuters"))
+    expect(page.locator("[data-prfaq-hits] .prfaq-hits__item a")).to_have_attribute(
+        "href", re.compile(r"^/handbook/prfaqs/prfaq-0015/$")
+    )
+    pagefind = [u for u in recorder.urls if "/pagefind/" in u]
+    assert pagefind and all(urlsplit(u).path.startswith("/handbook/pagefind/") for u in pagefind)
+    assert recorder.errors == []
+
+
+def test_every_request_goes_to_the_site_itself(page: Page, server: Server, recorder: Recorder) -> None:
+    for path in ("", "guide/", "catalog/", "prfaqs/prfaq-0042/", "catalog/teams/payments/", "catalog/activity/"):
+        response = page.goto(server.url(path))
+        assert response is not None and response.ok, path
+    search(page, "refunds")
+    page.goto(server.url("catalog/?q=refunds&status=launched"))
+    expect(page.locator("[data-prfaq-hits] .prfaq-hits__item")).to_have_count(1)
+    assert any("/pagefind/" in u for u in recorder.urls)
+    assert {f"{urlsplit(u).hostname}:{urlsplit(u).port}" for u in recorder.urls} == {f"127.0.0.1:{server.port}"}
+    assert recorder.errors == []

@@ -1,0 +1,105 @@
+"""The Markdown source of a PR/FAQ page, from the core alone (no MkDocs)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from mkdocs_prfaq.core.catalog import Catalog
+from mkdocs_prfaq.core.loader import read_document
+from mkdocs_prfaq.core.model import BANNERED, STATUSES, Document
+from mkdocs_prfaq.core.render.document import banner, card, render_document, resolve_id_links
+from mkdocs_prfaq.core.render.html import Links
+
+BODY = "Copperleaf today announced a thing.\n\n## FAQ\n\n### Why?\n\nBecause.\n"
+
+
+def make(doc_id: str = "PRFAQ-0001", body: str = BODY, **fields: str) -> Document:
+    values = {
+        "id": doc_id,
+        "title": "A useful thing",
+        "status": "draft",
+        "authors": "[Dana Whitfield <dana@example.com>]",
+        "team": "payments",
+        "created": "2025-02-10",
+        "customer": "Shoppers",
+    }
+    values.update(fields)
+    front = "\n".join(f"{k}: {v}" for k, v in values.items())
+    text = f"---\n{front}\n---\n\n{body}"
+    doc, problems = read_document(Path(f"{doc_id}.md"), f"prfaqs/{doc_id}.md", text)
+    assert doc is not None, problems
+    return doc
+
+
+def headlines(markdown: str) -> list[str]:
+    return [line for line in markdown.split("\n") if line.startswith("# ")]
+
+
+def test_title_is_the_headline_when_the_body_has_none() -> None:
+    doc = make()
+    out = render_document(doc, Catalog.build([doc]), Links())
+    assert headlines(out) == ["# A useful thing"]
+
+
+def test_the_body_headline_replaces_the_title_not_adds_to_it() -> None:
+    doc = make(body="# The real headline\n\n" + BODY)
+    out = render_document(doc, Catalog.build([doc]), Links())
+    assert headlines(out) == ["# The real headline"]
+
+
+def test_a_later_level_one_heading_is_not_the_headline() -> None:
+    doc = make(body="Intro text first.\n\n# Not a headline\n\n" + BODY)
+    out = render_document(doc, Catalog.build([doc]), Links())
+    assert headlines(out) == ["# A useful thing", "# Not a headline"]
+
+
+def test_front_matter_of_the_page_cannot_be_broken_out_of() -> None:
+    doc = make(title='"Quotes\\" and: colons --- <b>"', summary='"---\\ntitle: pwned"')
+    out = render_document(doc, Catalog.build([doc]), Links())
+    head = out.split("\n---\n", 1)[0].split("\n")
+    assert head[0] == "---" and len(head) == 3
+    assert head[1].startswith('title: "') and head[2].startswith('description: "')
+
+
+def test_title_markup_is_escaped_in_the_headline() -> None:
+    doc = make(title='"<script>alert(1)</script> *bold* [link](x)"')
+    line = headlines(render_document(doc, Catalog.build([doc]), Links()))[0]
+    assert "<script>" not in line and "*" not in line and "[" not in line
+
+
+@pytest.mark.parametrize("status", STATUSES)
+def test_banner_for_statuses_that_are_not_a_plan_of_record(status: str) -> None:
+    extra = {"superseded_by": "PRFAQ-0002"} if status == "superseded" else {}
+    if status in ("approved", "building", "launched", "shelved", "rejected"):
+        extra["decision"] = "{date: 2025-03-01, by: The board}"
+    doc = make(status=status, **extra)
+    html = banner(doc, lambda i: f"../{i.lower()}/")
+    assert bool(html) == (status in BANNERED)
+    if status == "superseded":
+        assert 'href="../prfaq-0002/"' in html
+    if status in ("shelved", "rejected"):
+        assert "2025-03-01" in html and "The board" in html
+
+
+def test_card_escapes_values_and_links_supersession() -> None:
+    old = make("PRFAQ-0001", status="superseded", superseded_by="PRFAQ-0002", customer='"<i>x</i>"')
+    new = make("PRFAQ-0002", supersedes="[PRFAQ-0001]")
+    catalog = Catalog.build([old, new], {"payments": {"name": "Pay & <Co>"}})
+    html = card(old, catalog, Links())
+    assert "Pay &amp; &lt;Co&gt;" in html and "&lt;i&gt;x&lt;/i&gt;" in html
+    assert '<a href="../prfaq-0002/">PRFAQ-0002</a>' in html
+    assert '<a href="../prfaq-0001/">PRFAQ-0001</a>' in card(new, catalog, Links())
+
+
+def test_id_links_resolve_to_page_sources() -> None:
+    a, b = make("PRFAQ-0001"), make("PRFAQ-0002")
+    catalog = Catalog.build([a, b])
+    text = 'See [b](PRFAQ-0002), [b anchor](PRFAQ-0002#faq "t"), [none](PRFAQ-0404) and PRFAQ-0002 in prose.'
+    out = resolve_id_links(text, "learn/index.md", catalog, Links())
+    assert "[b](../prfaqs/prfaq-0002.md)" in out
+    assert '[b anchor](../prfaqs/prfaq-0002.md#faq "t")' in out
+    assert "[none](PRFAQ-0404)" in out
+    assert "and PRFAQ-0002 in prose" in out
+    assert "[b](prfaq-0002.md)" in resolve_id_links("[b](PRFAQ-0002)", "prfaqs/prfaq-0001.md", catalog, Links())

@@ -1,0 +1,74 @@
+"""Catalog and facet pages, chart and feed, from the core alone."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from collections import Counter
+
+from test_render_document import make
+
+from mkdocs_prfaq.core.catalog import Catalog
+from mkdocs_prfaq.core.render.chart import quarter_chart
+from mkdocs_prfaq.core.render.feed import ATOM, atom_feed
+from mkdocs_prfaq.core.render.html import Links
+from mkdocs_prfaq.core.render.listing import catalog_index, facet_pages, table
+
+
+def _catalog() -> Catalog:
+    return Catalog.build(
+        [
+            make("PRFAQ-0001", created="2025-01-05", tags="[a, b]"),
+            make("PRFAQ-0002", created="2025-05-05", team="support", tags="[b]"),
+            make("PRFAQ-0003", created="2025-11-05", title='"<script>x</script>"'),
+        ],
+        {"payments": {"name": "Payments"}, "support": {"name": "<Support>"}},
+    )
+
+
+def test_table_lists_each_document_once_escaped() -> None:
+    catalog = _catalog()
+    html = table(catalog.documents, catalog, Links(), "catalog/index.md", filters=True)
+    assert html.count("<tr data-status=") == 3
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert "&lt;Support&gt;" in html
+    assert " on" not in html.split("<table", 1)[0].replace("option", "")  # no inline handlers on the filters
+
+
+def test_empty_table_says_so() -> None:
+    assert "No PR/FAQs" in table([], _catalog(), Links(), "catalog/index.md", filters=False)
+
+
+def test_facet_pages_cover_every_status_team_and_tag() -> None:
+    pages = facet_pages(_catalog(), Links())
+    assert {"catalog/status/draft.md", "catalog/status/launched.md", "catalog/teams/payments.md",
+            "catalog/teams/support.md", "catalog/tags/a.md", "catalog/tags/b.md"} <= set(pages)  # fmt: skip
+    assert pages["catalog/tags/b.md"].count("<tr data-status=") == 2
+    assert pages["catalog/status/launched.md"].count("<tr data-status=") == 0
+    assert "&lt;Support&gt;" in pages["catalog/teams/support.md"].split("---\n", 2)[2]
+
+
+def test_catalog_index_has_counts_and_chart() -> None:
+    out = catalog_index(_catalog(), Links())
+    assert "<svg" in out and "**3**" in out
+    assert out.count("<tr data-status=") == 3
+
+
+def test_chart_has_every_quarter_between_first_and_last() -> None:
+    svg = quarter_chart(_catalog().by_quarter())
+    for label in ("2025 Q1", "2025 Q2", "2025 Q3", "2025 Q4"):
+        assert label in svg
+    assert svg.count("<rect ") == 3
+    assert quarter_chart({}) == ""
+    assert quarter_chart({"2025-Q1": Counter({"draft": 2})}).count("<rect ") == 1
+
+
+def test_atom_feed() -> None:
+    text = atom_feed(_catalog(), site_url="https://example.com/docs/", site_name="Site & <Co>", limit=2)
+    root = ET.fromstring(text.split("\n", 1)[1])
+    assert root.tag == f"{{{ATOM}}}feed"
+    entries = root.findall(f"{{{ATOM}}}entry")
+    assert len(entries) == 2
+    link = entries[0].find(f"{{{ATOM}}}link")
+    assert link is not None and link.attrib["href"] == "https://example.com/docs/prfaqs/prfaq-0003/"
+    assert entries[0].findtext(f"{{{ATOM}}}title") == "New PR/FAQ: <script>x</script>"
+    assert root.findtext(f"{{{ATOM}}}title") == "Site & <Co>: PR/FAQs"

@@ -1,0 +1,135 @@
+"""The plugin in a build: validation first, cross-references, and what `mkdocs serve` watches."""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+
+import pytest
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort, PluginError
+from sitekit import article, build_site, copy_project, read_page, resolve
+
+BAD_FILES = [
+    "prfaqs/PRFAQ-0010-missing-title.md",
+    "prfaqs/PRFAQ-0011-bad-status.md",
+    "prfaqs/PRFAQ-0012-bad-yaml.md",
+    "prfaqs/PRFAQ-0013-unknown-link.md",
+    "prfaqs/PRFAQ-0014-unknown-team.md",
+    "prfaqs/PRFAQ-0015-bad-date.md",
+    "prfaqs/PRFAQ-0016-duplicate-id.md",
+    "prfaqs/PRFAQ-0017-no-front-matter.md",
+    "prfaqs/PRFAQ-0018-empty.md",
+    "prfaqs/PRFAQ-0019-latin1.md",
+    "prfaqs/PRFAQ-0020-binary.md",
+]
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_invalid_corpus_fails_naming_every_bad_file(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    project = copy_project("invalid", tmp_path / "project")
+    site = project / "site"
+    site.mkdir()
+    (site / "marker.txt").write_text("left by an earlier build\n", encoding="utf-8")
+    (site / "index.html").write_text("<p>the published site</p>\n", encoding="utf-8")
+    before = _snapshot(site)
+    with caplog.at_level(logging.ERROR), pytest.raises((Abort, PluginError)):
+        build_site(project)
+    message = "\n".join(r.getMessage() for r in caplog.records)
+    for bad in BAD_FILES:
+        assert re.search(rf"^{re.escape(bad)}:\d+:\d+: error [a-z-]+: ", message, re.M), bad
+    for good in ("PRFAQ-0001-good.md", "PRFAQ-0002 café crème.md", "archive/PRFAQ-0003-archived.md"):
+        assert not re.search(rf"^prfaqs/{re.escape(good)}:", message, re.M)
+    assert "README.md" not in message and "_template.md" not in message and ".hidden.md" not in message
+    assert _snapshot(site) == before
+
+
+def test_invalid_corpus_raises_a_plugin_error_in_pre_build(tmp_path: Path) -> None:
+    project = copy_project("invalid", tmp_path / "project")
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    config.plugins.on_startup(command="build", dirty=False)
+    config = config.plugins.on_config(config)
+    with pytest.raises(PluginError) as raised:
+        config.plugins.on_pre_build(config=config)
+    text = str(raised.value)
+    assert all(bad in text for bad in BAD_FILES)
+    assert not (tmp_path / "site").exists()
+
+
+def test_warnings_are_advice_not_mkdocs_warnings(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    project = copy_project("basic", tmp_path / "project")
+    path = project / "prfaqs" / "PRFAQ-0004-chat-help.md"
+    text = path.read_text(encoding="utf-8")
+    # A draft's missing FAQ is capped at warning: advice, and a strict build still passes.
+    path.write_text(text.split("## External FAQ")[0], encoding="utf-8")
+    with caplog.at_level(logging.INFO):
+        build_site(project, strict=True)
+    advice = [r for r in caplog.records if "PRFAQ-0004-chat-help.md" in r.getMessage()]
+    assert advice and all(r.levelno == logging.INFO for r in advice)
+
+
+def test_body_link_to_an_id_resolves(basic_site: Path) -> None:
+    content = article(read_page(basic_site, "prfaqs/prfaq-0001/"))
+    targets = {resolve("prfaqs/prfaq-0001/", a.attrs["href"]) for a in content.find_all("a") if "href" in a.attrs}
+    assert "prfaqs/prfaq-0002/" in targets
+    assert "prfaqs/prfaq-0003/#external-faq" in targets
+    superseding = article(read_page(basic_site, "prfaqs/prfaq-0009/"))
+    assert "prfaqs/prfaq-0008/" in {resolve("prfaqs/prfaq-0009/", a.attrs["href"]) for a in superseding.find_all("a")}
+
+
+def test_handbook_link_to_an_id_resolves(basic_site: Path) -> None:
+    content = article(read_page(basic_site, "handbook/"))
+    hrefs = [a.attrs["href"] for a in content.find_all("a") if "href" in a.attrs and a.attrs.get("rel") != "edit"]
+    targets = {resolve("handbook/", href) for href in hrefs if not href.startswith("#")}
+    assert {"prfaqs/prfaq-0001/", "prfaqs/prfaq-0003/#external-faq"} <= targets
+    for target in targets:
+        assert (basic_site / target.split("#")[0] / "index.html").is_file(), target
+
+
+def test_unknown_id_in_a_body_fails_the_build(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    project = copy_project("basic", tmp_path / "project")
+    path = project / "prfaqs" / "PRFAQ-0005-refund-status-by-chat.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\nSee also [the lost plan](PRFAQ-0999).\n", encoding="utf-8")
+    with caplog.at_level(logging.ERROR), pytest.raises((Abort, PluginError)):
+        build_site(project)
+    message = "\n".join(r.getMessage() for r in caplog.records)
+    assert re.search(r"prfaqs/PRFAQ-0005-refund-status-by-chat\.md:\d+:\d+: error unknown-id: .*PRFAQ-0999", message)
+    assert not (project / "site").exists()
+
+
+def test_unknown_id_in_a_handbook_page_fails_a_strict_build(tmp_path: Path) -> None:
+    project = copy_project("basic", tmp_path / "project")
+    handbook = project / "docs" / "handbook.md"
+    handbook.write_text(handbook.read_text(encoding="utf-8") + "\nAnd [a ghost](PRFAQ-0999).\n", encoding="utf-8")
+    with pytest.raises(Abort):
+        build_site(project, strict=True)
+
+
+def test_directory_urls_off(tmp_path: Path) -> None:
+    project = copy_project("basic", tmp_path / "project")
+    site = build_site(project, use_directory_urls=False)
+    page = (site / "prfaqs" / "prfaq-0001.html").read_text(encoding="utf-8")
+    assert 'href="prfaq-0002.html"' in page
+    assert 'href="../catalog/teams/payments.html"' in page
+    assert (site / "catalog" / "index.html").is_file()
+
+
+class _Server:
+    def __init__(self) -> None:
+        self.watched: list[str] = []
+
+    def watch(self, path: str) -> None:
+        self.watched.append(path)
+
+
+def test_serve_watches_the_sources(basic_project: Path) -> None:
+    config = load_config(str(basic_project / "mkdocs.yml"))
+    config = config.plugins.on_config(config)
+    server = _Server()
+    config.plugins.on_serve(server, config=config, builder=lambda: None)
+    assert str(basic_project / "prfaqs") in server.watched
+    assert str(basic_project / "teams.yml") in server.watched

@@ -1,0 +1,123 @@
+"""The search as built into the site (no browser): the Pagefind index, one search box on every
+page, which pages are indexed, the filters of a PR/FAQ, the `search` option, `mkdocs serve`."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "search-site"
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+def build_copy(dest: Path, **overrides: object) -> Path:
+    shutil.copytree(FIXTURE, dest)
+    config = load_config(str(dest / "mkdocs.yml"), strict=True, site_dir=str(dest / "site"), **overrides)
+    build(config)
+    return dest / "site"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_copy(tmp_path_factory.mktemp("search-site") / "project")
+
+
+def pages(site: Path) -> list[Path]:
+    return sorted(p for p in site.rglob("*.html") if "pagefind" not in p.relative_to(site).parts)
+
+
+def test_the_index_is_built_and_no_lunr_index(site: Path) -> None:
+    assert (site / "pagefind" / "pagefind.js").is_file()
+    assert (site / "pagefind" / "pagefind-entry.json").is_file()
+    assert list((site / "pagefind" / "fragment").iterdir())
+    assert not (site / "search").exists()
+
+
+def test_one_search_box_on_every_page(site: Path) -> None:
+    for page in pages(site):
+        html = page.read_text(encoding="utf-8")
+        assert html.count("data-prfaq-search ") == 1, page
+        assert 'name="search"' not in html, page
+        assert "assets/prfaq/prfaq-search.js" in html, page
+
+
+def test_documents_and_handbook_pages_are_indexed_listings_are_not(site: Path) -> None:
+    indexed = {p.relative_to(site).as_posix() for p in pages(site) if "data-pagefind-body" in p.read_text("utf-8")}
+    assert indexed == {
+        "index.html",
+        "guide/index.html",
+        *(f"prfaqs/prfaq-{n}/index.html" for n in ("0003", "0007", "0011", "0015", "0042")),
+    }
+
+
+def test_a_document_carries_its_filters_and_id_tokens(site: Path) -> None:
+    html = (site / "prfaqs" / "prfaq-0042" / "index.html").read_text(encoding="utf-8")
+    filters = sorted(re.findall(r'<data hidden value="([^"]*)" data-pagefind-filter="(\w+)\[value\]">', html))
+    assert filters == sorted(
+        [("prfaq", "kind"), ("launched", "status"), ("payments", "team"), ("refunds", "tag"),
+         ("logistics", "tag"), ("2025", "year"), ("PRFAQ-0042", "id")]
+    )  # fmt: skip
+    assert 'value="Payments" data-pagefind-meta="team[value]"' in html
+    assert ">PRFAQ-0042 · 0042 · Payments" in html
+
+
+def test_the_search_option_turns_it_all_off(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURE, project)
+    config_file = project / "mkdocs.yml"
+    config_file.write_text(
+        config_file.read_text("utf-8").replace("      history: false\n", "      history: false\n      search: false\n"),
+        encoding="utf-8",
+    )
+    config = load_config(str(config_file), strict=True, site_dir=str(project / "site"))
+    build(config)
+    home = (project / "site" / "index.html").read_text("utf-8")
+    assert not (project / "site" / "pagefind").exists()
+    assert "data-prfaq-search " not in home and "data-pagefind-body" not in home
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def test_mkdocs_serve_builds_the_index(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURE, project)
+    port = _free_port()
+    mkdocs = Path(sys.executable).parent / "mkdocs"
+    process = subprocess.Popen(
+        [str(mkdocs), "serve", "--no-livereload", "-a", f"127.0.0.1:{port}"],
+        cwd=project,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/pagefind/pagefind-entry.json", timeout=2) as r:
+                    assert r.status == 200
+                    break
+            except OSError:
+                if time.monotonic() > deadline or process.poll() is not None:
+                    raise
+                time.sleep(0.2)
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/guide/", timeout=5) as r:
+            assert b"data-prfaq-search " in r.read()
+    finally:
+        process.terminate()
+        process.wait(timeout=10)

@@ -1,0 +1,79 @@
+"""The pre-commit hook other repositories use, and this repository's own configuration."""
+
+from __future__ import annotations
+
+import os
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+GOOD = ROOT / "tests" / "fixtures" / "history" / "PRFAQ-0042-instant-refunds.md"
+
+
+def hook() -> dict[str, object]:
+    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert isinstance(hooks, list)
+    [entry] = [h for h in hooks if h["id"] == "prfaq-check"]
+    return dict(entry)
+
+
+def test_manifest_declares_the_hook() -> None:
+    entry = hook()
+    assert entry["entry"] == "prfaq check"
+    assert entry["language"] == "python"
+    pattern = re.compile(str(entry["files"]))
+    assert pattern.search("prfaqs/PRFAQ-0042-x.md") and pattern.search("prfaqs/archive/PRFAQ-0001-y.md")
+    assert not pattern.search("docs/index.md") and not pattern.search("prfaqs/notes.txt")
+
+
+@pytest.mark.parametrize(
+    ("command", "path"),
+    [("validate-manifest", ".pre-commit-hooks.yaml"), ("validate-config", ".pre-commit-config.yaml")],
+)
+def test_pre_commit_accepts_the_files(command: str, path: str) -> None:
+    pre_commit = BIN / "pre-commit"
+    if not pre_commit.exists() and shutil.which("pre-commit") is None:
+        pytest.skip("pre-commit is not installed")
+    exe = str(pre_commit) if pre_commit.exists() else "pre-commit"
+    done = subprocess.run([exe, command, path], cwd=ROOT, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_own_config_uses_the_same_hook() -> None:
+    config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    hooks = [h for repo in config["repos"] for h in repo["hooks"]]
+    [own] = [h for h in hooks if h["id"] == "prfaq-check"]
+    assert own["files"] == hook()["files"]
+    assert own["entry"].split("/")[-1] == "prfaq check"
+
+
+def _run_entry(project: Path, *files: str) -> subprocess.CompletedProcess[str]:
+    """Run the hook's entry as pre-commit would: the command, then the staged file names."""
+    env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}"}
+    return subprocess.run(
+        [*shlex.split(str(hook()["entry"])), *files], cwd=project, env=env, capture_output=True, text=True, check=False
+    )
+
+
+def test_entry_runs_and_passes_a_good_file(tmp_path: Path) -> None:
+    (tmp_path / "prfaqs").mkdir()
+    shutil.copy(GOOD, tmp_path / "prfaqs" / GOOD.name)
+    done = _run_entry(tmp_path, f"prfaqs/{GOOD.name}")
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_entry_fails_on_a_bad_file(tmp_path: Path) -> None:
+    (tmp_path / "prfaqs").mkdir()
+    bad = GOOD.read_text(encoding="utf-8").replace("status: draft", "status: finished")
+    (tmp_path / "prfaqs" / GOOD.name).write_text(bad, encoding="utf-8")
+    done = _run_entry(tmp_path, f"prfaqs/{GOOD.name}")
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert f"prfaqs/{GOOD.name}:4:" in done.stdout
