@@ -148,3 +148,17 @@ def test_reading_ease_separates_plain_from_dense_prose() -> None:
     dense = press_release_readability(load(FIXTURES / "readability-flagged.md"))
     assert plain.words >= 100 and plain.reading_ease > 60
     assert dense.words >= 100 and dense.reading_ease < 40
+
+
+def test_the_panel_escapes_messages_and_links_the_handbook() -> None:
+    from mkdocs_prfaq.core.findings import Problem
+    from mkdocs_prfaq.core.render.html import Links
+    from mkdocs_prfaq.core.render.review import review_panel
+
+    doc = load(FIXTURES / "acronym-flagged.md")
+    problems = [Problem("acronym", 3, 1, "'<script>alert(1)</script>' & more")]
+    panel = review_panel(doc, problems, Links(True))
+    assert "<script>" not in panel and "&lt;script&gt;" in panel and "&amp; more" in panel
+    assert 'href="../../learn/writing-style/#acronyms"' in panel
+    assert "How to fix it" not in review_panel(doc, problems, Links(True), has_page=lambda src: False)
+    assert "\n" not in panel

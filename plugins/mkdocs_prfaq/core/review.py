@@ -79,16 +79,22 @@ def format_review(review: Review, *, color: bool = False) -> str:
         lines.append(f"  Whole document  {against(s.words, SIX_PAGE_WORDS, 'six pages')}")
         lines.append(f"  Reading time    about {review.reading_minutes} min at {WORDS_PER_MINUTE} words a minute")
         ease = review.readability
-        if ease is not None and ease.words >= READABILITY_MIN_WORDS:
+        if ease is not None and ease.words:
             score = ease.reading_ease
-            style = "green" if score >= MIN_READING_EASE else "yellow"
+            judged = ease.words >= READABILITY_MIN_WORDS
+            style = "green" if score >= MIN_READING_EASE or not judged else "yellow"
             shown = _paint(f"{score:.0f}", style, color)
+            rule = (
+                f"below {MIN_READING_EASE:.0f} is flagged"
+                if judged
+                else f"not judged under {READABILITY_MIN_WORDS} words of text"
+            )
             lines.append(
                 f"  Readability     Flesch reading ease {shown} ({_ease_label(score)}; the press release, "
-                f"{ease.words / max(ease.sentences, 1):.0f} words a sentence; below {MIN_READING_EASE:.0f} is flagged)"
+                f"{ease.words / max(ease.sentences, 1):.0f} words a sentence; {rule})"
             )
         else:
-            lines.append(f"  Readability     not scored: the press release has under {READABILITY_MIN_WORDS} words")
+            lines.append("  Readability     not scored: the press release has no prose")
         lines.append("")
     count = len(review.findings)
     lines.append(_paint(f"{count} finding{'s' * (count != 1)}" if count else "No findings", "bold", color))

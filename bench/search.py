@@ -1,0 +1,199 @@
+"""Benchmark: the search's payload and speed in a real browser, its share of the build, and the
+size Material's lunr index would have for the same corpus.
+
+    .venv/bin/python bench/search.py [N] [N for the build share]    (default 500 500)
+
+`make bench` runs it with the defaults (or `BENCH_SEARCH_N`). For N synthetic PR/FAQs of about
+1,500 words each, it builds the site, serves it on 127.0.0.1, and in headless Chromium loads the
+home page, types a query into the header's search box, and measures every byte the browser
+fetched from the start of the page load until the first results show (Playwright's request
+sizes: headers and bodies as transferred, from the page and Pagefind's worker), and the time
+from the keystroke to the results. Goals (issue 5, at N = 10,000): <= 1.5 MB, <= 1 s; the index
+adds <= 15% to the build time at N = 2,000.
+
+Served by Python's http.server, without compression: Pagefind's own files are gzipped already,
+but the page, Material's CSS and JavaScript would be smaller from a server that compresses.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+from corpus import TEAMS, write_corpus
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+#: (label, query): common words that match most documents, a rarer word, and an id.
+QUERIES = [("common words", "parcel refund"), ("one word", "laptop"), ("an id", "PRFAQ-00042")]
+
+MKDOCS_YML = """site_name: Bench
+site_url: https://bench.example.com/
+theme:
+  name: material
+  font: false
+plugins:
+{plugins}
+markdown_extensions:
+  - admonition
+  - attr_list
+  - md_in_html
+  - tables
+  - toc:
+      permalink: true
+nav:
+  - Home: index.md
+  - Catalog: catalog/index.md
+"""
+PLUGINS = {
+    "pagefind": "  - prfaq:\n      source_dir: prfaqs\n      teams_file: teams.yml\n      history: false\n",
+    "no-index": "  - prfaq:\n      source_dir: prfaqs\n      teams_file: teams.yml\n      history: false\n      search: false\n",
+    "lunr": "  - search\n  - prfaq:\n      source_dir: prfaqs\n      teams_file: teams.yml\n      history: false\n"
+    "      search: false\n",
+}
+
+
+def write_project(root: Path, count: int) -> None:
+    (root / "docs").mkdir(parents=True, exist_ok=True)
+    (root / "docs" / "index.md").write_text("# Bench\n\nA synthetic catalog.\n", encoding="utf-8")
+    (root / "teams.yml").write_text("".join(f"{t}: {t.title()}\n" for t in TEAMS), encoding="utf-8")
+    write_corpus(root / "prfaqs", count)
+
+
+def build(root: Path, variant: str) -> float:
+    """Build the project with one of the PLUGINS variants into root/site-<variant>; seconds."""
+    (root / "mkdocs.yml").write_text(MKDOCS_YML.format(plugins=PLUGINS[variant]), encoding="utf-8")
+    mkdocs = Path(sys.executable).parent / "mkdocs"
+    start = time.perf_counter()
+    subprocess.run(
+        [str(mkdocs), "build", "-q", "-d", str(root / f"site-{variant}")],
+        cwd=root,
+        check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    return time.perf_counter() - start
+
+
+def folder_size(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+def measure(site: Path) -> list[dict[str, Any]]:
+    """Bytes and time to the first results of each query, each in a fresh browser context."""
+    from playwright.sync_api import Request, sync_playwright
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/"
+    rows: list[dict[str, Any]] = []
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            for label, query in QUERIES:
+                context = browser.new_context()
+                finished: list[Request] = []
+                context.on("requestfinished", lambda request: finished.append(request))
+                page = context.new_page()
+                page.goto(url, wait_until="load")
+                loaded = len(finished)
+                start = time.perf_counter()
+                page.fill("[data-prfaq-search-input]", query)
+                page.wait_for_selector("[data-prfaq-search-list] li", timeout=60_000)
+                seconds = time.perf_counter() - start
+                page.wait_for_timeout(50)  # let the responses that showed the results report their sizes
+
+                def size(request: Request) -> int:
+                    sizes = request.sizes()
+                    return int(sizes["responseBodySize"] + sizes["responseHeadersSize"])
+
+                total = sum(size(r) for r in finished)
+                search = sum(size(r) for r in finished[loaded:])
+                rows.append(
+                    {
+                        "label": label,
+                        "query": query,
+                        "bytes": total,
+                        "search_bytes": search,
+                        "requests": len(finished),
+                        "seconds": seconds,
+                        "results": page.locator("[data-prfaq-search-meta]").inner_text().strip(),
+                    }
+                )
+                context.close()
+            browser.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+    return rows
+
+
+def main(count: int | None = None, share_count: int | None = None, *, lunr: bool = True) -> dict[str, float]:
+    count = count or int(os.environ.get("BENCH_SEARCH_N", "500"))
+    share_count = share_count or count
+    results: dict[str, float] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp) / "project"
+        write_project(root, count)
+        seconds = build(root, "pagefind")
+        site = root / "site-pagefind"
+        index = folder_size(site / "pagefind")
+        print(f"search: N={count}: build {seconds:.1f} s, Pagefind index {index / 1e6:.1f} MB on disk "
+              f"({len(list((site / 'pagefind' / 'fragment').iterdir()))} fragments)", flush=True)
+        for row in measure(site):
+            print(
+                f"search: N={count}: query {row['query']!r} ({row['label']}): {row['bytes'] / 1e6:.2f} MB fetched "
+                f"from page load to first results ({row['search_bytes'] / 1e6:.2f} MB by the search, "
+                f"{row['requests']} requests), results in {row['seconds']:.2f} s; {row['results']} "
+                "(goals <= 1.5 MB, <= 1 s)",
+                flush=True,
+            )
+            results[f"bytes_{row['label']}"] = row["bytes"]
+            results[f"seconds_{row['label']}"] = row["seconds"]
+        if lunr:
+            build(root, "lunr")
+            lunr_index = root / "site-lunr" / "search" / "search_index.json"
+            results["lunr_bytes"] = lunr_index.stat().st_size
+            print(f"search: N={count}: Material's lunr index would be {lunr_index.stat().st_size / 1e6:.1f} MB, "
+                  "fetched whole by the first search", flush=True)
+            shutil.rmtree(root / "site-lunr")
+        shutil.rmtree(site)
+
+        if share_count != count:
+            shutil.rmtree(root)
+            write_project(root, share_count)
+        with_index = build(root, "pagefind")
+        without = build(root, "no-index")
+        share = with_index / without - 1
+        results["index_share"] = share
+        print(f"search: N={share_count}: build with the index {with_index:.1f} s, without {without:.1f} s: "
+              f"the index adds {share:.0%} (goal <= 15%)", flush=True)
+    return results
+
+
+if __name__ == "__main__":
+    args = [int(a) for a in sys.argv[1:3]]
+    main(*args)

@@ -1,0 +1,66 @@
+"""The "Writing review" panel in a real MkDocs build: on drafts and documents in review only."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import pytest
+from sitekit import build_site, copy_project
+
+PANEL = re.compile(r'<details class="prfaq-review">(.*?)</details>', re.S)
+
+
+@pytest.fixture(scope="module")
+def review_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = copy_project("writing-review", tmp_path_factory.mktemp("writing-review") / "project")
+    return build_site(project, strict=True)
+
+
+def panel(site: Path, slug: str) -> str | None:
+    text = (site / "prfaqs" / slug / "index.html").read_text(encoding="utf-8")
+    match = PANEL.search(text)
+    return match.group(1) if match else None
+
+
+def article(site: Path, slug: str) -> str:
+    text = (site / "prfaqs" / slug / "index.html").read_text(encoding="utf-8")
+    return text[text.index("<article") :]
+
+
+def test_drafts_and_documents_in_review_show_their_findings(review_site: Path) -> None:
+    draft = panel(review_site, "prfaq-0001")
+    assert draft is not None and "Writing review: 5 findings" in draft
+    assert draft.count("<code>future-tense</code>") == 5
+    assert "Line 15" in draft
+    # Escaped, and linked to the handbook section, relative to the page.
+    assert "'will' in the press release" in html.unescape(draft) and "<script" not in draft
+    assert 'href="../../learn/writing-style/#write-as-if-it-has-launched"' in draft
+    review = panel(review_site, "prfaq-0002")
+    assert review is not None and "Writing review: 3 findings" in review
+    assert 'href="../../learn/writing-style/#acronyms"' in review
+
+
+def test_a_clean_document_in_review_says_so(review_site: Path) -> None:
+    clean = panel(review_site, "prfaq-0005")
+    assert clean is not None and "Writing review: no findings" in clean and "<li>" not in clean
+
+
+@pytest.mark.parametrize("slug", ["prfaq-0003", "prfaq-0004"])
+def test_launched_and_decided_documents_do_not_show_it(review_site: Path, slug: str) -> None:
+    assert panel(review_site, slug) is None
+
+
+def test_the_panel_sits_under_the_card(review_site: Path) -> None:
+    text = article(review_site, "prfaq-0001")
+    card = text.index('class="prfaq-card"')
+    assert card < text.index('class="prfaq-review"') < text.index("Shoppers buying a sofa")
+
+
+def test_the_print_edition_is_linked_and_the_faq_is_marked(review_site: Path) -> None:
+    text = (review_site / "prfaqs" / "prfaq-0001" / "index.html").read_text(encoding="utf-8")
+    assert "assets/prfaq/prfaq-print.css" in text and "assets/prfaq/prfaq-print.js" in text
+    text = article(review_site, "prfaq-0001")
+    marker = text.index('class="prfaq-faq-start"')
+    assert marker < text.index("External FAQ") and text.count('class="prfaq-faq-start"') == 1

@@ -1,0 +1,67 @@
+"""`prfaq review FILE`: the report, plain when piped, coloured on request."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from mkdocs_prfaq.cli import main
+
+REPO = Path(__file__).resolve().parents[1]
+FIXTURES = REPO / "tests" / "fixtures"
+SITE = FIXTURES / "sites" / "writing-review"
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    prfaq = Path(sys.executable).with_name("prfaq")
+    return subprocess.run(
+        [str(prfaq), *args], capture_output=True, text=True, cwd=REPO, env={**os.environ, **(env or {})}, check=False
+    )
+
+
+def test_piped_report_is_plain_and_complete() -> None:
+    done = run("--config", str(SITE / "mkdocs.yml"), "review", str(SITE / "prfaqs/PRFAQ-0001-draft-with-findings.md"))
+    assert done.returncode == 0, done.stderr
+    out = done.stdout
+    assert not ANSI.search(out)
+    assert "PRFAQ-0001" in out and "(draft)" in out
+    assert re.search(r"Press release\s+100 words of 700 \(one page\): ok", out)
+    assert re.search(r"Whole document\s+\d+ words of 3,000 \(six pages\): ok", out)
+    assert "about 1 min at 230 words a minute" in out
+    assert re.search(r"Readability\s+Flesch reading ease \d+", out)
+    assert "5 findings" in out
+    assert re.search(r"line 15\s+warning future-tense: 'will' in the press release", out)
+    assert "handbook: https://review.example.com/learn/writing-style/#write-as-if-it-has-launched" in out
+
+
+def test_no_color_and_forced_color(capsys: pytest.CaptureFixture[str]) -> None:
+    path = str(SITE / "prfaqs/PRFAQ-0002-in-review-with-findings.md")
+    config = str(SITE / "mkdocs.yml")
+    assert main(["--config", config, "review", "--color", "always", path]) == 0
+    coloured = capsys.readouterr().out
+    assert ANSI.search(coloured)
+    assert ANSI.sub("", coloured).count("acronym:") == 3
+    done = run("--config", config, "review", path, env={"NO_COLOR": "1"})
+    assert not ANSI.search(done.stdout)
+
+
+def test_long_press_release_is_over_the_page(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = (FIXTURES / "writing" / "readability-clean.md").read_text(encoding="utf-8")
+    padding = "The crew calls ahead and carries the sofa in. " * 80
+    path = tmp_path / "PRFAQ-0119-long.md"
+    path.write_text(source.replace("Most shoppers work on weekdays.", padding + "Most shoppers work on weekdays."), encoding="utf-8")
+    assert main(["--config", str(tmp_path / "none.yml"), "review", "--color", "never", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert re.search(r"Press release\s+[\d,]+ words of 700 \(one page\): over", out)
+    assert "press-release-length" in out
+
+
+def test_missing_file_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["review", "no/such/file.md"]) == 2
+    assert "no such file" in capsys.readouterr().err
