@@ -1,52 +1,25 @@
-"""Helpers shared by the core and command-line tests: fixture folders on disk, copied to a
-temporary folder, checked through the public API and compared with the findings they expect."""
+"""Fixtures shared by the core and command-line tests (helper functions for the core tests are in
+tests/core/corekit.py: a module named conftest cannot be imported, there are several)."""
 
 from __future__ import annotations
 
 import shutil
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
-import yaml
-
-from mkdocs_prfaq.core.check import CheckResult, check_folder
-from mkdocs_prfaq.core.settings import from_options
+import pytest
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
-def copy_fixture(relative: str, tmp_path: Path) -> Path:
-    """A copy of `tests/fixtures/<relative>` (tests never write into the fixtures)."""
-    target = tmp_path / Path(relative).name
-    shutil.copytree(FIXTURES / relative, target, symlinks=True)
-    return target
+@pytest.fixture
+def fixture_copy(tmp_path: Path) -> Callable[[str], Path]:
+    """Copy `tests/fixtures/<relative>` into the test's temporary folder: tests never write into
+    the fixtures."""
 
+    def copy(relative: str) -> Path:
+        target = tmp_path / Path(relative).name
+        shutil.copytree(FIXTURES / relative, target, symlinks=True)
+        return target
 
-def check(root: Path, source: str = ".", options: Mapping[str, Any] | None = None) -> CheckResult:
-    """`check_folder` on `root/source`, with plugin options as written in `mkdocs.yml`."""
-    return check_folder(from_options(root, {"source_dir": source, **(options or {})}))
-
-
-def expectations(folder: Path) -> dict[str, Any]:
-    data: dict[str, Any] = yaml.safe_load((folder / "expected.yml").read_text(encoding="utf-8"))
-    return data
-
-
-def assert_findings(result: CheckResult, expected: Sequence[Mapping[str, Any]], *, rule: str | None = None,
-                    prefix: str = "") -> None:
-    """The findings are exactly `expected` (file, line, col, severity, rule), each message holding
-    the expected fragment. `rule` is the default rule; `prefix` is prepended to file names."""
-    shown = "\n".join(f.format() for f in result.findings) or "(no findings)"
-    got = sorted((f.path, f.line, f.col, f.severity.value, f.rule) for f in result.findings)
-    want = sorted(
-        (prefix + e["file"], e["line"], e["col"], e["severity"], e.get("rule", rule)) for e in expected
-    )
-    assert got == want, shown
-    for e in expected:
-        messages = [
-            f.message
-            for f in result.findings
-            if (f.path, f.line, f.col, f.rule) == (prefix + e["file"], e["line"], e["col"], e.get("rule", rule))
-        ]
-        assert any(e["message"] in m for m in messages), f"{e['message']!r} not in {messages}"
+    return copy

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, assert_findings, check, copy_fixture, expectations
+from corekit import FIXTURES, assert_findings, check, copy_fixture, expectations
 
 from mkdocs_prfaq.core.findings import Severity
 from mkdocs_prfaq.core.rules.registry import RULES, Category

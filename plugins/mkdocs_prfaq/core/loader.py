@@ -152,7 +152,8 @@ def load(
                     ),
                 )
                 continue
-            if target.is_dir():
+            if target.is_dir():  # a folder inside the source: its files are found where they are
+                loaded.files.pop()
                 continue
         try:
             size = path.stat().st_size
