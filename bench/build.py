@@ -1,7 +1,7 @@
 """Benchmark: `mkdocs build` with the plugin against a plain build of the same Markdown.
 
-The plain site copies each PR/FAQ body into `docs/` (Material, search on, not in the nav), so
-the ratio is the plugin's own cost. The two builds alternate in one run. Also measures how the
+The plain site copies each PR/FAQ body into `docs/` (Material, its lunr search on, not in the
+nav); the plugin's site searches with Pagefind instead. The ratio is the plugin's own cost. The two builds alternate in one run. Also measures how the
 build scales (N = 1,000 against N = 4,000) and whether a PR/FAQ page grows with N.
 """
 

@@ -11,6 +11,8 @@ from typing import Any
 import yaml
 
 from mkdocs_prfaq.core.check import CheckResult, check_folder
+from mkdocs_prfaq.core.loader import read_document
+from mkdocs_prfaq.core.model import Document
 from mkdocs_prfaq.core.settings import from_options
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -46,3 +48,26 @@ def assert_findings(
         where = (prefix + e["file"], e["line"], e["col"], e.get("rule", rule))
         messages = [f.message for f in result.findings if (f.path, f.line, f.col, f.rule) == where]
         assert any(e["message"] in m for m in messages), f"{e['message']!r} not in {messages}"
+
+
+CLEAN_NAME = "PRFAQ-0001-instant-refunds.md"
+#: A valid PR/FAQ that gives no finding at all; its lines are listed in tests/fixtures/check/clean.
+CLEAN = (FIXTURES / "check" / "clean" / CLEAN_NAME).read_text(encoding="utf-8")
+
+
+def variant(*, after: str = "", text: str = CLEAN, **fields: str) -> str:
+    """`text` with some top-level fields rewritten (`team="no"`) and YAML lines added before the
+    closing `---` (`after`, from line 10 of the clean file)."""
+    lines = text.split("\n")
+    for key, value in fields.items():
+        (index,) = [i for i, line in enumerate(lines) if line.startswith(f"{key}:")]
+        lines[index] = f"{key}: {value}"
+    close = lines.index("---", 1)
+    lines[close:close] = after.split("\n") if after else []
+    return "\n".join(lines)
+
+
+def document(text: str, name: str = CLEAN_NAME) -> Document:
+    doc, problems = read_document(Path(name), name, text)
+    assert doc is not None, problems
+    return doc

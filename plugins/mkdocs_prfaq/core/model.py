@@ -90,6 +90,9 @@ class Document:
     git_updated: dt.date | None = None
     git_created: dt.date | None = None
     contributors: list[str] = field(default_factory=list)
+    #: Results derived from the document and computed once per build (the writing findings,
+    #: needed by the check and by the review panel), keyed by what they depend on.
+    memo: dict[object, Any] = field(default_factory=dict, repr=False, compare=False)
 
     # -- raw access ---------------------------------------------------------------------------
     @property

@@ -66,6 +66,8 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call]
         self.outputs: list[Output] = []
         self.catalog: Catalog | None = None
         self.pages: dict[str, Output] = {}
+        self.indexer: search.Indexer | None = None
+        self.dirty = False
 
     # -- configuration ----------------------------------------------------------------------
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -207,7 +209,10 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call]
                 base = base[: -len(docs)]
         return posixpath.join(config.repo_url.rstrip("/") + "/", base.strip("/") + "/", source)
 
-    # -- search (Pagefind): per-page data for the templates, the index after the build ----------
+    # -- search (Pagefind): per-page data for the templates, the index during the build -----------
+    def on_startup(self, command: str, dirty: bool) -> None:
+        self.dirty = dirty
+
     def on_page_context(
         self, context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
@@ -215,8 +220,22 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call]
             src = page.file.src_uri
             data = search.page_context(src, self.pages.get(src), self.catalog, config)
             context["prfaq_search"] = data  # type: ignore[typeddict-unknown-key]
+            # A --dirty build renders only some pages: its index is made from the files instead.
+            if data["index"] and not self.dirty and page.content is not None:
+                language = config.theme.get("language") or "en"
+                if self.indexer is None:
+                    self.indexer = search.Indexer(config.site_dir, language)
+                self.indexer.add(page.url, search.indexed_html(data, page.content, page.title or "", language))
         return context
 
     def on_post_build(self, config: MkDocsConfig) -> None:
-        if self.config.search:
+        indexer, self.indexer = self.indexer, None
+        if indexer is not None:
+            indexer.finish()
+        elif self.config.search:
             search.build_index(config.site_dir, config.theme.get("language"))
+
+    def on_build_error(self, error: Exception) -> None:
+        indexer, self.indexer = self.indexer, None
+        if indexer is not None:
+            indexer.abort()

@@ -5,8 +5,11 @@
   of each page.
 - `page_context` tells those templates whether a page is indexed and, for a PR/FAQ, hands them
   the core's hidden metadata and filters.
-- `build_index` runs Pagefind over the built site into `site_dir/pagefind/`, after every build
-  (`mkdocs build` and each rebuild of `mkdocs serve`).
+- `Indexer` feeds each page's indexed part to Pagefind while MkDocs renders the other pages
+  (Pagefind runs in its own process, so indexing overlaps the build), and writes the index into
+  `site_dir/pagefind/` after the build: `mkdocs build` and each rebuild of `mkdocs serve`.
+- `build_index` indexes a built site from its files instead, for `--dirty` builds, which render
+  only some pages.
 
 The browser loads Pagefind's files relative to the page, so a site served from a sub-path works.
 """
@@ -14,7 +17,9 @@ The browser loads Pagefind's files relative to the page, so a site served from a
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import logging
+import threading
 import time
 from collections.abc import Coroutine
 from concurrent.futures import ThreadPoolExecutor
@@ -26,7 +31,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 from ..core.catalog import Catalog
-from ..core.render.html import Links
+from ..core.render.html import Links, esc
 from ..core.render.listing import CATALOG
 from ..core.render.search import EXCLUDE_SELECTORS, document_search_html
 from ..core.render.site import Output
@@ -75,6 +80,83 @@ def page_context(src_uri: str, output: Output | None, catalog: Catalog | None, c
     }
 
 
+def indexed_html(context: dict[str, Any], content: str, title: str, language: str) -> str:
+    """The part of a page that the index reads, as the page template renders it (main.html):
+    the search metadata, the headline when the content has none, the content."""
+    headline = "" if "<h1" in content else f"<h1>{esc(title)}</h1>"
+    return (
+        f'<!doctype html><html lang="{esc(language)}"><head></head><body>'
+        f'<div data-pagefind-body>{context["html"]}{headline}{content}</div></body></html>'
+    )
+
+
+def _options(site: Path, language: str | None) -> Any:
+    from pagefind.index import IndexConfig
+
+    options = IndexConfig(exclude_selectors=list(EXCLUDE_SELECTORS), output_path=str(site / INDEX_DIR))
+    if language:
+        # One index for the whole site, whatever `lang` individual pages declare.
+        options["force_language"] = language.split("-")[0].lower()
+    return options
+
+
+class Indexer:
+    """A Pagefind index fed page by page during the build, from an event loop in a thread of its
+    own; Pagefind's process indexes while MkDocs renders. `finish` writes the index."""
+
+    def __init__(self, site_dir: str, language: str | None) -> None:
+        from pagefind.index import PagefindIndex
+
+        self.site = Path(site_dir)
+        self.start = time.perf_counter()
+        self.pages = 0
+        self._pending: list[concurrent.futures.Future[Any]] = []
+        self._loop = asyncio.new_event_loop()
+        self._thread = threading.Thread(target=self._loop.run_forever, name="prfaq-pagefind", daemon=True)
+        self._thread.start()
+        self._index = PagefindIndex(config=_options(self.site, language))
+        try:
+            self._call(self._index.__aenter__()).result()
+        except FileNotFoundError as exc:
+            self._stop()
+            raise PluginError(f"prfaq: cannot build the search index: {exc} (install `pagefind[bin]`)") from None
+
+    def _call(self, work: Coroutine[Any, Any, Any]) -> concurrent.futures.Future[Any]:
+        return asyncio.run_coroutine_threadsafe(work, self._loop)
+
+    def add(self, url: str, html: str) -> None:
+        """Queue one page: `url` relative to the site's root (`prfaqs/prfaq-0042/`)."""
+        self.pages += 1
+        self._pending.append(self._call(self._index.add_html_file(content=html, url="/" + url.lstrip("/"))))
+
+    def finish(self) -> IndexStats:
+        try:
+            for future in self._pending:
+                future.result()
+            self._call(self._index.__aexit__(None, None, None)).result()
+        finally:
+            self._stop()
+        stats = IndexStats(self.pages, time.perf_counter() - self.start)
+        log.info("prfaq: search index of %d pages written (%.2f s after the build began)", stats.pages, stats.seconds)
+        return stats
+
+    def abort(self) -> None:
+        """Stop Pagefind without writing anything (the build failed)."""
+        try:
+            for future in self._pending:
+                future.cancel()
+            self._call(self._index.__aexit__(RuntimeError, RuntimeError("build failed"), None)).result(timeout=30)
+        except Exception:  # pragma: no cover - best effort on a failing build
+            log.debug("prfaq: stopping Pagefind after a failed build", exc_info=True)
+        finally:
+            self._stop()
+
+    def _stop(self) -> None:
+        self._loop.call_soon_threadsafe(self._loop.stop)
+        self._thread.join(timeout=30)
+        self._loop.close()
+
+
 def build_index(site_dir: str, language: str | None) -> IndexStats:
     """Index every page of the built site that marks its content for search."""
     start = time.perf_counter()
@@ -101,15 +183,8 @@ def _run_sync(work: Coroutine[Any, Any, int]) -> int:
 
 
 async def _index(site: Path, language: str | None) -> int:
-    from pagefind.index import IndexConfig, PagefindIndex
+    from pagefind.index import PagefindIndex
 
-    options = IndexConfig(
-        exclude_selectors=list(EXCLUDE_SELECTORS),
-        output_path=str(site / INDEX_DIR),
-    )
-    if language:
-        # One index for the whole site, whatever `lang` individual pages declare.
-        options["force_language"] = language.split("-")[0].lower()
-    async with PagefindIndex(config=options) as index:
+    async with PagefindIndex(config=_options(site, language)) as index:
         result = await index.add_directory(str(site))
     return int(result["page_count"])

@@ -75,4 +75,5 @@ def check_fields(doc: Document) -> list[Problem]:
 
 def _slug_part(name: str) -> str:
     """The descriptive rest of a file name, without any id it starts with."""
-    return re.sub(r"^PRFAQ-[0-9]+-?", "", name, flags=re.I) or "title.md"
+    rest = re.sub(r"^PRFAQ-[0-9]+-?", "", name, flags=re.I)
+    return rest if rest.lower() not in ("", ".md") else "title.md"

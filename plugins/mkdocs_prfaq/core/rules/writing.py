@@ -650,6 +650,14 @@ def _internal_faq(doc: Document) -> list[Problem]:
 
 def writing_problems(doc: Document, weasel_words: Sequence[str] = ()) -> list[Problem]:
     """Every writing finding of a document, with a plain message (no handbook link)."""
+    key = ("writing", tuple(weasel_words))
+    cached: list[Problem] | None = doc.memo.get(key)
+    if cached is None:
+        cached = doc.memo[key] = _writing_problems(doc, weasel_words)
+    return list(cached)
+
+
+def _writing_problems(doc: Document, weasel_words: Sequence[str]) -> list[Problem]:
     prose = read_prose(doc)
     problems = [
         *_weasel(prose, weasel_words),
