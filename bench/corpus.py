@@ -69,14 +69,23 @@ def document(number: int, rng: random.Random, words: int = 1500) -> tuple[str, s
     while press > 0:
         lines += [_paragraph(rng, 5), ""]
         press -= 65
-    lines += ["## External FAQ", ""]
+    lines += [
+        f'"It took one step and no phone call," said Customer {number}, a shopper in Leeds.',
+        "",
+        "To get started, visit [the help page](https://example.com/start).",
+        "",
+        "## External FAQ",
+        "",
+    ]
     remaining = words - words // 3
     count = 0
     while remaining > 0:
         section = "## Internal FAQ" if count == 4 else None
+        question = f"What about the {rng.choice(WORDS)} {count}?"
         if section:
             lines += [section, ""]
-        lines += [f"### What about the {rng.choice(WORDS)} {count}?", "", _paragraph(rng, 5), ""]
+            question = "What are the risks, and what does it cost?"
+        lines += [f"### {question}", "", _paragraph(rng, 5), ""]
         remaining -= 70
         count += 1
     if count <= 4:

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .core.catalog import Catalog
-from .core.check import check_files, check_folder
+from .core.check import check_files, check_folder, default_jobs
 from .core.exports import document_record
 from .core.findings import render, summary_line
 from .core.loader import discover
@@ -49,13 +49,13 @@ def cmd_check(args: argparse.Namespace) -> int:
             else:
                 print(f"prfaq check: {given}: no such file or folder", file=sys.stderr)
                 return EXIT_USAGE
-        result = check_files(settings, files)
+        result = check_files(settings, files, jobs=default_jobs())
         checked = len(files)
     else:
         if not settings.source_dir.is_dir():
             print(f"prfaq check: source folder {settings.source_dir} does not exist", file=sys.stderr)
             return EXIT_USAGE
-        result = check_folder(settings)
+        result = check_folder(settings, jobs=default_jobs())
         checked = len(result.files)
     output = render(result.findings, args.format)
     if args.format == "json":

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
+from concurrent.futures import ProcessPoolExecutor
+from itertools import repeat
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .findings import Finding, Problem, Severity
-from .loader import discover, display_path, load
+from .loader import Loaded, case_clashes, discover, display_path, load
 from .model import Document
 from .rules.body import check_body
 from .rules.corpus import check_corpus as check_references
 from .rules.fields import check_fields
-from .rules.registry import DRAFT_CAPPED, RULES
+from .rules.registry import DRAFT_CAPPED, RULES, Category
 from .rules.schema import check_schema
 from .rules.writing import writing_check
 from .settings import Settings, read_vocabulary
@@ -49,28 +52,85 @@ def _severity(settings: Settings, problem: Problem, status: str | None) -> Sever
     return level
 
 
+#: Below this many files, a second process costs more than it saves.
+PARALLEL_MIN_FILES = 400
+
+Raw = list[tuple[str, str | None, Problem]]
+
+
+def _document_checks(settings: Settings) -> list[DocumentCheck]:
+    checks: list[DocumentCheck] = [check_schema, check_fields, check_body]
+    if any(settings.severity(r.name) is not Severity.OFF for r in RULES.values() if r.category is Category.WRITING):
+        # The writing rules cost more than all the others together: skipped when all are off.
+        checks.append(writing_check(settings.weasel_words, settings.site_url))
+    return checks
+
+
+def _read_and_check(
+    settings: Settings, paths: list[Path], wanted: set[str] | None, clashes: dict[str, str]
+) -> tuple[Loaded, Raw]:
+    """Read `paths` and run the checks of one document on each: the part that can run in parallel."""
+    loaded = load(paths, root=settings.root, source=settings.source_dir, max_bytes=settings.max_file_size, clashes=clashes)
+    raw: Raw = []
+    for path, problems in loaded.problems.items():
+        raw.extend((path, None, p) for p in problems)
+    checks = _document_checks(settings)
+    for doc in loaded.documents:
+        if wanted is not None and doc.path not in wanted:
+            continue  # the rest of the corpus is read only as context for cross-references
+        status = doc.status
+        for check in checks:
+            raw.extend((doc.path, status, p) for p in check(doc))
+    return loaded, raw
+
+
+def _read_and_check_all(
+    settings: Settings, paths: Sequence[Path], wanted: set[str] | None, jobs: int
+) -> tuple[Loaded, Raw]:
+    clashes = case_clashes(paths, settings.root)
+    if jobs <= 1 or len(paths) < PARALLEL_MIN_FILES:
+        return _read_and_check(settings, list(paths), wanted, clashes)
+    size = -(-len(paths) // (jobs * 4))
+    chunks = [list(paths[i : i + size]) for i in range(0, len(paths), size)]
+    loaded, raw = Loaded(), []
+    # Fork: the workers start at once, with the schema and the modules already loaded.
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+        parts = pool.map(_read_and_check, repeat(settings), chunks, repeat(wanted), repeat(clashes))
+        for part, part_raw in parts:
+            loaded.documents.extend(part.documents)
+            loaded.files.extend(part.files)
+            loaded.problems.update(part.problems)
+            raw.extend(part_raw)
+    return loaded, raw
+
+
+def default_jobs() -> int:
+    """Processes for a large check: the cores this process may use."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
 def check_documents(
     settings: Settings,
     paths: Sequence[Path],
     *,
     report: Iterable[str] | None = None,
     extra_checks: Sequence[DocumentCheck] = (),
+    jobs: int = 1,
 ) -> CheckResult:
-    """Check `paths` as one corpus; with `report`, keep only findings for those display paths."""
+    """Check `paths` as one corpus; with `report`, keep only findings for those display paths.
+
+    With `jobs` > 1, a large corpus is read and checked by that many processes; the findings are
+    the same, in the same order.
+    """
     teams = read_vocabulary(settings.teams_file, "teams")
     tags = read_vocabulary(settings.tags_file, "tags")
-    loaded = load(paths, root=settings.root, source=settings.source_dir, max_bytes=settings.max_file_size)
-    raw: list[tuple[str, str | None, Problem]] = []
-    for path, problems in loaded.problems.items():
-        raw.extend((path, None, p) for p in problems)
-    writing = writing_check(settings.weasel_words, settings.site_url)
+    wanted = set(report) if report is not None else None
+    loaded, raw = _read_and_check_all(settings, paths, wanted, jobs)
     for doc in loaded.documents:
-        status = doc.status
-        for check in (check_schema, check_fields, check_body, writing, *extra_checks):
-            raw.extend((doc.path, status, p) for p in check(doc))
+        if extra_checks and (wanted is None or doc.path in wanted):
+            raw.extend((doc.path, doc.status, p) for check in extra_checks for p in check(doc))
     for doc, problem in check_references(loaded.documents, teams=teams, tags=tags):
         raw.append((doc.path, doc.status, problem))
-    wanted = set(report) if report is not None else None
     findings = []
     for path, status, problem in raw:
         if wanted is not None and path not in wanted:
@@ -89,15 +149,19 @@ def corpus_paths(settings: Settings) -> list[Path]:
     return [path for path, _ in discover(settings.source_dir)]
 
 
-def check_folder(settings: Settings, *, extra_checks: Sequence[DocumentCheck] = ()) -> CheckResult:
-    return check_documents(settings, corpus_paths(settings), extra_checks=extra_checks)
+def check_folder(
+    settings: Settings, *, extra_checks: Sequence[DocumentCheck] = (), jobs: int = 1
+) -> CheckResult:
+    return check_documents(settings, corpus_paths(settings), extra_checks=extra_checks, jobs=jobs)
 
 
-def check_files(settings: Settings, files: Sequence[Path], *, extra_checks: Sequence[DocumentCheck] = ()) -> CheckResult:
+def check_files(
+    settings: Settings, files: Sequence[Path], *, extra_checks: Sequence[DocumentCheck] = (), jobs: int = 1
+) -> CheckResult:
     """Check the named files in the context of the whole source folder (for cross-references)."""
     corpus = corpus_paths(settings)
     # `os.path.realpath`, unlike `Path.resolve` before Python 3.13, never raises on a link loop.
     known = {os.path.realpath(p) for p in corpus}
     paths = corpus + [f for f in files if os.path.realpath(f) not in known]
     shown = [display_path(f.absolute(), settings.root) for f in files]
-    return check_documents(settings, paths, report=shown, extra_checks=extra_checks)
+    return check_documents(settings, paths, report=shown, extra_checks=extra_checks, jobs=jobs)

@@ -105,33 +105,50 @@ def read_document(path: Path, shown: str, text: str) -> tuple[Document | None, l
     return Document(shown, front, parts.body, parts.body_line, structure), problems
 
 
+def case_clashes(paths: Iterable[Path], root: Path) -> dict[str, str]:
+    """For each file whose name differs from an earlier one's only in case, that earlier name."""
+    first: dict[str, str] = {}
+    clashes: dict[str, str] = {}
+    for path in paths:
+        shown = display_path(path, root)
+        earlier = first.setdefault(shown.lower(), shown)
+        if earlier != shown:
+            clashes[shown] = earlier
+    return clashes
+
+
 def load(
     paths: Iterable[Path],
     *,
     root: Path,
     source: Path | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    clashes: dict[str, str] | None = None,
 ) -> Loaded:
-    """Read every path. `source` bounds symbolic links: a link leading outside it is refused."""
+    """Read every path. `source` bounds symbolic links: a link leading outside it is refused.
+
+    `clashes` (from :func:`case_clashes`) names the files whose names clash with an earlier one
+    in case only; when it is None they are found among `paths`.
+    """
     loaded = Loaded()
     real_source = source.resolve() if source is not None else None
-    by_lower: dict[str, str] = {}
+    paths = list(paths)
+    if clashes is None:
+        clashes = case_clashes(paths, root)
     for path in paths:
         shown = display_path(path, root)
         loaded.files.append(shown)
-        lower = shown.lower()
-        if lower in by_lower:
+        if shown in clashes:
             loaded.add(
                 shown,
                 Problem(
                     "file-name-case",
                     1,
                     1,
-                    f"differs from `{by_lower[lower]}` only in case; the two clash on macOS and Windows: rename one",
+                    f"differs from `{clashes[shown]}` only in case; the two clash on macOS and Windows: rename one",
                 ),
             )
             continue
-        by_lower[lower] = shown
         if path.is_symlink():
             try:
                 target = path.resolve(strict=True)

@@ -225,7 +225,8 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call]
                 language = config.theme.get("language") or "en"
                 if self.indexer is None:
                     self.indexer = search.Indexer(config.site_dir, language)
-                self.indexer.add(page.url, search.indexed_html(data, page.content, page.title or "", language))
+                html = search.indexed_html(data, page.content, page.title or "", language)
+                self.indexer.add(page.file.dest_uri, html)
         return context
 
     def on_post_build(self, config: MkDocsConfig) -> None:

@@ -136,7 +136,7 @@
         return;
       }
       pagefind().then(function (pf) {
-        return pf.debouncedSearch(q, {}, 120);
+        return pf.debouncedSearch(q, {}, 80);
       }).then(function (search) {
         if (search === null || mine !== sequence) return null;
         meta.textContent = plural(box, search.results.length);

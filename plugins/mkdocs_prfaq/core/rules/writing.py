@@ -159,11 +159,32 @@ class Prose:
 
 
 def _blank(text: str, start: int, end: int) -> str:
-    return text[:start] + re.sub(r"[^\n]", " ", text[start:end]) + text[end:]
+    return text[:start] + _NOT_NEWLINE.sub(" ", text[start:end]) + text[end:]
 
 
 def _blank_all(text: str, pattern: re.Pattern[str]) -> str:
-    return pattern.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
+    triggers = _TRIGGERS.get(pattern)
+    if triggers is not None and not any(t in text for t in triggers):
+        return text  # the pattern cannot match: skip the scan (most prose has no markup at all)
+    return pattern.sub(lambda m: _NOT_NEWLINE.sub(" ", m.group(0)), text)
+
+
+_NOT_NEWLINE = re.compile(r"[^\n]")
+#: Substrings without which a pattern cannot match, checked before running it.
+_TRIGGERS: dict[re.Pattern[str], tuple[str, ...]] = {
+    _CODE_SPAN: ("`",),
+    _COMMENT: ("<!--",),
+    _IMAGE: ("![",),
+    _AUTOLINK: ("<",),
+    _BARE_URL: ("://", "www."),
+    _EMAIL: ("@",),
+    _TAG: ("<",),
+    _FOOTNOTE_REF: ("[^",),
+    _ATTR_LIST: ("{",),
+    _ENTITY: ("&",),
+    _ESCAPE: ("\\",),
+    _EMPHASIS: ("*", "~~", "==", "_"),
+}
 
 
 def _mask_inline(text: str) -> tuple[str, list[tuple[int, int]], bool]:
@@ -172,7 +193,7 @@ def _mask_inline(text: str) -> tuple[str, list[tuple[int, int]], bool]:
         text = _blank_all(text, pattern)
     link_texts: list[tuple[int, int]] = []
     has_link = False
-    for pattern in (_LINK, _REF_LINK):
+    for pattern in (_LINK, _REF_LINK) if "[" in text else ():
         for match in pattern.finditer(text):
             has_link = True
             start, end = match.span()
@@ -358,6 +379,7 @@ def read_prose(doc: Document) -> Prose:
 # -- sentences, words, syllables -------------------------------------------------------------------
 _STOP = re.compile(r"[.!?]+[\"”’')\]]*")
 _NEXT_STARTS = re.compile(r"\s+[\"“‘'(\[]*[A-Z0-9]")
+_NON_SPACE = re.compile(r"\S")
 
 
 def sentences(text: str) -> Iterator[tuple[int, int]]:
@@ -365,8 +387,7 @@ def sentences(text: str) -> Iterator[tuple[int, int]]:
     start = 0
     for match in _STOP.finditer(text):
         end = match.end()
-        rest = text[end:]
-        if rest.strip() and not _NEXT_STARTS.match(rest):
+        if _NON_SPACE.search(text, end) and not _NEXT_STARTS.match(text, end):
             continue
         if match.group(0)[0] == ".":
             before = text[start : match.start()].split()
@@ -437,7 +458,8 @@ def press_release_readability(doc: Document) -> Readability:
 
 
 # -- the rules ---------------------------------------------------------------------------------
-def _phrase_pattern(words: Iterable[str]) -> re.Pattern[str] | None:
+@lru_cache(maxsize=16)
+def _phrase_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
     parts = sorted({" ".join(w.split()).lower() for w in words if w.strip()}, key=len, reverse=True)
     if not parts:
         return None
@@ -452,6 +474,7 @@ _FUTURE = re.compile(
     r"|\b(?:[Ii]|[Yy]ou|[Ww]e|[Tt]hey|[Ii]t|[Hh]e|[Ss]he|[Tt]hat|[Tt]here)['’]ll\b",
 )
 _ACRONYM = re.compile(r"(?<![\w&'’./-])([A-Z]{2,})(?:s|['’]s)?(?![\w&'’/-])")
+_TWO_CAPITALS = re.compile(r"[A-Z]{2}")
 _DEFINED_AFTER = re.compile(r"[A-Za-z][\w-]*\s*\(([A-Z]{2,})s?\)")
 _DEFINED_BEFORE = re.compile(r"\b([A-Z]{2,})s?\s*\((?:an?\s+|the\s+)?[a-z]")
 _ATTRIBUTION = re.compile(r"\b(?:said|says)\b", re.I)
@@ -474,7 +497,7 @@ _RISK_QUESTION = re.compile(
 
 
 def _weasel(prose: Prose, extra: Sequence[str]) -> list[Problem]:
-    pattern = _phrase_pattern((*WEASEL_WORDS, *extra))
+    pattern = _phrase_pattern((*WEASEL_WORDS, *extra))  # cached: the list is the same for every document
     if pattern is None:
         return []
     out: list[Problem] = []
@@ -551,6 +574,8 @@ def _acronyms(prose: Prose) -> list[Problem]:
             for match in pattern.finditer(text):
                 define(match.group(1), (number, 0))
     for block in prose.blocks:
+        if "(" not in block.text:
+            continue  # both ways of spelling out use parentheses
         for pattern in (_DEFINED_AFTER, _DEFINED_BEFORE):
             for match in pattern.finditer(block.text):
                 define(match.group(1), block.position(match.start(1)))
@@ -558,6 +583,8 @@ def _acronyms(prose: Prose) -> list[Problem]:
     out: list[Problem] = []
     for block in prose.blocks:
         text = block.bare
+        if not _TWO_CAPITALS.search(text):
+            continue
         for match in _ACRONYM.finditer(text):
             name = match.group(1)
             if name in seen or name in COMMON_ACRONYMS or name in prose.abbreviations:
