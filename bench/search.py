@@ -116,7 +116,7 @@ def measure(site: Path) -> list[dict[str, Any]]:
             for label, query in QUERIES:
                 context = browser.new_context()
                 finished: list[Request] = []
-                context.on("requestfinished", lambda request: finished.append(request))
+                context.on("requestfinished", lambda request, into=finished: into.append(request))
                 page = context.new_page()
                 page.goto(url, wait_until="load")
                 loaded = len(finished)
