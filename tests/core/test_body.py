@@ -171,7 +171,7 @@ def test_press_release_and_document_words_leave_out_headings_and_code() -> None:
 
 
 def test_first_paragraph_strips_inline_markup_and_image_links() -> None:
-    s = analyse("# H\n\nSee ![a chart](c.png) and *this* `code` [link](x \"t\").\n\nNext.\n", 1)
+    s = analyse('# H\n\nSee ![a chart](c.png) and *this* `code` [link](x "t").\n\nNext.\n', 1)
     assert s.first_paragraph == "See a chart and this code link."
 
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from mkdocs_prfaq.core.frontmatter import MAX_DEPTH, Position, parse_yaml, split
+from mkdocs_prfaq.core.findings import Problem
+from mkdocs_prfaq.core.frontmatter import MAX_DEPTH, FrontMatter, Position, parse_yaml, split
 
 
-def parse(source: str):  # type: ignore[no-untyped-def]
+def parse(source: str) -> tuple[FrontMatter | None, list[Problem]]:
     """Parse YAML as if it stood in a file from line 2 (after the opening `---`)."""
     return parse_yaml(source, first_line=2)
 
@@ -97,7 +98,7 @@ def test_standard_tags_are_honoured() -> None:
 
 
 def test_a_standard_tag_on_a_value_it_cannot_read_is_a_syntax_finding() -> None:
-    front, problems = parse("count: !!int seven\n")
+    _, problems = parse("count: !!int seven\n")
     assert [(p.rule, p.line, p.col) for p in problems] == [("yaml-syntax", 2, 8)]
     assert "cannot read `seven` as int" in problems[0].message
 
@@ -113,7 +114,9 @@ def test_a_standard_tag_on_a_value_it_cannot_read_is_a_syntax_finding() -> None:
         ("extra: !!python/object/apply:os.system [ls]\n", 2, 8, "`!!python/object/apply:os.system` is refused"),
     ],
 )
-def test_custom_tags_are_refused_before_anything_is_constructed(source: str, line: int, col: int, fragment: str) -> None:
+def test_custom_tags_are_refused_before_anything_is_constructed(
+    source: str, line: int, col: int, fragment: str
+) -> None:
     front, problems = parse(source)
     assert front is None
     assert [(p.rule, p.line, p.col) for p in problems] == [("yaml-tag", line, col)]
@@ -166,7 +169,7 @@ def test_nesting_is_bounded() -> None:
     ],
 )
 def test_syntax_problems_point_at_the_line_and_column(source: str, line: int, col: int, fragment: str) -> None:
-    front, problems = parse(source)
+    _, problems = parse(source)
     assert [(p.rule, p.line, p.col) for p in problems] == [("yaml-syntax", line, col)]
     assert fragment in problems[0].message
 

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from corekit import FIXTURES
 
-from mkdocs_prfaq.core.loader import DEFAULT_MAX_BYTES, discover, is_prfaq_name, load, read_document
+from mkdocs_prfaq.core.findings import Problem
+from mkdocs_prfaq.core.loader import DEFAULT_MAX_BYTES, Loaded, discover, is_prfaq_name, load, read_document
 
 CLEAN = (FIXTURES / "check" / "clean" / "PRFAQ-0001-instant-refunds.md").read_text(encoding="utf-8")
 
@@ -22,11 +23,11 @@ def write(path: Path, data: str | bytes) -> Path:
     return path
 
 
-def load_folder(source: Path, **kwargs: int):  # type: ignore[no-untyped-def]
+def load_folder(source: Path, **kwargs: int) -> Loaded:
     return load([p for p, _ in discover(source)], root=source, source=source, **kwargs)
 
 
-def only_problem(loaded, path: str):  # type: ignore[no-untyped-def]
+def only_problem(loaded: Loaded, path: str) -> Problem:
     problems = loaded.problems[path]
     assert len(problems) == 1, problems
     return problems[0]

@@ -13,12 +13,15 @@ import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from corekit import FIXTURES, assert_findings, check, copy_fixture, expectations
 
+from mkdocs_prfaq.core.check import CheckResult, check_files
 from mkdocs_prfaq.core.findings import Severity
-from mkdocs_prfaq.core.rules.registry import RULES, Category
+from mkdocs_prfaq.core.rules.registry import ALWAYS_ON, RULES, Category
+from mkdocs_prfaq.core.settings import SettingsError, from_options
 
 RULE_FIXTURES = FIXTURES / "rules"
 CHECKED = sorted(name for name, rule in RULES.items() if rule.category is not Category.WRITING)
@@ -45,12 +48,21 @@ MADE: dict[tuple[str, str], Callable[[Path], None]] = {
 }
 
 
-def run(rule: str, kind: str, tmp_path: Path):  # type: ignore[no-untyped-def]
+def run(
+    rule: str, kind: str, tmp_path: Path, severities: dict[str, object] | None = None
+) -> tuple[CheckResult, dict[str, Any]]:
+    """Check a copy of the rule's `fail/` or `pass/` folder; `severities` go under `rules:`."""
     folder = copy_fixture(f"rules/{rule}", tmp_path)
     maker = MADE.get((rule, kind))
     if maker is not None:
         maker(folder / kind)
-    return check(folder, kind, expectations(folder).get("options")), expectations(folder)
+    expected = expectations(folder)
+    options = {**(expected.get("options") or {}), **({"rules": severities} if severities else {})}
+    result = check(folder, kind, options)
+    # The same folder through `check_files`, naming every file: the same findings.
+    named = check_files(from_options(folder, {"source_dir": kind, **options}), sorted((folder / kind).glob("*.md")))
+    assert named.findings == result.findings
+    return result, expected
 
 
 def test_every_rule_has_a_failing_and_a_passing_fixture() -> None:
@@ -79,14 +91,14 @@ def test_passing_fixture_gives_no_finding(rule: str, tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("rule", CHECKED)
 def test_a_rule_set_to_off_is_silent_and_to_warning_only_warns(rule: str, tmp_path: Path) -> None:
-    folder = copy_fixture(f"rules/{rule}", tmp_path)
-    maker = MADE.get((rule, "fail"))
-    if maker is not None:
-        maker(folder / "fail")
-    options = expectations(folder).get("options") or {}
-    off = check(folder, "fail", {**options, "rules": {rule: "off"}})
-    assert [f for f in off.findings if f.rule == rule] == []
-    warned = check(folder, "fail", {**options, "rules": {rule: "warning"}})
+    if rule in ALWAYS_ON:
+        # A file these rules report cannot become a document: silencing them would lose it.
+        with pytest.raises(SettingsError, match="cannot be turned off"):
+            run(rule, "fail", tmp_path / "off", {rule: "off"})
+    else:
+        off, _ = run(rule, "fail", tmp_path / "off", {rule: "off"})
+        assert [f for f in off.findings if f.rule == rule] == []
+    warned, _ = run(rule, "fail", tmp_path / "warning", {rule: "warning"})
     mine = [f for f in warned.findings if f.rule == rule]
     assert mine
     assert {f.severity for f in mine} == {Severity.WARNING}

@@ -105,7 +105,10 @@ def test_unsafe_schemes(url: str, scheme: str | None) -> None:
 
 
 def test_unsafe_links_in_the_body_and_in_related_are_refused_where_they_stand() -> None:
-    head = HEAD.removesuffix("---\n") + "related:\n  - {title: A, url: 'https://e.com'}\n  - {title: B, url: 'vbscript:x'}\n---\n"
+    head = (
+        HEAD.removesuffix("---\n")
+        + "related:\n  - {title: A, url: 'https://e.com'}\n  - {title: B, url: 'vbscript:x'}\n---\n"
+    )
     body = BODY.replace(
         "About two cents per refund in card fees.",
         "About two cents. [Click](javascript:void(0)) or ![x](data:image/svg+xml,<svg/>) or [ok](https://e.com).",

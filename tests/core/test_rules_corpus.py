@@ -13,14 +13,19 @@ def doc(number: int, after: str = "", slug: str = "x", **fields: str) -> Documen
     return document(variant(id=doc_id, after=after, **fields), f"{doc_id}-{slug}.md")
 
 
-def found(documents: list[Document], teams: list[str] | None = None, tags: list[str] | None = None):  # type: ignore[no-untyped-def]
+def found(
+    documents: list[Document], teams: list[str] | None = None, tags: list[str] | None = None
+) -> list[tuple[str, str, int, int, str]]:
     return [(d.path, p.rule, p.line, p.col, p.message) for d, p in check_corpus(documents, teams=teams, tags=tags)]
 
 
 def test_a_consistent_corpus_has_no_finding() -> None:
     corpus = [
         doc(1, "superseded_by: PRFAQ-0002", status="superseded"),
-        doc(2, "supersedes: [PRFAQ-0001]\nrelated:\n  - {title: Old, url: PRFAQ-0001}\n  - {title: Web, url: 'https://e.com'}"),
+        doc(
+            2,
+            "supersedes: [PRFAQ-0001]\nrelated:\n  - {title: Old, url: PRFAQ-0001}\n  - {title: Web, url: 'https://e.com'}",
+        ),
     ]
     assert found(corpus, teams=["payments"], tags=[]) == []
 
@@ -28,10 +33,20 @@ def test_a_consistent_corpus_has_no_finding() -> None:
 def test_each_repeated_id_names_the_first_file() -> None:
     corpus = [doc(1, slug="a"), doc(1, slug="b"), doc(1, slug="c"), doc(2)]
     assert found(corpus) == [
-        ("PRFAQ-0001-b.md", "duplicate-id", 2, 5,
-         "id PRFAQ-0001 is also used by PRFAQ-0001-a.md: run `prfaq new` for a free id, or renumber"),
-        ("PRFAQ-0001-c.md", "duplicate-id", 2, 5,
-         "id PRFAQ-0001 is also used by PRFAQ-0001-a.md: run `prfaq new` for a free id, or renumber"),
+        (
+            "PRFAQ-0001-b.md",
+            "duplicate-id",
+            2,
+            5,
+            "id PRFAQ-0001 is also used by PRFAQ-0001-a.md: run `prfaq new` for a free id, or renumber",
+        ),
+        (
+            "PRFAQ-0001-c.md",
+            "duplicate-id",
+            2,
+            5,
+            "id PRFAQ-0001 is also used by PRFAQ-0001-a.md: run `prfaq new` for a free id, or renumber",
+        ),
     ]
 
 
@@ -65,13 +80,20 @@ def test_body_links_to_ids_must_exist_but_other_links_are_not_ids() -> None:
 def test_superseded_by_must_be_answered_by_supersedes() -> None:
     corpus = [doc(1, "superseded_by: PRFAQ-0002", status="superseded"), doc(2)]
     assert found(corpus) == [
-        ("PRFAQ-0001-x.md", "supersedes-mismatch", 10, 16,
-         "PRFAQ-0002 does not list PRFAQ-0001 in its `supersedes`: add it there"),
+        (
+            "PRFAQ-0001-x.md",
+            "supersedes-mismatch",
+            10,
+            16,
+            "PRFAQ-0002 does not list PRFAQ-0001 in its `supersedes`: add it there",
+        ),
     ]
 
 
 def test_a_document_cannot_supersede_or_be_superseded_by_itself() -> None:
-    assert [(rule, line, col, message) for _, rule, line, col, message in found([doc(1, "supersedes: [PRFAQ-0001]")])] == [
+    assert [
+        (rule, line, col, message) for _, rule, line, col, message in found([doc(1, "supersedes: [PRFAQ-0001]")])
+    ] == [
         ("supersedes-cycle", 10, 14, "a document cannot supersede itself"),
     ]
     by_itself = doc(1, "superseded_by: PRFAQ-0001", status="superseded")
@@ -88,8 +110,13 @@ def test_a_loop_is_reported_once_with_its_chain() -> None:
         doc(4, "supersedes: [PRFAQ-0002]"),
     ]
     assert found(corpus) == [
-        ("PRFAQ-0002-x.md", "supersedes-cycle", 10, 13,
-         "supersedes chain loops: PRFAQ-0002 → PRFAQ-0003 → PRFAQ-0004 → PRFAQ-0002"),
+        (
+            "PRFAQ-0002-x.md",
+            "supersedes-cycle",
+            10,
+            13,
+            "supersedes chain loops: PRFAQ-0002 → PRFAQ-0003 → PRFAQ-0004 → PRFAQ-0002",
+        ),
     ]
 
 
@@ -103,8 +130,13 @@ def test_a_long_chain_is_walked_without_recursion() -> None:
 def test_teams_are_checked_only_when_a_teams_file_is_configured() -> None:
     assert found([doc(1, team="refund-squad")]) == []
     assert found([doc(1, team="refund-squad")], teams=["payments", "fulfillment"]) == [
-        ("PRFAQ-0001-x.md", "unknown-team", 7, 7,
-         "team 'refund-squad' is not in the teams file (known: fulfillment, payments)"),
+        (
+            "PRFAQ-0001-x.md",
+            "unknown-team",
+            7,
+            7,
+            "team 'refund-squad' is not in the teams file (known: fulfillment, payments)",
+        ),
     ]
     assert found([doc(1)], teams=[])[0][4] == "team 'payments' is not in the teams file (known: none)"
 

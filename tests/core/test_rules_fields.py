@@ -90,10 +90,13 @@ def test_a_malformed_id_is_left_to_the_schema() -> None:
     [
         ("updated: 2026-03-02", []),
         ("updated: 2026-03-01", [("date-order", 10, 10, "`updated` 2026-03-01 is before `created` 2026-03-02")]),
-        ("updated: 2025-12-31\n" + DECISION.replace("2026-04-20", "2026-01-01"), [
-            ("date-order", 10, 10, "`updated` 2025-12-31 is before `created` 2026-03-02"),
-            ("date-order", 12, 9, "`decision.date` 2026-01-01 is before `created` 2026-03-02"),
-        ]),
+        (
+            "updated: 2025-12-31\n" + DECISION.replace("2026-04-20", "2026-01-01"),
+            [
+                ("date-order", 10, 10, "`updated` 2025-12-31 is before `created` 2026-03-02"),
+                ("date-order", 12, 9, "`decision.date` 2026-01-01 is before `created` 2026-03-02"),
+            ],
+        ),
         ("updated: 2026-02-30", []),  # not a date: the schema says so, not this rule
         ("launch: 2020-01-01", []),  # a launch date may be anything
     ],

@@ -36,7 +36,7 @@ def test_the_schema_is_a_valid_draft_2020_12_schema_listing_every_field() -> Non
 @pytest.mark.parametrize(
     ("field", "value", "rule", "col", "fragment"),
     [
-        ("team", "no", "field-type", 7, "YAML read `no` as the boolean false: quote it (\"no\")"),
+        ("team", "no", "field-type", 7, 'YAML read `no` as the boolean false: quote it ("no")'),
         ("team", "on", "field-type", 7, "YAML read `on` as the boolean true"),
         ("team", "Yes", "field-type", 7, "YAML read `Yes` as the boolean true"),
         ("customer", "1.5", "field-type", 11, "`customer` must be text; YAML read `1.5` as a number"),
@@ -48,7 +48,9 @@ def test_the_schema_is_a_valid_draft_2020_12_schema_listing_every_field() -> Non
         ("title", "{a: b}", "field-type", 8, "`title` must be text, not a mapping"),
     ],
 )
-def test_wrong_types_explain_how_yaml_read_the_value(field: str, value: str, rule: str, col: int, fragment: str) -> None:
+def test_wrong_types_explain_how_yaml_read_the_value(
+    field: str, value: str, rule: str, col: int, fragment: str
+) -> None:
     line = CLEAN.split("\n").index(next(x for x in CLEAN.split("\n") if x.startswith(f"{field}:"))) + 1
     got = only(variant(**{field: value}))
     assert got[:3] == (rule, line, col)
@@ -114,10 +116,18 @@ def test_dates_must_be_real_iso_dates(created: str, message: str) -> None:
     ("after", "position", "fragment"),
     [
         ("tags: [refunds, refunds]", (10, 7), "`tags` lists refunds more than once"),
-        ("tags: [Same Day]", (10, 8), "'Same Day' is not a slug: use lowercase letters, digits and hyphens, like `same-day`"),
+        (
+            "tags: [Same Day]",
+            (10, 8),
+            "'Same Day' is not a slug: use lowercase letters, digits and hyphens, like `same-day`",
+        ),
         ("reviewers: [Ana <ana>]", (10, 13), "'Ana <ana>' is not `Name` or `Name <email>`"),
         ("summary: ''", (10, 10), "`summary` is 0 characters long; it must be at least 1"),
-        ("related:\n  - {title: FTP, url: 'ftp://example.com/x'}", (11, 23), "is not an http(s) URL, a relative path or a PR/FAQ id"),
+        (
+            "related:\n  - {title: FTP, url: 'ftp://example.com/x'}",
+            (11, 23),
+            "is not an http(s) URL, a relative path or a PR/FAQ id",
+        ),
     ],
 )
 def test_format_findings_say_what_shape_is_expected(after: str, position: tuple[int, int], fragment: str) -> None:

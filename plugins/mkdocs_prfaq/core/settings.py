@@ -16,7 +16,7 @@ import yaml
 
 from .findings import Severity
 from .loader import DEFAULT_MAX_BYTES
-from .rules.registry import RULES
+from .rules.registry import ALWAYS_ON, RULES
 
 PLUGIN_NAME = "prfaq"
 
@@ -66,6 +66,11 @@ def parse_rules(value: object) -> dict[str, Severity]:
             out[str(name)] = Severity(str(level).lower() if level is not False else "off")
         except ValueError:
             raise SettingsError(f"rule `{name}`: severity must be error, warning or off, not {level!r}") from None
+        if out[str(name)] is Severity.OFF and name in ALWAYS_ON:
+            raise SettingsError(
+                f"rule `{name}` cannot be turned off: a file it reports cannot be read as a PR/FAQ, "
+                "and would drop out of the catalog without a word (make it a warning instead)"
+            )
     return out
 
 

@@ -15,10 +15,17 @@ class Category(StrEnum):
     CORPUS = "cross-document"
     BODY = "body"
     WRITING = "writing"
+    #: Rules that protect readers; never relaxed for drafts.
+    SAFETY = "safety"
 
 
 #: Categories whose findings are capped at warning while a document is a draft.
 DRAFT_CAPPED = frozenset({Category.BODY, Category.WRITING})
+#: Rules that cannot be turned off: a file they report cannot become a document, and would drop
+#: out of the catalog without a word.
+ALWAYS_ON = frozenset(
+    {"front-matter", "yaml-syntax", "yaml-alias", "yaml-tag", "file-encoding", "file-size", "file-name-case", "symlink"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +80,7 @@ RULES: dict[str, Rule] = {
         Rule("press-release-length", Category.BODY, _W, "The press release runs over 700 words (about a page)."),
         Rule("document-length", Category.BODY, _W, "The document runs over 4,000 words."),
         Rule("faq-split", Category.BODY, _W, "The FAQ should have both an external and an internal part."),
-        Rule("unsafe-url", Category.BODY, _E, "`javascript:`, `vbscript:` and `data:` links are refused."),
+        Rule("unsafe-url", Category.SAFETY, _E, "`javascript:`, `vbscript:` and `data:` links are refused."),
         # Writing (the style guide, see docs/learn/writing-style.md)
         Rule("weasel-words", Category.WRITING, _W, "A vague word in the press release (\"significantly\", \"nearly all\"): give the number.", _STYLE + "#weasel-words"),
         Rule("long-sentence", Category.WRITING, _W, "A sentence over 30 words: split it.", _STYLE + "#short-sentences"),

@@ -1,0 +1,195 @@
+"""One pass over a corpus: every file, every rule, the configured severities and the draft cap."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from corekit import CLEAN, CLEAN_NAME, FIXTURES, check, copy_fixture, variant
+
+from mkdocs_prfaq.core import check as check_module
+from mkdocs_prfaq.core.check import CheckResult, check_files, check_folder
+from mkdocs_prfaq.core.findings import Problem, Severity
+from mkdocs_prfaq.core.model import Document
+from mkdocs_prfaq.core.settings import from_options
+
+
+def severities(result: CheckResult, rule: str) -> list[Severity]:
+    return [f.severity for f in result.findings if f.rule == rule]
+
+
+def set_status(path: Path, status: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("status: in-review", f"status: {status}", 1), encoding="utf-8")
+
+
+# -- the draft cap ------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("status", "expected"),
+    [("in-review", Severity.ERROR), ("draft", Severity.WARNING), ("approved", Severity.ERROR)],
+)
+def test_body_errors_are_warnings_while_the_document_is_a_draft(
+    tmp_path: Path, status: str, expected: Severity
+) -> None:
+    folder = copy_fixture("rules/faq-section", tmp_path)
+    doc = folder / "fail" / CLEAN_NAME
+    if status == "approved":
+        text = doc.read_text(encoding="utf-8").replace("---\n\n", "decision: {date: 2026-04-20, by: Board}\n---\n\n", 1)
+        doc.write_text(text, encoding="utf-8")
+    set_status(doc, status)
+    result = check(folder, "fail")
+    assert [f.format() for f in result.findings if f.rule != "faq-section"] == []
+    assert severities(result, "faq-section") == [expected]
+    assert result.failed() is (expected is Severity.ERROR)
+
+
+def test_the_cap_applies_to_rules_configured_as_errors_too(tmp_path: Path) -> None:
+    folder = copy_fixture("rules/press-release-length", tmp_path)
+    options = {"rules": {"press-release-length": "error", "faq-split": "error"}}
+    assert severities(check(folder, "fail", options), "press-release-length") == [Severity.ERROR]
+    set_status(folder / "fail" / CLEAN_NAME, "draft")
+    assert severities(check(folder, "fail", options), "press-release-length") == [Severity.WARNING]
+
+
+def test_writing_rules_configured_as_errors_are_capped_too(tmp_path: Path) -> None:
+    source = tmp_path / "prfaqs"
+    source.mkdir()
+    text = CLEAN.replace(
+        '"I sent a photo and had my refund before I closed the app," said Ana Lima, a shopper in Lisbon.', ""
+    )
+    (source / CLEAN_NAME).write_text(text, encoding="utf-8")
+    options = {"rules": {"customer-quote": "error"}}
+    assert severities(check(tmp_path, "prfaqs", options), "customer-quote") == [Severity.ERROR]
+    (source / CLEAN_NAME).write_text(text.replace("status: in-review", "status: draft"), encoding="utf-8")
+    assert severities(check(tmp_path, "prfaqs", options), "customer-quote") == [Severity.WARNING]
+
+
+def test_a_draft_gets_no_cap_on_its_front_matter(tmp_path: Path) -> None:
+    folder = copy_fixture("rules/field-type", tmp_path)
+    set_status(folder / "fail" / CLEAN_NAME, "draft")
+    assert severities(check(folder, "fail"), "field-type") == [Severity.ERROR]
+
+
+# -- severities ---------------------------------------------------------------------------------
+def test_configured_severities_replace_the_defaults(tmp_path: Path) -> None:
+    folder = copy_fixture("rules/faq-split", tmp_path)
+    assert severities(check(folder, "fail"), "faq-split") == [Severity.WARNING]
+    assert severities(check(folder, "fail", {"rules": {"faq-split": "error"}}), "faq-split") == [Severity.ERROR]
+    # YAML reads an unquoted `off` as false: it still means off.
+    assert severities(check(folder, "fail", {"rules": {"faq-split": False}}), "faq-split") == []
+
+
+def test_failed_counts_errors_and_with_strict_warnings(tmp_path: Path) -> None:
+    folder = copy_fixture("rules/faq-split", tmp_path)
+    result = check(folder, "fail")
+    assert result.errors == [] and len(result.warnings) == 1
+    assert not result.failed()
+    assert result.failed(strict=True)
+    clean = check(folder, "pass")
+    assert not clean.failed(strict=True)
+
+
+# -- one pass -------------------------------------------------------------------------------------
+def test_every_problem_of_every_file_comes_out_of_one_run_sorted(tmp_path: Path) -> None:
+    source = tmp_path / "prfaqs"
+    for case in ("team-no", "impossible-date", "not-utf8", "empty-file"):
+        shutil.copytree(FIXTURES / "hostile" / case, source / case)
+    result = check(tmp_path, "prfaqs")
+    assert {(f.path.split("/")[1], f.rule) for f in result.findings} == {
+        ("team-no", "field-type"),
+        ("impossible-date", "date-format"),
+        ("not-utf8", "file-encoding"),
+        ("empty-file", "front-matter"),
+        ("team-no", "duplicate-id"),  # two of the four files could be read, both PRFAQ-0001
+    }
+    assert [f.sort_key() for f in result.findings] == sorted(f.sort_key() for f in result.findings)
+
+
+def test_nothing_is_lost_every_file_is_a_document_or_an_error(tmp_path: Path) -> None:
+    """Over every hostile fixture at once, plus a binary file."""
+    source = tmp_path / "prfaqs"
+    for case in sorted((FIXTURES / "hostile").iterdir()):
+        if case.is_dir():
+            shutil.copytree(case, source / case.name)
+    (source / "binary" / "PRFAQ-0900-image.md").parent.mkdir()
+    (source / "binary" / "PRFAQ-0900-image.md").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    result = check(tmp_path, "prfaqs")
+    documents = {d.path for d in result.documents}
+    with_errors = {f.path for f in result.errors}
+    assert len(result.files) == sum(1 for _ in source.rglob("*.md"))
+    assert [f for f in result.files if f not in documents | with_errors] == []
+    assert "prfaqs/binary/PRFAQ-0900-image.md" in with_errors
+
+
+def test_check_files_reports_only_the_named_files_with_the_whole_folder_as_context(tmp_path: Path) -> None:
+    folder = copy_fixture("rules/unknown-id", tmp_path)
+    shutil.copy(FIXTURES / "rules/field-type/fail" / CLEAN_NAME, folder / "pass" / "PRFAQ-0002-broken.md")
+    settings = from_options(folder, {"source_dir": "pass"})
+    assert {f.path for f in check_folder(settings).findings} == {"pass/PRFAQ-0002-broken.md"}
+    # The named file links to ids that exist elsewhere in the folder; the broken file is not named.
+    assert check_files(settings, [folder / "pass" / CLEAN_NAME]).findings == []
+    # A file outside the root is checked against the folder too, and shown with its full path.
+    outside = tmp_path / "elsewhere" / "PRFAQ-0003-new.md"
+    outside.parent.mkdir()
+    outside.write_text(variant(id="PRFAQ-0003", after="supersedes: [PRFAQ-0099, PRFAQ-0404]"), encoding="utf-8")
+    result = check_files(settings, [outside])
+    assert [(f.path, f.rule, f.line, f.col) for f in result.findings] == [(outside.as_posix(), "unknown-id", 10, 26)]
+
+
+def test_check_files_with_a_file_that_is_not_there_yet_or_a_broken_link(tmp_path: Path) -> None:
+    source = tmp_path / "prfaqs"
+    source.mkdir()
+    (source / CLEAN_NAME).write_text(CLEAN, encoding="utf-8")
+    (source / "PRFAQ-0002-loop.md").symlink_to("PRFAQ-0002-loop.md")
+    result = check_files(from_options(tmp_path, {"source_dir": "prfaqs"}), [source / "PRFAQ-0002-loop.md"])
+    assert [(f.path, f.rule) for f in result.findings] == [("prfaqs/PRFAQ-0002-loop.md", "symlink")]
+
+
+def test_extra_checks_run_on_every_document_and_get_severities(tmp_path: Path) -> None:
+    folder = copy_fixture("check/clean", tmp_path)
+
+    def extra(doc: Document) -> list[Problem]:
+        return [Problem("faq-split", 1, 1, f"extra check on {doc.id}")]
+
+    result = check_folder(from_options(folder, {"source_dir": "."}), extra_checks=[extra])
+    assert [(f.rule, f.severity, f.message) for f in result.findings] == [
+        ("faq-split", Severity.WARNING, "extra check on PRFAQ-0001")
+    ]
+
+
+def test_a_missing_source_folder_is_an_empty_corpus(tmp_path: Path) -> None:
+    result = check(tmp_path, "nowhere")
+    assert (result.files, result.findings, result.documents) == ([], [], [])
+
+
+def test_teams_and_tags_files_are_read_once_for_the_check(tmp_path: Path) -> None:
+    folder = copy_fixture("rules/unknown-team", tmp_path)
+    result = check(folder, "pass", {"teams_file": "teams.yml"})
+    assert result.teams == {"payments": {"name": "Payments"}, "fulfillment": {"name": "Fulfillment"}}
+    assert result.tags is None
+
+
+def test_the_clean_document_is_clean(tmp_path: Path) -> None:
+    result = check(copy_fixture("check/clean", tmp_path))
+    assert result.findings == [] and [d.id for d in result.documents] == ["PRFAQ-0001"]
+    assert variant() == CLEAN
+
+
+def test_a_parallel_check_gives_the_same_result_as_a_serial_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A large corpus is split across processes; the cross-file findings must not depend on where
+    the split falls (duplicate ids, names differing in case, references)."""
+    source = tmp_path / "prfaqs"
+    for case in ("duplicate-ids", "supersedes-cycle", "not-utf8", "team-no", "crlf", "unknown-ids-in-body"):
+        shutil.copytree(FIXTURES / "hostile" / case, source / case)
+    (source / "crlf" / "PRFAQ-0001-INSTANT-REFUNDS.md").write_bytes(b"")
+    monkeypatch.setattr(check_module, "PARALLEL_MIN_FILES", 2)
+    settings = from_options(tmp_path, {"source_dir": "prfaqs"})
+    serial = check_folder(settings)
+    parallel = check_folder(settings, jobs=3)
+    assert parallel.findings == serial.findings
+    assert parallel.files == serial.files
+    assert [d.path for d in parallel.documents] == [d.path for d in serial.documents]
+    assert {f.rule for f in serial.findings} >= {"duplicate-id", "file-encoding", "file-name-case", "field-type", "unknown-id"}

@@ -1,0 +1,189 @@
+"""Settings: the plugin options of `mkdocs.yml`, shared by the command and the build."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from mkdocs_prfaq.core.findings import Severity
+from mkdocs_prfaq.core.loader import DEFAULT_MAX_BYTES
+from mkdocs_prfaq.core.rules.registry import RULES
+from mkdocs_prfaq.core.settings import (
+    SettingsError,
+    from_options,
+    load_settings,
+    parse_rules,
+    plugin_options,
+    read_vocabulary,
+)
+
+
+def test_defaults(tmp_path: Path) -> None:
+    settings = from_options(tmp_path, {})
+    assert settings.source_dir == tmp_path / "prfaqs"
+    assert (settings.teams_file, settings.tags_file) == (None, None)
+    assert settings.max_file_size == DEFAULT_MAX_BYTES
+    assert settings.rules == {}
+    assert all(settings.severity(name) is rule.default for name, rule in RULES.items())
+
+
+def test_paths_are_relative_to_the_config_folder(tmp_path: Path) -> None:
+    settings = from_options(tmp_path, {"source_dir": "docs/prfaqs", "teams_file": "teams.yml", "tags_file": "t.yml"})
+    assert settings.source_dir == tmp_path / "docs" / "prfaqs"
+    assert settings.teams_file == tmp_path / "teams.yml"
+    assert settings.tags_file == tmp_path / "t.yml"
+
+
+@pytest.mark.parametrize(
+    ("value", "severity"),
+    [("error", Severity.ERROR), ("Warning", Severity.WARNING), ("OFF", Severity.OFF), (False, Severity.OFF)],
+)
+def test_rule_severities(value: object, severity: Severity) -> None:
+    assert parse_rules({"faq-split": value}) == {"faq-split": severity}
+    settings = from_options(Path("."), {"rules": {"faq-split": value}})
+    assert settings.severity("faq-split") is severity
+    assert settings.severity("faq-section") is Severity.ERROR  # others keep their default
+
+
+@pytest.mark.parametrize(
+    ("rules", "message"),
+    [
+        ({"faq-splits": "off"}, "unknown rule `faq-splits` in `rules`"),
+        ({"faq-split": "fatal"}, "rule `faq-split`: severity must be error, warning or off, not 'fatal'"),
+        ({"faq-split": True}, "severity must be error, warning or off, not True"),  # YAML's unquoted `on`
+        (["faq-split"], "`rules` must map rule names to error, warning or off"),
+    ],
+)
+def test_bad_rules_are_settings_errors(rules: object, message: str) -> None:
+    with pytest.raises(SettingsError, match=re.escape(message)):
+        from_options(Path("."), {"rules": rules})
+
+
+@pytest.mark.parametrize("size", [0, -1, True, "1MB", 1.5])
+def test_max_file_size_must_be_a_positive_number_of_bytes(size: object) -> None:
+    with pytest.raises(SettingsError, match="`max_file_size` must be a positive number of bytes"):
+        from_options(Path("."), {"max_file_size": size})
+    assert from_options(Path("."), {"max_file_size": 10}).max_file_size == 10
+
+
+def test_weasel_words_must_be_a_list_of_words() -> None:
+    with pytest.raises(SettingsError, match="`weasel_words` must be a list of words"):
+        from_options(Path("."), {"weasel_words": "synergy"})
+    assert from_options(Path("."), {"weasel_words": ["synergy"]}).weasel_words == ["synergy"]
+
+
+@pytest.mark.parametrize(
+    ("config", "options"),
+    [
+        ({"plugins": ["search", {"prfaq": {"source_dir": "x"}}]}, {"source_dir": "x"}),
+        ({"plugins": ["search", "prfaq"]}, {}),
+        ({"plugins": {"search": {}, "prfaq": {"source_dir": "y"}}}, {"source_dir": "y"}),
+        ({"plugins": [{"prfaq": None}]}, {}),
+        ({"plugins": ["search"]}, {}),
+        ({}, {}),
+    ],
+)
+def test_plugin_options_from_either_form_of_plugins(config: dict[str, object], options: dict[str, object]) -> None:
+    assert plugin_options(config) == options
+
+
+def test_load_settings_reads_mkdocs_yml_tolerantly(tmp_path: Path) -> None:
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(
+        "site_name: X\n"
+        "site_url: https://handbook.example.com/\n"
+        "markdown_extensions:\n"
+        "  - pymdownx.emoji:\n"
+        "      emoji_index: !!python/name:material.extensions.emoji.twemoji\n"
+        "      emoji_generator: !!python/name:material.extensions.emoji.to_svg\n"
+        "  - pymdownx.superfences:\n"
+        "      custom_fences:\n"
+        "        - name: mermaid\n"
+        "          class: mermaid\n"
+        "          format: !!python/name:pymdownx.superfences.fence_code_format\n"
+        "extra:\n"
+        "  analytics: !ENV [ANALYTICS, '']\n"
+        "plugins:\n"
+        "  - search\n"
+        "  - prfaq:\n"
+        "      source_dir: proposals\n"
+        "      rules: {faq-split: off, document-length: error}\n",
+        encoding="utf-8",
+    )
+    settings = load_settings(config)
+    assert settings.root == tmp_path.resolve()
+    assert settings.source_dir == tmp_path.resolve() / "proposals"
+    assert settings.rules == {"faq-split": Severity.OFF, "document-length": Severity.ERROR}
+
+
+def test_no_mkdocs_yml_means_defaults(tmp_path: Path) -> None:
+    settings = load_settings(tmp_path / "mkdocs.yml")
+    assert settings.source_dir == tmp_path.resolve() / "prfaqs"
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"plugins: [\n", "cannot read"),
+        (b"site_name: caf\xe9\n", "cannot read"),
+        (b"plugins:\n  - prfaq:\n      rules: {no-such-rule: off}\n", "unknown rule `no-such-rule`"),
+    ],
+)
+def test_an_unreadable_config_is_a_settings_error(tmp_path: Path, content: bytes, message: str) -> None:
+    config = tmp_path / "mkdocs.yml"
+    config.write_bytes(content)
+    with pytest.raises(SettingsError, match=message):
+        load_settings(config)
+
+
+def test_a_config_that_is_not_a_mapping_gives_defaults(tmp_path: Path) -> None:
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("- just\n- a list\n", encoding="utf-8")
+    assert load_settings(config).source_dir == tmp_path.resolve() / "prfaqs"
+
+
+# -- teams and tags files -------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (
+            "payments:\n  name: Payments\n  description: Refunds\nsupport:\n  description: Help\n",
+            {
+                "payments": {"name": "Payments", "description": "Refunds"},
+                "support": {"description": "Help", "name": "support"},
+            },
+        ),
+        ("payments: Payments\nsupport:\n", {"payments": {"name": "Payments"}, "support": {"name": "support"}}),
+        ("- refunds\n- delivery\n", {"refunds": {"name": "refunds"}, "delivery": {"name": "delivery"}}),
+    ],
+)
+def test_vocabulary_files_in_each_accepted_form(tmp_path: Path, content: str, expected: dict[str, object]) -> None:
+    path = tmp_path / "teams.yml"
+    path.write_text(content, encoding="utf-8")
+    assert read_vocabulary(path, "teams") == expected
+
+
+def test_no_vocabulary_file_configured_means_no_check() -> None:
+    assert read_vocabulary(None, "tags") is None
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [(None, "teams file .*: No such file"), ("a: [\n", "invalid YAML"), ("just text\n", "must be a mapping of slugs")],
+)
+def test_bad_vocabulary_files_are_settings_errors(tmp_path: Path, content: str | None, message: str) -> None:
+    path = tmp_path / "teams.yml"
+    if content is not None:
+        path.write_text(content, encoding="utf-8")
+    with pytest.raises(SettingsError, match=message):
+        read_vocabulary(path, "teams")
+
+
+def test_a_rule_whose_files_would_be_lost_cannot_be_turned_off(tmp_path: Path) -> None:
+    with pytest.raises(SettingsError, match="cannot be turned off"):
+        from_options(tmp_path, {"rules": {"file-encoding": "off"}})
+    # It can still be made a warning: the file is named, not lost.
+    settings = from_options(tmp_path, {"rules": {"file-encoding": "warning"}})
+    assert settings.severity("file-encoding").value == "warning"

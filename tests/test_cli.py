@@ -1,0 +1,373 @@
+"""The `prfaq` command: check, new, list and rules, on a project copied from tests/fixtures/cli.
+
+The project's `mkdocs.yml` sets `source_dir: proposals` and a teams file, next to the
+`!!python/name:` tags pymdown-extensions needs: the command must read around them.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import shutil
+import subprocess
+import sysconfig
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from mkdocs_prfaq.cli import main
+from mkdocs_prfaq.core.rules.registry import RULES
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+BROKEN = "proposals/PRFAQ-0004-broken-status.md"
+STATUS_LINE = (
+    f"{BROKEN}:4:9: error status-enum: status 'in review' is not one of draft, in-review, approved, "
+    "building, launched, shelved, rejected, superseded (did you mean `in-review`?)"
+)
+
+
+@pytest.fixture
+def project(fixture_copy: Callable[[str], Path], monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The clean project (three PR/FAQs and a README), as the working directory."""
+    path = fixture_copy("cli/project")
+    monkeypatch.chdir(path)
+    return path
+
+
+def add(project: Path, case: str) -> None:
+    """Copy the files of tests/fixtures/cli/<case> into the project's source folder."""
+    for file in (FIXTURES / "cli" / case).iterdir():
+        shutil.copy(file, project / "proposals" / file.name)
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+# -- check ----------------------------------------------------------------------------------------
+def test_check_a_clean_project(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "check") == (0, "", "3 documents checked: 0 errors, 0 warnings\n")
+
+
+def test_check_prints_each_finding_with_its_position_then_a_summary(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    add(project, "broken")
+    assert run(capsys, "check") == (1, STATUS_LINE + "\n", "4 documents checked: 1 error, 0 warnings\n")
+
+
+def test_check_github_format(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    add(project, "broken")
+    add(project, "warning")  # replaces nothing: another file, PRFAQ-0004-external-only.md
+    code, out, err = run(capsys, "check", "--format", "github")
+    assert code == 1 and err == ""
+    assert out.splitlines() == [
+        f"::error file={BROKEN},line=4,col=9,title=status-enum::status 'in review' is not one of draft, "
+        "in-review, approved, building, launched, shelved, rejected, superseded (did you mean `in-review`?)",
+        "::error file=proposals/PRFAQ-0004-external-only.md,line=2,col=5,title=duplicate-id::id PRFAQ-0004 is also "
+        f"used by {BROKEN}: run `prfaq new` for a free id, or renumber",
+        "::warning file=proposals/PRFAQ-0004-external-only.md,line=18,col=1,title=faq-split::the FAQ lacks an "
+        "internal part: split it under `## External FAQ` (customers) and `## Internal FAQ` (stakeholders)",
+    ]
+
+
+def test_check_json_format(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    add(project, "broken")
+    code, out, err = run(capsys, "check", "--format", "json")
+    assert code == 1 and err == ""
+    assert json.loads(out) == [
+        {
+            "path": BROKEN,
+            "line": 4,
+            "col": 9,
+            "severity": "error",
+            "rule": "status-enum",
+            "message": STATUS_LINE.split("status-enum: ", 1)[1],
+        }
+    ]
+
+
+def test_check_json_of_a_clean_project_is_an_empty_list(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "check", "--format", "json")
+    assert (code, json.loads(out)) == (0, [])
+
+
+def test_strict_fails_on_warnings(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    add(project, "warning")
+    code, out, err = run(capsys, "check")
+    assert code == 0
+    assert out.startswith("proposals/PRFAQ-0004-external-only.md:18:1: warning faq-split: ")
+    assert err == "4 documents checked: 0 errors, 1 warning\n"
+    assert run(capsys, "check", "--strict")[0] == 1
+
+
+def test_check_named_files_and_folders_reports_only_those(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    add(project, "broken")
+    assert run(capsys, "check", "proposals/PRFAQ-0001-instant-refunds.md") == (
+        0,
+        "",
+        "1 document checked: 0 errors, 0 warnings\n",
+    )
+    code, out, err = run(capsys, "check", BROKEN, "proposals/PRFAQ-0002-delivery-photos.md")
+    assert (code, out) == (1, STATUS_LINE + "\n")
+    assert err == "2 documents checked: 1 error, 0 warnings\n"
+    assert run(capsys, "check", "proposals")[:2] == (1, STATUS_LINE + "\n")
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (
+            ["check", "proposals/PRFAQ-0404-missing.md"],
+            "prfaq check: proposals/PRFAQ-0404-missing.md: no such file or folder",
+        ),
+        (["--config", "elsewhere/mkdocs.yml", "check"], "prfaq check: source folder "),
+    ],
+)
+def test_check_of_something_that_is_not_there_is_a_usage_error(
+    project: Path, capsys: pytest.CaptureFixture[str], argv: list[str], message: str
+) -> None:
+    code, out, err = run(capsys, *argv)
+    assert (code, out) == (2, "")
+    assert err.startswith(message)
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        [],
+        ["frobnicate"],
+        ["check", "--format", "xml"],
+        ["list", "--status", "done"],
+        ["new", "A title"],
+        ["--bogus", "check"],
+    ],
+)
+def test_bad_usage_exits_with_status_2(project: Path, capsys: pytest.CaptureFixture[str], argv: list[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(argv)
+    assert exit_info.value.code == 2
+    assert "usage: prfaq" in capsys.readouterr().err
+
+
+def test_a_configuration_mistake_exits_with_status_2(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "      rules: {faq-splitt: off}\n", encoding="utf-8")
+    code, out, err = run(capsys, "check")
+    assert (code, out) == (2, "")
+    assert "prfaq: unknown rule `faq-splitt` in `rules`" in err
+    assert "Traceback" not in err
+
+
+def test_rule_severities_come_from_mkdocs_yml(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    add(project, "warning")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "      rules: {faq-split: error}\n", encoding="utf-8")
+    code, out, _ = run(capsys, "check")
+    assert code == 1 and ": error faq-split: " in out
+
+
+def test_config_may_be_given_from_another_folder(
+    project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    add(project, "broken")
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run(capsys, "--config", str(project / "mkdocs.yml"), "check")
+    assert (code, out) == (1, STATUS_LINE + "\n")
+
+
+# -- new ------------------------------------------------------------------------------------------
+def test_new_writes_the_next_free_id_with_a_slug_and_passes_check(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(
+        capsys, "new", 'Ça marche: Émojis 🎉 & "quotes"', "--team", "payments", "--author", "Zoë Lind <zoe@example.com>"
+    )
+    assert (code, out) == (0, "proposals/PRFAQ-0004-ca-marche-emojis-quotes.md\n")
+    text = (project / out.strip()).read_text(encoding="utf-8")
+    assert 'title: "Ça marche: Émojis 🎉 & \\"quotes\\""' in text
+    assert '\n# Ça marche: Émojis 🎉 & "quotes"\n' in text
+    assert '  - "Zoë Lind <zoe@example.com>"' in text
+    assert "\nteam: payments\n" in text and "\nstatus: draft\n" in text
+    assert run(capsys, "check", "--strict") == (0, "", "4 documents checked: 0 errors, 0 warnings\n")
+    assert run(capsys, "new", "Another one", "--team", "support", "--author", "Ana Lima")[:2] == (
+        0,
+        "proposals/PRFAQ-0005-another-one.md\n",
+    )
+
+
+def test_new_takes_the_id_after_the_highest_anywhere_in_the_folder(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (project / "proposals" / "archive").mkdir()
+    shutil.copy(
+        project / "proposals" / "PRFAQ-0001-instant-refunds.md", project / "proposals" / "archive" / "PRFAQ-0041-old.md"
+    )
+    (project / "proposals" / "_template.md").write_text("---\nid: PRFAQ-9999\n---\n", encoding="utf-8")
+    code, out, _ = run(capsys, "new", "After the archive", "--team", "payments", "--author", "Ana Lima")
+    assert (code, out) == (0, "proposals/PRFAQ-0042-after-the-archive.md\n")
+
+
+def test_new_refuses_to_overwrite(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = project / "proposals" / "PRFAQ-0001-instant-refunds.md"
+    before = target.read_bytes()
+    code, out, err = run(
+        capsys, "new", "Instant refunds!", "--team", "payments", "--author", "Ana Lima", "--id", "PRFAQ-0001"
+    )
+    assert (code, out) == (2, "")
+    assert "PRFAQ-0001-instant-refunds.md exists; not overwriting" in err
+    assert target.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["new", "Refunds", "--team", "refund-squad"], "prfaq new: team 'refund-squad' is not in "),
+        (
+            ["new", "Refunds", "--team", "Refund Squad"],
+            "prfaq new: team 'Refund Squad' is not a slug: try 'refund-squad'",
+        ),
+        (["new", "No", "--team", "payments"], "the title must be 3 to 120 characters"),
+        (
+            ["new", "Refunds", "--team", "payments", "--author", "Ana <not an email>"],
+            "--author must be 'Name' or 'Name <email>'",
+        ),
+        (
+            ["new", "Refunds", "--team", "payments", "--id", "PRFAQ-12"],
+            "id 'PRFAQ-12' is not PRFAQ- and four or more digits",
+        ),
+    ],
+)
+def test_new_refuses_bad_input(
+    project: Path, capsys: pytest.CaptureFixture[str], argv: list[str], message: str
+) -> None:
+    before = sorted(p.name for p in (project / "proposals").iterdir())
+    code, out, err = run(capsys, *argv, *(["--author", "Ana Lima"] if "--author" not in argv else []))
+    assert (code, out) == (2, "")
+    assert message in err
+    assert sorted(p.name for p in (project / "proposals").iterdir()) == before
+
+
+def test_new_accepts_any_team_slug_without_a_teams_file_and_asks_git_for_the_author(
+    project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("      teams_file: teams.yml\n", ""), encoding="utf-8")
+    gitconfig = tmp_path / "gitconfig"
+    gitconfig.write_text("[user]\n\tname = Git Person\n\temail = git@example.com\n", encoding="utf-8")
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(gitconfig))
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    code, out, _ = run(capsys, "new", "A brand new team", "--team", "brand-new-team")
+    assert code == 0
+    text = (project / out.strip()).read_text(encoding="utf-8")
+    assert '  - "Git Person <git@example.com>"' in text and "team: brand-new-team" in text
+
+
+# -- list -----------------------------------------------------------------------------------------
+def test_list_prints_a_table_sorted_by_id(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "list")
+    assert (code, err) == (0, "")
+    assert out.splitlines() == [
+        "id          status     team         updated     title",
+        "PRFAQ-0001  in-review  payments     2026-03-02  Instant refunds for damaged deliveries",
+        "PRFAQ-0002  approved   fulfillment  2025-09-01  Delivery photos show where the parcel is",
+        "PRFAQ-0003  draft      payments     2026-04-01  Split one payment across two cards",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("filters", "ids"),
+    [
+        (["--status", "approved"], ["PRFAQ-0002"]),
+        (["--status", "shelved"], []),
+        (["--team", "payments"], ["PRFAQ-0001", "PRFAQ-0003"]),
+        (["--tag", "refunds"], ["PRFAQ-0001", "PRFAQ-0002"]),
+        (["--tag", "refunds", "--team", "payments"], ["PRFAQ-0001"]),
+        (["--team", "nobody"], []),
+    ],
+)
+def test_list_filters(project: Path, capsys: pytest.CaptureFixture[str], filters: list[str], ids: list[str]) -> None:
+    code, out, _ = run(capsys, "list", *filters, "--format", "json")
+    assert code == 0
+    assert [record["id"] for record in json.loads(out)] == ids
+
+
+def test_list_json_records(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "list", "--format", "json", "--status", "approved")
+    (record,) = json.loads(out)
+    assert record["title"] == "Delivery photos show where the parcel is"
+    assert record["team"] == "fulfillment"
+    assert record["tags"] == ["delivery", "refunds"]
+    assert record["decision"] == {"date": "2025-10-20", "by": "Retail leadership review"}
+    assert record["source"] == "proposals/PRFAQ-0002-delivery-photos.md"
+
+
+def test_list_csv(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (project / "proposals" / "PRFAQ-0003-split-payments.md").write_text(
+        (project / "proposals" / "PRFAQ-0003-split-payments.md")
+        .read_text(encoding="utf-8")
+        .replace("title: Split one payment across two cards", 'title: "Split, pay: \\"two\\" cards"'),
+        encoding="utf-8",
+    )
+    code, out, _ = run(capsys, "list", "--format", "csv", "--team", "payments")
+    rows = list(csv.reader(io.StringIO(out)))
+    assert code == 0
+    assert rows == [
+        ["id", "status", "team", "updated", "title"],
+        ["PRFAQ-0001", "in-review", "payments", "2026-03-02", "Instant refunds for damaged deliveries"],
+        ["PRFAQ-0003", "draft", "payments", "2026-04-01", 'Split, pay: "two" cards'],
+    ]
+
+
+def test_list_lists_what_it_can_read_and_says_the_folder_has_errors(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    add(project, "broken")
+    (project / "proposals" / "PRFAQ-0005-empty.md").write_text("", encoding="utf-8")
+    code, out, err = run(capsys, "list", "--format", "json")
+    assert code == 0
+    assert [r["id"] for r in json.loads(out)] == ["PRFAQ-0001", "PRFAQ-0002", "PRFAQ-0003", "PRFAQ-0004"]
+    assert err == "prfaq list: 2 error(s) in the folder; run `prfaq check`. Listing what could be read.\n"
+
+
+# -- rules ----------------------------------------------------------------------------------------
+def test_rules_lists_every_rule_with_its_severity(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "      rules: {faq-split: off, document-length: error}\n")
+    code, out, _ = run(capsys, "rules")
+    assert code == 0
+    table = {line.split()[0]: line.split()[1:3] for line in out.splitlines()}
+    assert list(table) == list(RULES)
+    assert table["faq-split"] == ["off", "body"]
+    assert table["document-length"] == ["error", "body"]
+    assert table["status-enum"] == ["error", "schema"]
+    assert table["weasel-words"][0] == "warning"
+
+
+# -- the installed command ------------------------------------------------------------------------
+def test_the_installed_prfaq_command_end_to_end(fixture_copy: Callable[[str], Path], tmp_path: Path) -> None:
+    script = Path(sysconfig.get_path("scripts")) / ("prfaq.exe" if os.name == "nt" else "prfaq")
+    assert script.is_file(), "the console script is installed with the package"
+    project = fixture_copy("cli/project")
+    config = str(project / "mkdocs.yml")
+    clean = subprocess.run(
+        [script, "--config", config, "check"], capture_output=True, text=True, cwd=tmp_path, check=False
+    )
+    assert (clean.returncode, clean.stdout, clean.stderr) == (0, "", "3 documents checked: 0 errors, 0 warnings\n")
+    add(project, "broken")
+    broken = subprocess.run(
+        [script, "--config", config, "check", "--format", "github"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        check=False,
+    )
+    assert broken.returncode == 1
+    assert broken.stdout.startswith(f"::error file={BROKEN},line=4,col=9,title=status-enum::")
+    usage = subprocess.run([script, "check", "--format"], capture_output=True, text=True, cwd=tmp_path, check=False)
+    assert usage.returncode == 2 and "Traceback" not in usage.stderr
