@@ -5,8 +5,9 @@
   of each page.
 - `page_context` tells those templates whether a page is indexed and, for a PR/FAQ, hands them
   the core's hidden metadata and filters.
-- `Indexer` collects the indexed part of each page as MkDocs renders it and, after the build, has
-  Pagefind index it into `site_dir/pagefind/`: `mkdocs build` and each rebuild of `mkdocs serve`.
+- `Indexer` collects the indexed part of each page as MkDocs renders it, has Pagefind index it in
+  batches during the build, and writes the index into `site_dir/pagefind/` after the build:
+  `mkdocs build` and each rebuild of `mkdocs serve`.
 - `build_index` indexes a built site from its files instead, for `--dirty` builds, which render
   only some pages.
 
@@ -16,11 +17,12 @@ The browser loads Pagefind's files relative to the page, so a site served from a
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import logging
 import tempfile
+import threading
 import time
 from collections.abc import Coroutine
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -99,41 +101,82 @@ def _options(site: Path, language: str | None) -> Any:
 
 
 class Indexer:
-    """The indexed part of each page, collected during the build into a scratch folder laid out
-    like the site; `finish` has Pagefind index that folder into `site_dir/pagefind/`.
+    """The indexed part of each page, collected while MkDocs renders, and indexed by Pagefind in
+    batches while the build goes on; `finish` writes the index into `site_dir/pagefind/`.
 
-    Pagefind then parses a few kilobytes per page instead of whole pages with their navigation,
-    header and footer (about a third), and the catalog's listing pages not at all. (Pagefind's
-    Python API also takes pages one by one, but its wrapper waits 0.1 s per page.)"""
+    Each batch is a scratch folder laid out like the site, handed to Pagefind's own process (it
+    runs beside MkDocs on another core). Pagefind parses a few kilobytes per page instead of whole
+    pages with their navigation, header and footer, and never the catalog's listing pages.
+    (Pagefind's Python API also takes pages one by one, but its wrapper waits 0.1 s for each.)"""
+
+    BATCH = 250
 
     def __init__(self, site_dir: str, language: str | None) -> None:
+        from pagefind.index import PagefindIndex
+
         self.site = Path(site_dir)
-        self.language = language
-        self.start = time.perf_counter()
         self.pages = 0
         self._scratch = tempfile.TemporaryDirectory(prefix="prfaq-search-")
-        self.folder = Path(self._scratch.name)
+        self._batch: Path | None = None
+        self._in_batch = 0
+        self._pending: list[concurrent.futures.Future[Any]] = []
+        self._loop = asyncio.new_event_loop()
+        self._thread = threading.Thread(target=self._loop.run_forever, name="prfaq-pagefind", daemon=True)
+        self._thread.start()
+        self._index = PagefindIndex(config=_options(self.site, language))
+        try:
+            self._call(self._index.__aenter__()).result()
+        except FileNotFoundError as exc:
+            self._stop()
+            raise PluginError(f"prfaq: cannot build the search index: {exc} (install `pagefind[bin]`)") from None
+
+    def _call(self, work: Coroutine[Any, Any, Any]) -> concurrent.futures.Future[Any]:
+        return asyncio.run_coroutine_threadsafe(work, self._loop)
 
     def add(self, path: str, html: str) -> None:
         """One page: `path` is its output file relative to `site_dir` (`prfaqs/x/index.html`)."""
-        target = self.folder / path
+        if self._batch is None:
+            self._batch = Path(self._scratch.name) / f"batch-{len(self._pending):05d}"
+        target = self._batch / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(html, encoding="utf-8")
         self.pages += 1
+        self._in_batch += 1
+        if self._in_batch >= self.BATCH:
+            self._flush()
+
+    def _flush(self) -> None:
+        if self._batch is not None:
+            self._pending.append(self._call(self._index.add_directory(str(self._batch))))
+        self._batch, self._in_batch = None, 0
 
     def finish(self) -> IndexStats:
+        started = time.perf_counter()
         try:
-            started = time.perf_counter()
-            pages = _run_sync(_index(self.folder, self.language, self.site))
-        except FileNotFoundError as exc:
-            raise PluginError(f"prfaq: cannot build the search index: {exc} (install `pagefind[bin]`)") from None
+            self._flush()
+            pages = sum(int(future.result()["page_count"]) for future in self._pending)
+            self._call(self._index.__aexit__(None, None, None)).result()
         finally:
-            self._scratch.cleanup()
+            self._stop()
+        # Pagefind writes its filters in hash-map order: fix the order so builds are reproducible.
+        stabilize(self.site / INDEX_DIR)
         stats = IndexStats(pages, time.perf_counter() - started)
-        log.info("prfaq: search index of %d pages built in %.2f s", stats.pages, stats.seconds)
+        log.info("prfaq: search index of %d pages written, %.2f s after the last page", stats.pages, stats.seconds)
         return stats
 
     def abort(self) -> None:
+        """Stop Pagefind without writing anything (the build failed)."""
+        try:
+            self._call(self._index.__aexit__(RuntimeError, RuntimeError("build failed"), None)).result(timeout=30)
+        except Exception:  # pragma: no cover - best effort on a failing build
+            log.debug("prfaq: stopping Pagefind after a failed build", exc_info=True)
+        finally:
+            self._stop()
+
+    def _stop(self) -> None:
+        self._loop.call_soon_threadsafe(self._loop.stop)
+        self._thread.join(timeout=30)
+        self._loop.close()
         self._scratch.cleanup()
 
 
@@ -158,7 +201,7 @@ def _run_sync(work: Coroutine[Any, Any, int]) -> int:
         asyncio.get_running_loop()
     except RuntimeError:
         return asyncio.run(work)
-    with ThreadPoolExecutor(max_workers=1) as pool:
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
         return pool.submit(asyncio.run, work).result()
 
 

@@ -143,6 +143,13 @@ class Block:
     raw: str = ""
     blockquote: bool = False
     list_item: bool = False
+    _spans: list[tuple[int, int]] | None = field(default=None, repr=False)
+
+    def sentence_spans(self) -> list[tuple[int, int]]:
+        """The spans of the block's sentences in `text`, found once for every rule that needs them."""
+        if self._spans is None:
+            self._spans = list(sentences(self.text))
+        return self._spans
 
     def position(self, offset: int) -> tuple[int, int]:
         index = bisect.bisect_right(self.offsets, offset) - 1
@@ -401,11 +408,12 @@ def sentences(text: str) -> Iterator[tuple[int, int]]:
 
 def _span(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     chunk = text[start:end]
-    if count_words(chunk):
+    if _HAS_WORD.search(chunk):  # the same as count_words(chunk) > 0, without counting
         lead = len(chunk) - len(chunk.lstrip())
         yield start + lead, end
 
 
+_HAS_WORD = re.compile(r"[^\W_]")
 _LETTER_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
@@ -443,7 +451,7 @@ def readability(blocks: Iterable[Block]) -> Readability:
     """Words (of letters; numbers are left out), sentences and syllables of the blocks' prose."""
     words = count = syll = 0
     for block in blocks:
-        for start, end in sentences(block.text):
+        for start, end in block.sentence_spans():
             found = _LETTER_WORD.findall(block.text[start:end])
             if not found:
                 continue
@@ -465,6 +473,12 @@ def _phrase_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
         return None
     alternatives = "|".join(r"[\s-]+".join(re.escape(p) for p in re.split(r"[\s-]+", part)) for part in parts)
     return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.I)
+
+
+@lru_cache(maxsize=16)
+def _first_words(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The first word of each phrase, lower case: a phrase cannot match where its first word is absent."""
+    return tuple({re.split(r"[\s-]+", w.strip().lower())[0] for w in words if w.strip()})
 
 
 #: "will", "won't" and "we'll", but not the noun ("free will", "at will") nor a name ("Will Jones").
@@ -497,9 +511,13 @@ _RISK_QUESTION = re.compile(
 
 
 def _weasel(prose: Prose, extra: Sequence[str]) -> list[Problem]:
-    pattern = _phrase_pattern((*WEASEL_WORDS, *extra))  # cached: the list is the same for every document
+    words = (*WEASEL_WORDS, *extra)
+    pattern = _phrase_pattern(words)  # cached: the list is the same for every document
     if pattern is None:
         return []
+    press = " ".join(b.unquoted for b in prose.blocks if b.section == "press").lower()
+    if not any(first in press for first in _first_words(words)):
+        return []  # no phrase can match: skip the scan, as for most press releases
     out: list[Problem] = []
     for block in prose.blocks:
         if block.section != "press":
@@ -516,7 +534,7 @@ def _weasel(prose: Prose, extra: Sequence[str]) -> list[Problem]:
 def _lengths(prose: Prose) -> list[Problem]:
     out: list[Problem] = []
     for block in prose.blocks:
-        for start, end in sentences(block.text):
+        for start, end in block.sentence_spans():
             words = count_words(block.text[start:end])
             if words > LONG_SENTENCE_WORDS:
                 line, col = block.position(start)
@@ -545,6 +563,9 @@ def _lengths(prose: Prose) -> list[Problem]:
 
 def _future(prose: Prose) -> list[Problem]:
     out: list[Problem] = []
+    press = " ".join(b.unquoted for b in prose.blocks if b.section == "press").lower()
+    if not any(marker in press for marker in ("will", "won", "'ll", "’ll")):
+        return out  # nothing the pattern could match
     for block in prose.blocks:
         if block.section != "press":
             continue
