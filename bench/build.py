@@ -15,25 +15,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from corpus import write_project
+from corpus import mkdocs_yml, write_project
 
-PLAIN_YML = """site_name: Bench
-site_url: https://bench.example.com/
-theme:
-  name: material
-  font: false
-plugins:
-  - search
-markdown_extensions:
-  - admonition
-  - attr_list
-  - md_in_html
-  - tables
-  - toc:
-      permalink: true
-nav:
-  - Home: index.md
-"""
+PLAIN_YML = mkdocs_yml(plugins="  - search\n", nav="  - Home: index.md\n")
 
 
 def _plain_project(root: Path, source: Path) -> None:

@@ -11,16 +11,15 @@ TEAMS = ["payments", "fulfillment", "support", "workplace", "platform", "search"
 TAGS = ["refunds", "logistics", "mobile", "internal-tools", "on-call", "checkout", "search", "sellers", "hr", "api"]
 WORDS = ["customer", "order", "parcel", "refund", "team", "store", "price", "week", "month", "report", "shift", "page", "review", "answer", "question", "launch", "build", "plan", "cost", "risk", "data", "support", "agent", "seller", "buyer", "payment", "card", "delivery", "driver", "photo", "calendar", "laptop", "request", "ticket", "minute", "hour", "day", "people", "number", "share", "choice", "screen", "phone", "email", "update", "change", "test", "pilot", "region", "city", "market", "rule", "limit", "goal", "result", "time", "money", "help", "tool"]
 
+PLUGIN = "  - prfaq:\n      source_dir: prfaqs\n      teams_file: teams.yml\n"
+
 MKDOCS_YML = """site_name: Bench
 site_url: https://bench.example.com/
 theme:
   name: material
   font: false
 plugins:
-  - prfaq:
-      source_dir: prfaqs
-      teams_file: teams.yml
-markdown_extensions:
+{plugins}markdown_extensions:
   - admonition
   - attr_list
   - md_in_html
@@ -28,9 +27,13 @@ markdown_extensions:
   - toc:
       permalink: true
 nav:
-  - Home: index.md
-  - Catalog: catalog/index.md
-"""
+{nav}"""
+NAV = "  - Home: index.md\n  - Catalog: catalog/index.md\n"
+
+
+def mkdocs_yml(plugins: str = PLUGIN, nav: str = NAV) -> str:
+    """A config for a bench site: Material, the given `plugins:` entries, a small nav."""
+    return MKDOCS_YML.format(plugins=plugins, nav=nav)
 
 
 def _sentence(rng: random.Random) -> str:
@@ -106,12 +109,12 @@ def write_corpus(folder: Path, count: int, *, words: int = 1500, seed: int = 42)
     return paths
 
 
-def write_project(root: Path, count: int, *, words: int = 1500) -> Path:
-    """A MkDocs project with the prfaq plugin and `count` documents; returns mkdocs.yml."""
+def write_project(root: Path, count: int, *, words: int = 1500, config: str | None = None) -> Path:
+    """A MkDocs project with `count` documents and the prfaq plugin (or `config`); returns mkdocs.yml."""
     root.mkdir(parents=True, exist_ok=True)
     (root / "docs").mkdir(exist_ok=True)
     (root / "docs" / "index.md").write_text("# Bench\n\nA synthetic catalog.\n", encoding="utf-8")
     (root / "teams.yml").write_text("".join(f"{t}: {t.title()}\n" for t in TEAMS), encoding="utf-8")
-    (root / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
+    (root / "mkdocs.yml").write_text(config or mkdocs_yml(), encoding="utf-8")
     write_corpus(root / "prfaqs", count, words=words)
     return root / "mkdocs.yml"

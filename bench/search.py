@@ -29,7 +29,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-from corpus import TEAMS, write_corpus
+from corpus import mkdocs_yml
+from corpus import write_project as corpus_project
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -44,24 +45,6 @@ CHROMIUM_ARGS = [
 #: (label, query): common words that match most documents, a rarer word, and an id.
 QUERIES = [("common words", "parcel refund"), ("one word", "laptop"), ("an id", "PRFAQ-00042")]
 
-MKDOCS_YML = """site_name: Bench
-site_url: https://bench.example.com/
-theme:
-  name: material
-  font: false
-plugins:
-{plugins}
-markdown_extensions:
-  - admonition
-  - attr_list
-  - md_in_html
-  - tables
-  - toc:
-      permalink: true
-nav:
-  - Home: index.md
-  - Catalog: catalog/index.md
-"""
 PLUGINS = {
     "pagefind": "  - prfaq:\n      source_dir: prfaqs\n      teams_file: teams.yml\n      history: false\n",
     "no-index": "  - prfaq:\n      source_dir: prfaqs\n      teams_file: teams.yml\n      history: false\n      search: false\n",
@@ -71,15 +54,12 @@ PLUGINS = {
 
 
 def write_project(root: Path, count: int) -> None:
-    (root / "docs").mkdir(parents=True, exist_ok=True)
-    (root / "docs" / "index.md").write_text("# Bench\n\nA synthetic catalog.\n", encoding="utf-8")
-    (root / "teams.yml").write_text("".join(f"{t}: {t.title()}\n" for t in TEAMS), encoding="utf-8")
-    write_corpus(root / "prfaqs", count)
+    corpus_project(root, count, config=mkdocs_yml(PLUGINS["pagefind"]))
 
 
 def build(root: Path, variant: str) -> float:
     """Build the project with one of the PLUGINS variants into root/site-<variant>; seconds."""
-    (root / "mkdocs.yml").write_text(MKDOCS_YML.format(plugins=PLUGINS[variant]), encoding="utf-8")
+    (root / "mkdocs.yml").write_text(mkdocs_yml(PLUGINS[variant]), encoding="utf-8")
     mkdocs = Path(sys.executable).parent / "mkdocs"
     start = time.perf_counter()
     subprocess.run(

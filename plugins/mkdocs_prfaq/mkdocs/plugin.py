@@ -22,7 +22,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from ..core.catalog import Catalog
-from ..core.check import check_folder
+from ..core.check import check_folder, default_jobs
 from ..core.findings import Severity, render
 from ..core.history import apply_history, read_history
 from ..core.render.document import resolve_id_links
@@ -68,6 +68,7 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call]
         self.pages: dict[str, Output] = {}
         self.indexer: search.Indexer | None = None
         self.dirty = False
+        self.jobs = 1
 
     # -- configuration ----------------------------------------------------------------------
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -98,7 +99,7 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call]
         settings = self.settings
         assert settings is not None
         try:
-            result = check_folder(settings)
+            result = check_folder(settings, jobs=self.jobs)
         except SettingsError as exc:
             raise PluginError(f"prfaq: {exc}") from None
         warnings = [f for f in result.findings if f.severity is Severity.WARNING]
@@ -212,6 +213,9 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call]
     # -- search (Pagefind): per-page data for the templates, the index during the build -----------
     def on_startup(self, command: str, dirty: bool) -> None:
         self.dirty = dirty
+        # A one-off build may check the corpus with a process per core; `serve` keeps to one
+        # process, as it runs the check again on every change beside its file watcher threads.
+        self.jobs = default_jobs() if command in ("build", "gh-deploy") else 1
 
     def on_page_context(
         self, context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation

@@ -461,8 +461,17 @@ def readability(blocks: Iterable[Block]) -> Readability:
     return Readability(words, count, syll)
 
 
-def press_release_readability(doc: Document) -> Readability:
-    return readability(b for b in read_prose(doc).blocks if b.section == "press")
+def press_release_readability(doc: Document, prose: Prose | None = None) -> Readability:
+    """Readability of the press release; computed once per document (the check and the review
+    panel both need it)."""
+    cached: Readability | None = doc.memo.get(_READABILITY)
+    if cached is None:
+        blocks = (prose or read_prose(doc)).blocks
+        cached = doc.memo[_READABILITY] = readability(b for b in blocks if b.section == "press")
+    return cached
+
+
+_READABILITY = ("readability",)
 
 
 # -- the rules ---------------------------------------------------------------------------------
@@ -662,7 +671,7 @@ def _press_release(doc: Document, prose: Prose) -> list[Problem]:
                 "the press release does not say how to get started: end with the first step and a link",
             )
         )
-    ease = readability(press)
+    ease = press_release_readability(doc, prose)
     if ease.words >= READABILITY_MIN_WORDS and ease.reading_ease < MIN_READING_EASE:
         out.append(
             Problem(
