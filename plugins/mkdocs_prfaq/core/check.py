@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from itertools import repeat
 from pathlib import Path
 
 from .findings import Finding, Problem, Severity
@@ -18,7 +15,7 @@ from .rules.corpus import check_corpus as check_references
 from .rules.fields import check_fields
 from .rules.registry import DRAFT_CAPPED, RULES, Category
 from .rules.schema import check_schema
-from .rules.writing import writing_check
+from .rules.writing import warm_writing, writing_check
 from .settings import Settings, read_vocabulary
 
 #: A check of one document: returns its problems.
@@ -58,49 +55,36 @@ PARALLEL_MIN_FILES = 400
 Raw = list[tuple[str, str | None, Problem]]
 
 
+def _writing_on(settings: Settings) -> bool:
+    return any(settings.severity(r.name) is not Severity.OFF for r in RULES.values() if r.category is Category.WRITING)
+
+
 def _document_checks(settings: Settings) -> list[DocumentCheck]:
     checks: list[DocumentCheck] = [check_schema, check_fields, check_body]
-    if any(settings.severity(r.name) is not Severity.OFF for r in RULES.values() if r.category is Category.WRITING):
+    if _writing_on(settings):
         # The writing rules cost more than all the others together: skipped when all are off.
         checks.append(writing_check(settings.weasel_words, settings.site_url))
     return checks
 
 
 def _read_and_check(
-    settings: Settings, paths: list[Path], wanted: set[str] | None, clashes: dict[str, str]
+    settings: Settings, paths: Sequence[Path], wanted: set[str] | None, jobs: int
 ) -> tuple[Loaded, Raw]:
-    """Read `paths` and run the checks of one document on each: the part that can run in parallel."""
+    """Read `paths` and run the checks of one document on each of those `wanted`."""
+    clashes = case_clashes(paths, settings.root)
     loaded = load(paths, root=settings.root, source=settings.source_dir, max_bytes=settings.max_file_size, clashes=clashes)
     raw: Raw = []
     for path, problems in loaded.problems.items():
         raw.extend((path, None, p) for p in problems)
+    checked = [d for d in loaded.documents if wanted is None or d.path in wanted]
     checks = _document_checks(settings)
-    for doc in loaded.documents:
-        if wanted is not None and doc.path not in wanted:
-            continue  # the rest of the corpus is read only as context for cross-references
+    if jobs > 1 and len(checked) >= PARALLEL_MIN_FILES and _writing_on(settings):
+        # The writing rules cost several times the rest: spread them over the cores first.
+        warm_writing(checked, settings.weasel_words, jobs)
+    for doc in checked:
         status = doc.status
         for check in checks:
             raw.extend((doc.path, status, p) for p in check(doc))
-    return loaded, raw
-
-
-def _read_and_check_all(
-    settings: Settings, paths: Sequence[Path], wanted: set[str] | None, jobs: int
-) -> tuple[Loaded, Raw]:
-    clashes = case_clashes(paths, settings.root)
-    if jobs <= 1 or len(paths) < PARALLEL_MIN_FILES:
-        return _read_and_check(settings, list(paths), wanted, clashes)
-    size = -(-len(paths) // (jobs * 4))
-    chunks = [list(paths[i : i + size]) for i in range(0, len(paths), size)]
-    loaded, raw = Loaded(), []
-    # Fork: the workers start at once, with the schema and the modules already loaded.
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-        parts = pool.map(_read_and_check, repeat(settings), chunks, repeat(wanted), repeat(clashes))
-        for part, part_raw in parts:
-            loaded.documents.extend(part.documents)
-            loaded.files.extend(part.files)
-            loaded.problems.update(part.problems)
-            raw.extend(part_raw)
     return loaded, raw
 
 
@@ -125,7 +109,7 @@ def check_documents(
     teams = read_vocabulary(settings.teams_file, "teams")
     tags = read_vocabulary(settings.tags_file, "tags")
     wanted = set(report) if report is not None else None
-    loaded, raw = _read_and_check_all(settings, paths, wanted, jobs)
+    loaded, raw = _read_and_check(settings, paths, wanted, jobs)
     for doc in loaded.documents:
         if extra_checks and (wanted is None or doc.path in wanted):
             raw.extend((doc.path, doc.status, p) for check in extra_checks for p in check(doc))
