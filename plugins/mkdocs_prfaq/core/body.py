@@ -14,6 +14,7 @@ _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _WORD = re.compile(r"[^\W_](?:[\w'’.-]*[^\W_])?")
 _LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")
 _LINK_END = re.compile(r">?(?:\s+[\"'][^)]*)?\)")
+_HAS_WORD = re.compile(r"[^\W_]")
 _NOT_A_WORD = re.compile(r"\s[^\w\s]+(?=\s)")
 _FENCE_STARTS = frozenset(" `~")
 _HEADING_STARTS = frozenset(" #")
@@ -62,6 +63,9 @@ class BodyStructure:
 
 def faq_kind(text: str) -> str | None:
     """`external`, `internal` or `faq` for an FAQ heading; None for any other heading."""
+    lower = text.lower()
+    if "faq" not in lower and "question" not in lower and "q&a" not in lower:
+        return None  # the common case, decided without a regex
     if not _FAQ_WORDS.search(text):
         return None
     if _INTERNAL.search(text):
@@ -181,7 +185,7 @@ def analyse(body: str, first_line: int) -> BodyStructure:
         text_lines.append(line)
         if "](" in line:
             result.links.extend(_links(line, number))
-        if open_question is not None and not open_words and any(c.isalnum() for c in line):
+        if open_question is not None and not open_words and _HAS_WORD.search(line):
             open_words = 1
         if not result.faq_sections:
             press_lines.append(line)

@@ -45,7 +45,7 @@ def check_fields(doc: Document) -> list[Problem]:
     doc_id = meta.get("id")
     name = doc.path.rsplit("/", 1)[-1]
     # The name starts with the id, and not with a longer one: PRFAQ-00012-x.md is not PRFAQ-0001's.
-    if isinstance(doc_id, str) and ID_PATTERN.match(doc_id) and not re.match(rf"{doc_id}(?![0-9])", name):
+    if isinstance(doc_id, str) and ID_PATTERN.match(doc_id) and not _starts_with_id(name, doc_id):
         pos = doc.position("id")
         problems.append(
             Problem(
@@ -77,3 +77,8 @@ def _slug_part(name: str) -> str:
     """The descriptive rest of a file name, without any id it starts with."""
     rest = re.sub(r"^PRFAQ-[0-9]+-?", "", name, flags=re.I)
     return rest if rest.lower() not in ("", ".md") else "title.md"
+
+
+def _starts_with_id(name: str, doc_id: str) -> bool:
+    """`PRFAQ-0001-x.md` starts with PRFAQ-0001; `PRFAQ-00012-x.md` does not."""
+    return name.startswith(doc_id) and not name[len(doc_id) : len(doc_id) + 1].isdigit()
