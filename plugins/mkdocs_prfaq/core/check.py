@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -72,7 +74,16 @@ def _read_and_check(
 ) -> tuple[Loaded, Raw]:
     """Read `paths` and run the checks of one document on each of those `wanted`."""
     clashes = case_clashes(paths, settings.root)
-    loaded = load(paths, root=settings.root, source=settings.source_dir, max_bytes=settings.max_file_size, clashes=clashes)
+    # Files read only as context for the wanted ones' cross-references need no body analysis.
+    context = {display_path(p, settings.root) for p in paths} - wanted if wanted is not None else set()
+    loaded = load(
+        paths,
+        root=settings.root,
+        source=settings.source_dir,
+        max_bytes=settings.max_file_size,
+        clashes=clashes,
+        context_only=context,
+    )
     raw: Raw = []
     for path, problems in loaded.problems.items():
         raw.extend((path, None, p) for p in problems)
@@ -86,6 +97,22 @@ def _read_and_check(
         for check in checks:
             raw.extend((doc.path, status, p) for p in check(doc))
     return loaded, raw
+
+
+@contextmanager
+def _paused_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a corpus is read.
+
+    Reading creates many small objects that all stay alive; the collector would scan them again
+    and again for cycles there are none of (a third of the time of a large check, measured).
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def default_jobs() -> int:
@@ -109,7 +136,8 @@ def check_documents(
     teams = read_vocabulary(settings.teams_file, "teams")
     tags = read_vocabulary(settings.tags_file, "tags")
     wanted = set(report) if report is not None else None
-    loaded, raw = _read_and_check(settings, paths, wanted, jobs)
+    with _paused_gc():
+        loaded, raw = _read_and_check(settings, paths, wanted, jobs)
     for doc in loaded.documents:
         if extra_checks and (wanted is None or doc.path in wanted):
             raw.extend((doc.path, doc.status, p) for check in extra_checks for p in check(doc))

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
@@ -38,8 +38,9 @@ _resolver = Resolver()
 _constructor = SafeConstructor()
 
 
-@dataclass(frozen=True, slots=True)
-class Position:
+class Position(NamedTuple):
+    """A 1-based line and column (a named tuple: one is made for every value read)."""
+
     line: int
     col: int
 
@@ -74,29 +75,34 @@ class SplitText:
 
 
 def split(text: str) -> tuple[SplitText | None, Problem | None]:
-    """Find the `---` fences. Returns the parts, or a `front-matter` problem."""
-    lines = text.split("\n")
-    if not lines or not _FENCE.match(lines[0]):
+    """Find the `---` fences. Returns the parts, or a `front-matter` problem.
+
+    Walks the front matter's lines only: the body, often most of the file, is sliced off whole.
+    """
+    end = text.find("\n")
+    if not _FENCE.match(text[: end if end >= 0 else len(text)]):
         return None, Problem(
             "front-matter",
             1,
             1,
             "no front matter: the file must start with a line `---`, then the YAML fields, then `---`",
         )
-    for index in range(1, len(lines)):
-        if _CLOSE.match(lines[index]):
+    number, start = 2, end + 1
+    while end >= 0:
+        end = text.find("\n", start)
+        line = text[start : end if end >= 0 else len(text)]
+        if _CLOSE.match(line):
             return (
                 SplitText(
-                    front="\n".join(lines[1:index]),
-                    body="\n".join(lines[index + 1 :]),
-                    body_line=index + 2,
-                    end_line=index + 1,
+                    front=text[text.find("\n") + 1 : max(start - 1, text.find("\n") + 1)],
+                    body=text[end + 1 :] if end >= 0 else "",
+                    body_line=number + 1,
+                    end_line=number,
                 ),
                 None,
             )
-    return None, Problem(
-        "front-matter", 1, 1, "unterminated front matter: add a line `---` after the last field"
-    )
+        number, start = number + 1, end + 1
+    return None, Problem("front-matter", 1, 1, "unterminated front matter: add a line `---` after the last field")
 
 
 class _Frame:
@@ -188,7 +194,9 @@ def parse_yaml(source: str, first_line: int) -> tuple[FrontMatter | None, list[P
         return path
 
     try:
-        for event in yaml.parse(source, Loader=_Loader):
+        # Events straight from the (C) parser: `yaml.parse` would add a generator step per event.
+        loader = _Loader(source)
+        while (event := loader.get_event()) is not None:
             if isinstance(event, yaml.DocumentStartEvent):
                 documents += 1
                 if documents > 1:

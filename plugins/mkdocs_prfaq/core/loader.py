@@ -8,11 +8,11 @@ least one error naming it.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .body import analyse
+from .body import BodyStructure, analyse
 from .findings import Problem
 from .frontmatter import parse_yaml, split
 from .model import Document
@@ -90,9 +90,15 @@ def _decode(data: bytes) -> tuple[str | None, Problem | None]:
     return text, None
 
 
-def read_document(path: Path, shown: str, text: str) -> tuple[Document | None, list[Problem]]:
-    """Parse one file's text; returns the document (if its front matter could be read) and problems."""
-    if not text.strip():
+def read_document(
+    path: Path, shown: str, text: str, *, body: bool = True
+) -> tuple[Document | None, list[Problem]]:
+    """Parse one file's text; returns the document (if its front matter could be read) and problems.
+
+    With `body=False` the body's structure is not analysed: enough for a document read only as
+    context for another's cross-references.
+    """
+    if not text or text.isspace():
         return None, [Problem("front-matter", 1, 1, "empty file: start from `prfaq new` or the template")]
     parts, problem = split(text)
     if parts is None or parts.front is None:
@@ -101,7 +107,7 @@ def read_document(path: Path, shown: str, text: str) -> tuple[Document | None, l
     if front is None:
         return None, problems
     front.end_line = parts.end_line
-    structure = analyse(parts.body, parts.body_line)
+    structure = analyse(parts.body, parts.body_line) if body else BodyStructure()
     return Document(shown, front, parts.body, parts.body_line, structure), problems
 
 
@@ -124,6 +130,7 @@ def load(
     source: Path | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     clashes: dict[str, str] | None = None,
+    context_only: Collection[str] = (),
 ) -> Loaded:
     """Read every path. `source` bounds symbolic links: a link leading outside it is refused.
 
@@ -193,7 +200,7 @@ def load(
         if problem is not None or text is None:
             loaded.add(shown, problem or Problem("file-encoding", 1, 1, "unreadable"))
             continue
-        document, problems = read_document(path, shown, text)
+        document, problems = read_document(path, shown, text, body=shown not in context_only)
         for item in problems:
             loaded.add(shown, item)
         if document is not None:
