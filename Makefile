@@ -9,8 +9,11 @@ MERMAID := node_modules/mermaid/dist/mermaid.min.js
 .PHONY: serve site test lint typecheck unit bench browser clean
 
 $(MERMAID): package.json package-lock.json
-	npm ci --no-audit --no-fund --loglevel=error
-	touch $(MERMAID)
+	@if command -v npm >/dev/null 2>&1; then \
+		npm ci --no-audit --no-fund --loglevel=error && touch $(MERMAID); \
+	else \
+		echo "npm not found: diagrams will show as their Mermaid source (install Node.js's npm to draw them)"; \
+	fi
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)

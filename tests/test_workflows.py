@@ -18,7 +18,9 @@ ROOT = Path(__file__).resolve().parent.parent
 WORKFLOWS = ROOT / ".github" / "workflows"
 PULL_REQUEST = WORKFLOWS / "pull-request.yml"
 PUBLISH = WORKFLOWS / "publish.yml"
-SITE_PATHS = {"prfaqs/**", "docs/**", "mkdocs.yml", "teams.yml", "plugins/**", "pyproject.toml"}
+SITE_PATHS = {
+    "prfaqs/**", "docs/**", "mkdocs.yml", "teams.yml", "plugins/**", "pyproject.toml", "package.json", "package-lock.json"
+}
 
 
 def tool(name: str) -> str:

@@ -69,6 +69,7 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call]
         self.indexer: search.Indexer | None = None
         self.dirty = False
         self.jobs = 1
+        self.mermaid_missing_said = False
 
     # -- configuration ----------------------------------------------------------------------
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -160,11 +161,14 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call]
         if 'class="mermaid"' not in output:
             return output
         if not self._mermaid_source(config).is_file():
-            log.warning(
-                "prfaq: %s has a diagram but Mermaid is not installed at %s: run `make site` (npm ci)",
-                page.file.src_uri,
-                self.config.mermaid_js,
-            )
+            # Not a warning: a site without npm is still whole, its diagrams shown as their source.
+            # Fetching Mermaid from a CDN instead would tell an outside host who reads what.
+            if not self.mermaid_missing_said:
+                log.info(
+                    "prfaq: Mermaid is not installed at %s, so diagrams show as their source: run `npm ci`",
+                    self.config.mermaid_js,
+                )
+                self.mermaid_missing_said = True
             return output
         here = page.url if page.url.endswith("/") else posixpath.dirname(page.url)
         src = posixpath.relpath(MERMAID_DEST, here or ".")

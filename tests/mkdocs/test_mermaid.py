@@ -1,0 +1,54 @@
+"""Diagrams: the site serves its own Mermaid, only on pages with a diagram, and builds without it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sitekit import build_site, copy_project, set_plugin_option
+
+DIAGRAM = "# Flow\n\n```mermaid\ngraph LR\n  A --> B\n```\n"
+SUPERFENCES = """  - pymdownx.superfences:
+      custom_fences:
+        - name: mermaid
+          class: mermaid
+          format: !!python/name:pymdownx.superfences.fence_code_format
+"""
+
+
+def _project(tmp_path: Path, mermaid_js: str) -> Path:
+    project = copy_project("basic", tmp_path / "project")
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("markdown_extensions:\n", "markdown_extensions:\n" + SUPERFENCES),
+        encoding="utf-8",
+    )
+    (project / "docs" / "flow.md").write_text(DIAGRAM, encoding="utf-8")
+    config.write_text(config.read_text(encoding="utf-8").replace("  - Home: index.md\n", "  - Home: index.md\n  - Flow: flow.md\n"))
+    set_plugin_option(project, "mermaid_js", mermaid_js)
+    return project
+
+
+def test_the_site_serves_mermaid_only_where_a_diagram_is(tmp_path: Path) -> None:
+    project = _project(tmp_path, "vendor/mermaid.min.js")
+    (project / "vendor").mkdir()
+    (project / "vendor" / "mermaid.min.js").write_text("window.mermaid = {};\n", encoding="utf-8")
+
+    site = build_site(project, strict=True)
+
+    assert (site / "assets" / "vendor" / "mermaid.min.js").read_text(encoding="utf-8") == "window.mermaid = {};\n"
+    flow = (site / "flow" / "index.html").read_text(encoding="utf-8")
+    assert '<script src="../assets/vendor/mermaid.min.js"></script>' in flow
+    assert flow.index("mermaid.min.js") < flow.index("</head>")
+    assert "mermaid.min.js" not in (site / "index.html").read_text(encoding="utf-8")
+    assert "unpkg.com" not in flow
+
+
+def test_without_mermaid_the_strict_build_passes_and_shows_the_source(tmp_path: Path) -> None:
+    project = _project(tmp_path, "missing/mermaid.min.js")
+
+    site = build_site(project, strict=True)
+
+    flow = (site / "flow" / "index.html").read_text(encoding="utf-8")
+    assert "mermaid.min.js" not in flow
+    assert "A --&gt; B" in flow
+    assert not (site / "assets" / "vendor").exists()
