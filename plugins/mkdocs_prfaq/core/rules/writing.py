@@ -194,6 +194,10 @@ _TRIGGERS: dict[re.Pattern[str], tuple[str, ...]] = {
     _ENTITY: ("&",),
     _ESCAPE: ("\\",),
     _EMPHASIS: ("*", "~~", "==", "_"),
+    _QUOTES[0]: ("“",),
+    _QUOTES[1]: ('"',),
+    _QUOTES[2]: ("‘",),
+    _QUOTES[3]: ("'",),
 }
 
 
@@ -488,9 +492,13 @@ def _phrase_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
 
 
 @lru_cache(maxsize=16)
-def _first_words(words: tuple[str, ...]) -> tuple[str, ...]:
-    """The first word of each phrase, lower case: a phrase cannot match where its first word is absent."""
-    return tuple({re.split(r"[\s-]+", w.strip().lower())[0] for w in words if w.strip()})
+def _key_words(words: tuple[str, ...]) -> frozenset[str]:
+    """The longest (so the rarest) word of each phrase, lower case: a phrase cannot match where
+    that word is absent ("lot" for "a lot of", "believed" for "it is believed")."""
+    return frozenset(max(re.split(r"[\s-]+", w.strip().lower()), key=len) for w in words if w.strip())
+
+
+_WORDS_IN = re.compile(r"\w+")
 
 
 #: "will", "won't" and "we'll", but not the noun ("free will", "at will") nor a name ("Will Jones").
@@ -527,12 +535,14 @@ def _weasel(prose: Prose, extra: Sequence[str]) -> list[Problem]:
     pattern = _phrase_pattern(words)  # cached: the list is the same for every document
     if pattern is None:
         return []
-    press = " ".join(b.unquoted for b in prose.blocks if b.section == "press").lower()
-    if not any(first in press for first in _first_words(words)):
-        return []  # no phrase can match: skip the scan, as for most press releases
+    keys = _key_words(words)
+    # A phrase cannot match in a paragraph without its longest word: most are skipped unscanned.
+    prefilter = all(key.isalnum() for key in keys)
     out: list[Problem] = []
     for block in prose.blocks:
         if block.section != "press":
+            continue
+        if prefilter and keys.isdisjoint(_WORDS_IN.findall(block.unquoted.lower())):
             continue
         for match in pattern.finditer(block.unquoted):
             line, col = block.position(match.start())
