@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from ..catalog import Catalog
 from ..model import STATUSES, Document
 from .chart import quarter_chart
 from .document import STATUS_LABELS, status_badge
+from .feed import entries
 from .html import Links, document_src, esc, md_text
 
 CATALOG = "catalog/index.md"
 
 
 def _front(title: str, description: str) -> str:
-    import json
-
     return f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\ndescription: {json.dumps(description, ensure_ascii=False)}\n---\n"
 
 
@@ -148,37 +149,65 @@ def facet_index(title: str, intro: str, items: list[tuple[str, str, int]], src: 
     return "\n".join([_front(title, intro), f"# {md_text(title)}", "", intro, "", _count_list(items), ""])
 
 
+@dataclass(frozen=True, slots=True)
+class _Facet:
+    """One way of grouping the catalog: a folder of pages, one per group, and an index page."""
+
+    folder: str
+    groups: dict[str, list[Document]]
+    title: Callable[[str], str]
+    intro: Callable[[str], str]
+    #: The group's name in the index page's list, as HTML.
+    label: Callable[[str], str]
+    index_title: str
+    index_intro: str
+
+
 def facet_pages(catalog: Catalog, links: Links) -> dict[str, str]:
     """Every status, team and tag page, with the three index pages, by source path."""
-    pages: dict[str, str] = {}
-    status_items = []
-    for status, docs in catalog.by_status().items():
-        src = f"catalog/status/{status}.md"
-        label = STATUS_LABELS[status]
-        pages[src] = facet_page(f"Status: {label}", f"PR/FAQs whose status is {label.lower()}.", docs, catalog, links, src)
-        status_items.append((links.href("catalog/status/index.md", src), status_badge(status), len(docs)))
-    pages["catalog/status/index.md"] = facet_index(
-        "PR/FAQs by status", "Each status and how many PR/FAQs stand there now.", status_items, "catalog/status/index.md"
-    )
-    team_items = []
-    for team, docs in catalog.by_team().items():
-        src = f"catalog/teams/{team}.md"
-        name = catalog.team_name(team)
+
+    def team_intro(team: str) -> str:
         about = catalog.teams.get(team, {}).get("description", "")
-        intro = esc(about) if about else f"PR/FAQs owned by {esc(name)}."
-        pages[src] = facet_page(f"Team: {name}", intro, docs, catalog, links, src)
-        team_items.append((links.href("catalog/teams/index.md", src), esc(name), len(docs)))
-    pages["catalog/teams/index.md"] = facet_index(
-        "PR/FAQs by team", "Each team and how many PR/FAQs it owns.", team_items, "catalog/teams/index.md"
+        return esc(about) if about else f"PR/FAQs owned by {esc(catalog.team_name(team))}."
+
+    facets = (
+        _Facet(
+            "status",
+            catalog.by_status(),
+            lambda s: f"Status: {STATUS_LABELS[s]}",
+            lambda s: f"PR/FAQs whose status is {STATUS_LABELS[s].lower()}.",
+            status_badge,
+            "PR/FAQs by status",
+            "Each status and how many PR/FAQs stand there now.",
+        ),
+        _Facet(
+            "teams",
+            catalog.by_team(),
+            lambda t: f"Team: {catalog.team_name(t)}",
+            team_intro,
+            lambda t: esc(catalog.team_name(t)),
+            "PR/FAQs by team",
+            "Each team and how many PR/FAQs it owns.",
+        ),
+        _Facet(
+            "tags",
+            catalog.by_tag(),
+            lambda t: f"Tag: {t}",
+            lambda t: f"PR/FAQs tagged {esc(t)}.",
+            esc,
+            "PR/FAQs by tag",
+            "Each tag and how many PR/FAQs carry it.",
+        ),
     )
-    tag_items = []
-    for tag, docs in catalog.by_tag().items():
-        src = f"catalog/tags/{tag}.md"
-        pages[src] = facet_page(f"Tag: {tag}", f"PR/FAQs tagged {esc(tag)}.", docs, catalog, links, src)
-        tag_items.append((links.href("catalog/tags/index.md", src), esc(tag), len(docs)))
-    pages["catalog/tags/index.md"] = facet_index(
-        "PR/FAQs by tag", "Each tag and how many PR/FAQs carry it.", tag_items, "catalog/tags/index.md"
-    )
+    pages: dict[str, str] = {}
+    for facet in facets:
+        index = f"catalog/{facet.folder}/index.md"
+        items = []
+        for key, docs in facet.groups.items():
+            src = f"catalog/{facet.folder}/{key}.md"
+            pages[src] = facet_page(facet.title(key), facet.intro(key), docs, catalog, links, src)
+            items.append((links.href(index, src), facet.label(key), len(docs)))
+        pages[index] = facet_index(facet.index_title, facet.index_intro, items, index)
     return pages
 
 
@@ -187,8 +216,6 @@ ACTIVITY = "catalog/activity.md"
 
 def activity_page(catalog: Catalog, links: Links, *, limit: int = 200) -> str:
     """New documents and status changes, newest first."""
-    from .feed import entries
-
     src = ACTIVITY
     items = entries(catalog)[:limit]
     lines = [

@@ -530,26 +530,32 @@ _RISK_QUESTION = re.compile(
 )
 
 
+def _press_matches(
+    prose: Prose, pattern: re.Pattern[str], skip: Callable[[Block], bool] | None = None
+) -> Iterator[tuple[Block, re.Match[str]]]:
+    """Each match of `pattern` in the press release's prose outside quotations."""
+    for block in prose.blocks:
+        if block.section == "press" and not (skip is not None and skip(block)):
+            for match in pattern.finditer(block.unquoted):
+                yield block, match
+
+
 def _weasel(prose: Prose, extra: Sequence[str]) -> list[Problem]:
     words = (*WEASEL_WORDS, *extra)
     pattern = _phrase_pattern(words)  # cached: the list is the same for every document
     if pattern is None:
         return []
     keys = _key_words(words)
-    # A phrase cannot match in a paragraph without its longest word: most are skipped unscanned.
-    prefilter = all(key.isalnum() for key in keys)
+
+    def cannot_match(block: Block) -> bool:
+        # A phrase cannot match in a paragraph without its longest word: most are skipped unscanned.
+        return keys.isdisjoint(_WORDS_IN.findall(block.unquoted.lower()))
+
     out: list[Problem] = []
-    for block in prose.blocks:
-        if block.section != "press":
-            continue
-        if prefilter and keys.isdisjoint(_WORDS_IN.findall(block.unquoted.lower())):
-            continue
-        for match in pattern.finditer(block.unquoted):
-            line, col = block.position(match.start())
-            word = " ".join(match.group(0).split())
-            out.append(
-                Problem("weasel-words", line, col, f"'{word}' is a weasel word: give the number behind it, or cut it")
-            )
+    for block, match in _press_matches(prose, pattern, cannot_match if all(k.isalnum() for k in keys) else None):
+        line, col = block.position(match.start())
+        word = " ".join(match.group(0).split())
+        out.append(Problem("weasel-words", line, col, f"'{word}' is a weasel word: give the number behind it, or cut it"))
     return out
 
 
@@ -584,23 +590,20 @@ def _lengths(prose: Prose) -> list[Problem]:
 
 
 def _future(prose: Prose) -> list[Problem]:
-    out: list[Problem] = []
     press = " ".join(b.unquoted for b in prose.blocks if b.section == "press").lower()
     if not any(marker in press for marker in ("will", "won", "'ll", "’ll")):
-        return out  # nothing the pattern could match
-    for block in prose.blocks:
-        if block.section != "press":
-            continue
-        for match in _FUTURE.finditer(block.unquoted):
-            line, col = block.position(match.start())
-            out.append(
-                Problem(
-                    "future-tense",
-                    line,
-                    col,
-                    f"'{match.group(0)}' in the press release: write it as if the product has launched, in the present tense",
-                )
+        return []  # nothing the pattern could match
+    out: list[Problem] = []
+    for block, match in _press_matches(prose, _FUTURE):
+        line, col = block.position(match.start())
+        out.append(
+            Problem(
+                "future-tense",
+                line,
+                col,
+                f"'{match.group(0)}' in the press release: write it as if the product has launched, in the present tense",
             )
+        )
     return out
 
 
