@@ -47,3 +47,7 @@ class PrfaqConfig(base.Config):  # type: ignore[no-untyped-call]
     search = c.Type(bool, default=True)
     """Full-text search with Pagefind: one search box in the header and facets on the catalog, with
     the index built into `site_dir/pagefind/` after every build. Replaces Material's `search` plugin."""
+
+    template_download = c.Type(str, default="practice/prfaq-template.md")
+    """Where the site offers the PR/FAQ template (the one `prfaq new` fills in) as a Markdown download,
+    relative to the site root; an empty string for none."""

@@ -147,9 +147,8 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call]
                 )
             inclusion = InclusionLevel.INCLUDED if output.in_nav or not output.is_page else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, output.path, content=output.content, inclusion=inclusion))
-        files.append(
-            _Download.generated(config, "practice/prfaq-template.md", content=template_download())
-        )
+        if self.config.template_download:
+            files.append(_Download.generated(config, self.config.template_download, content=template_download()))
         mermaid = self._mermaid_source(config)
         if mermaid.is_file():
             files.append(File.generated(config, MERMAID_DEST, abs_src_path=str(mermaid)))

@@ -1,4 +1,4 @@
-"""Diagrams: the site serves its own Mermaid, only on pages with a diagram, and builds without it."""
+"""What the plugin adds beside the pages: its own Mermaid (only where a diagram is), the template download."""
 
 from __future__ import annotations
 
@@ -52,3 +52,16 @@ def test_without_mermaid_the_strict_build_passes_and_shows_the_source(tmp_path: 
     assert "mermaid.min.js" not in flow
     assert "A --&gt; B" in flow
     assert not (site / "assets" / "vendor").exists()
+
+
+def test_the_template_download_can_move_or_go(tmp_path: Path) -> None:
+    project = copy_project("basic", tmp_path / "moved")
+    set_plugin_option(project, "template_download", "downloads/template.md")
+    site = build_site(project)
+    text = (site / "downloads" / "template.md").read_text(encoding="utf-8")
+    assert text.startswith("---\nid: PRFAQ-0000\n") and "## Internal FAQ" in text
+
+    project = copy_project("basic", tmp_path / "none")
+    set_plugin_option(project, "template_download", '""')
+    site = build_site(project)
+    assert not list(site.rglob("*template*.md"))
