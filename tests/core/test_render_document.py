@@ -103,3 +103,14 @@ def test_id_links_resolve_to_page_sources() -> None:
     assert "[none](PRFAQ-0404)" in out
     assert "and PRFAQ-0002 in prose" in out
     assert "[b](prfaq-0002.md)" in resolve_id_links("[b](PRFAQ-0002)", "prfaqs/prfaq-0001.md", catalog, Links())
+
+
+def test_the_writing_review_sits_under_the_card_before_the_timeline() -> None:
+    from mkdocs_prfaq.core.render.site import SiteOptions, render_site
+
+    doc = make()
+    doc.history = [{"date": "2025-02-10T09:00:00+00:00", "status": "draft", "author": "Dana", "commit": "a" * 40}]
+    panel = '<details class="prfaq-review"><summary>Writing review</summary></details>'
+    [page] = [o.content for o in render_site(Catalog.build([doc]), SiteOptions(extra_html={"PRFAQ-0001": panel})) if o.document]
+    assert page.index('class="prfaq-card"') < page.index('class="prfaq-review"') < page.index("prfaq-timeline")
+    assert page.index("prfaq-timeline") < page.index("Copperleaf today announced")

@@ -68,7 +68,13 @@ def render_site(catalog: Catalog, options: SiteOptions) -> list[Output]:
         outputs.append(
             Output(
                 document_src(doc),
-                render_document(doc, catalog, links, extra_html=timeline(doc) + options.extra_html.get(doc.id or "", "")),
+                # Under the card: the writing review (drafts and documents in review), then the timeline.
+                render_document(
+                    doc,
+                    catalog,
+                    links,
+                    extra_html="\n\n".join(p for p in (options.extra_html.get(doc.id or "", ""), timeline(doc)) if p),
+                ),
                 doc,
             )
         )
