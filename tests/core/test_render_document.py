@@ -113,4 +113,4 @@ def test_the_writing_review_sits_under_the_card_before_the_timeline() -> None:
     panel = '<details class="prfaq-review"><summary>Writing review</summary></details>'
     [page] = [o.content for o in render_site(Catalog.build([doc]), SiteOptions(extra_html={"PRFAQ-0001": panel})) if o.document]
     assert page.index('class="prfaq-card"') < page.index('class="prfaq-review"') < page.index("prfaq-timeline")
-    assert page.index("prfaq-timeline") < page.index("Copperleaf today announced")
+    assert page.index("prfaq-timeline") < page.index("\n\nCopperleaf today announced")
