@@ -22,6 +22,7 @@ from .core.catalog import Catalog
 from .core.check import check_files, check_folder, default_jobs
 from .core.exports import document_record
 from .core.findings import render, summary_line
+from .core.history import apply_history, read_history
 from .core.loader import discover
 from .core.model import ID_PATTERN, STATUSES
 from .core.review import format_review, review_file
@@ -117,12 +118,14 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 def cmd_list(args: argparse.Namespace) -> int:
     settings = _settings(args)
-    result = check_folder(settings)
+    result = check_folder(settings, jobs=default_jobs())
     if result.errors:
         print(
             f"prfaq list: {len(result.errors)} error(s) in the folder; run `prfaq check`. Listing what could be read.",
             file=sys.stderr,
         )
+    # The same dates as the site: `updated`, when absent, and the history come from git.
+    apply_history(result.documents, read_history(settings.root, settings.source_dir))
     catalog = Catalog.build(result.documents, result.teams, result.tags)
     docs = catalog.filter(status=args.status, team=args.team, tag=args.tag)
     docs.sort(key=lambda d: d.id or "")
