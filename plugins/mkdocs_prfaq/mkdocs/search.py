@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import json
 import logging
 import tempfile
 import threading
@@ -155,7 +156,7 @@ class Indexer:
         try:
             self._flush()
             pages = sum(int(future.result()["page_count"]) for future in self._pending)
-            self._call(self._index.__aexit__(None, None, None)).result()
+            self._call(_write_and_close(self._index, self.site / INDEX_DIR)).result()
         finally:
             self._stop()
         # Pagefind writes its filters in hash-map order: fix the order so builds are reproducible.
@@ -209,6 +210,44 @@ async def _index(source: Path, language: str | None, site: Path | None = None) -
     """Index the HTML files under `source` into `site/pagefind/` (`site` defaults to `source`)."""
     from pagefind.index import PagefindIndex
 
-    async with PagefindIndex(config=_options(site or source, language)) as index:
+    index = await PagefindIndex(config=_options(site or source, language)).__aenter__()
+    try:
         result = await index.add_directory(str(source))
+    except BaseException as exc:
+        await index.__aexit__(type(exc), exc, None)
+        raise
+    await _write_and_close(index, (site or source) / INDEX_DIR)
     return int(result["page_count"])
+
+
+class _AlreadyWritten(Exception):
+    """Tells Pagefind's context exit not to write the files again."""
+
+
+async def _write_and_close(index: Any, output: Path, timeout: float = 60.0) -> None:
+    """Write the index, wait until every file is whole on disk, then stop Pagefind.
+
+    Pagefind's service can answer "written" while its files are still being written, and its
+    Python wrapper stops the service at once on closing: a file cut short (an empty
+    `pagefind-entry.json` was seen here) would break search. So the files must stop changing,
+    and the entry file must parse, before the service is stopped."""
+    await index.write_files()
+    deadline = time.monotonic() + timeout
+    previous: dict[str, int] | None = None
+    while time.monotonic() < deadline:
+        current = {str(p): p.stat().st_size for p in output.rglob("*") if p.is_file()}
+        if current == previous and _entry_is_whole(output):
+            break
+        previous = current
+        await asyncio.sleep(0.05)
+    else:
+        log.warning("prfaq: the search index was still being written after %.0f s", timeout)
+    await index.__aexit__(_AlreadyWritten, _AlreadyWritten(), None)
+
+
+def _entry_is_whole(output: Path) -> bool:
+    try:
+        json.loads((output / "pagefind-entry.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return True
