@@ -114,6 +114,8 @@
     var more = box.querySelector("[data-prfaq-search-more]");
     var placeholder = meta.textContent.trim();
     var sequence = 0;
+    /* The search under way, so that Enter waits for its results rather than racing them. */
+    var pending = Promise.resolve();
 
     function open(on) {
       if (toggle && toggle.checked !== on) {
@@ -135,7 +137,7 @@
         more.hidden = true;
         return;
       }
-      pagefind().then(function (pf) {
+      pending = pagefind().then(function (pf) {
         return pf.debouncedSearch(q, {}, 80);
       }).then(function (search) {
         if (search === null || mine !== sequence) return null;
@@ -168,11 +170,17 @@
       window.setTimeout(function () { run(); input.focus(); }, 0);
     });
     form.addEventListener("submit", function (event) {
-      var first = links()[0];
-      if (first) {
-        event.preventDefault();
-        window.location.href = first.href;
-      }
+      if (!input.value.trim()) return;
+      event.preventDefault();
+      var settled = function () {
+        var first = links()[0];
+        if (first) {
+          window.location.href = first.href;
+        } else {
+          form.submit(); /* no result: the catalog's full-text search, as without JavaScript */
+        }
+      };
+      pending.then(settled, settled);
     });
     if (toggle) {
       toggle.addEventListener("change", function () {
