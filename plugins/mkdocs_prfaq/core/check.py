@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .findings import Finding, Problem, Severity
-from .loader import Loaded, case_clashes, discover, display_path, load
+from .loader import Loaded, discover, display_path, load
 from .model import Document
 from .rules.body import check_body
 from .rules.corpus import check_corpus as check_references
@@ -73,16 +73,8 @@ def _read_and_check(
     settings: Settings, paths: Sequence[Path], wanted: set[str] | None, jobs: int
 ) -> tuple[Loaded, Raw]:
     """Read `paths` and run the checks of one document on each of those `wanted`."""
-    clashes = case_clashes(paths, settings.root)
-    # Files read only as context for the wanted ones' cross-references need no body analysis.
-    context = {display_path(p, settings.root) for p in paths} - wanted if wanted is not None else set()
     loaded = load(
-        paths,
-        root=settings.root,
-        source=settings.source_dir,
-        max_bytes=settings.max_file_size,
-        clashes=clashes,
-        context_only=context,
+        paths, root=settings.root, source=settings.source_dir, max_bytes=settings.max_file_size, bodies_for=wanted
     )
     raw: Raw = []
     for path, problems in loaded.problems.items():

@@ -111,15 +111,14 @@ def read_document(
     return Document(shown, front, parts.body, parts.body_line, structure), problems
 
 
-def case_clashes(paths: Iterable[Path], root: Path) -> dict[str, str]:
-    """For each file whose name differs from an earlier one's only in case, that earlier name."""
+def case_clashes(shown: Iterable[str]) -> dict[str, str]:
+    """For each file name that differs from an earlier one's only in case, that earlier name."""
     first: dict[str, str] = {}
     clashes: dict[str, str] = {}
-    for path in paths:
-        shown = display_path(path, root)
-        earlier = first.setdefault(shown.lower(), shown)
-        if earlier != shown:
-            clashes[shown] = earlier
+    for name in shown:
+        earlier = first.setdefault(name.lower(), name)
+        if earlier != name:
+            clashes[name] = earlier
     return clashes
 
 
@@ -129,21 +128,19 @@ def load(
     root: Path,
     source: Path | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
-    clashes: dict[str, str] | None = None,
-    context_only: Collection[str] = (),
+    bodies_for: Collection[str] | None = None,
 ) -> Loaded:
     """Read every path. `source` bounds symbolic links: a link leading outside it is refused.
 
-    `clashes` (from :func:`case_clashes`) names the files whose names clash with an earlier one
-    in case only; when it is None they are found among `paths`.
+    With `bodies_for`, only the files it names (as displayed) have their body analysed: the
+    others are read as context for cross-references, which needs their front matter alone.
     """
     loaded = Loaded()
     real_source = source.resolve() if source is not None else None
     paths = list(paths)
-    if clashes is None:
-        clashes = case_clashes(paths, root)
-    for path in paths:
-        shown = display_path(path, root)
+    names = [display_path(path, root) for path in paths]
+    clashes = case_clashes(names)
+    for path, shown in zip(paths, names, strict=True):
         loaded.files.append(shown)
         if shown in clashes:
             loaded.add(
@@ -200,7 +197,7 @@ def load(
         if problem is not None or text is None:
             loaded.add(shown, problem or Problem("file-encoding", 1, 1, "unreadable"))
             continue
-        document, problems = read_document(path, shown, text, body=shown not in context_only)
+        document, problems = read_document(path, shown, text, body=bodies_for is None or shown in bodies_for)
         for item in problems:
             loaded.add(shown, item)
         if document is not None:
