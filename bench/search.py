@@ -17,31 +17,23 @@ but the page, Material's CSS and JavaScript would be smaller from a server that 
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 from typing import Any
 
 from corpus import mkdocs_yml
+
+# The browser tests' kit: the same Chromium, flags and HTTP server as the tests use.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "browser"))
+from browserkit import CHROMIUM, CHROMIUM_ARGS, serve
+
 from corpus import write_project as corpus_project
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 #: (label, query): common words that match most documents, a rarer word, and an id.
 QUERIES = [("common words", "parcel refund"), ("one word", "laptop"), ("an id", "PRFAQ-00042")]
 
@@ -77,57 +69,46 @@ def folder_size(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
 def measure(site: Path) -> list[dict[str, Any]]:
     """Bytes and time to the first results of each query, each in a fresh browser context."""
     from playwright.sync_api import Request, sync_playwright
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    url = f"http://127.0.0.1:{server.server_address[1]}/"
     rows: list[dict[str, Any]] = []
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            for label, query in QUERIES:
-                context = browser.new_context()
-                finished: list[Request] = []
-                context.on("requestfinished", lambda request, into=finished: into.append(request))
-                page = context.new_page()
-                page.goto(url, wait_until="load")
-                loaded = len(finished)
-                start = time.perf_counter()
-                page.fill("[data-prfaq-search-input]", query)
-                page.wait_for_selector("[data-prfaq-search-list] li", timeout=60_000)
-                seconds = time.perf_counter() - start
-                page.wait_for_timeout(50)  # let the responses that showed the results report their sizes
+    with serve(site) as server, sync_playwright() as p:
+        url = server.url()
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for label, query in QUERIES:
+            context = browser.new_context()
+            finished: list[Request] = []
+            context.on("requestfinished", lambda request, into=finished: into.append(request))
+            page = context.new_page()
+            page.goto(url, wait_until="load")
+            loaded = len(finished)
+            start = time.perf_counter()
+            page.fill("[data-prfaq-search-input]", query)
+            page.wait_for_selector("[data-prfaq-search-list] li", timeout=60_000)
+            seconds = time.perf_counter() - start
+            page.wait_for_timeout(50)  # let the responses that showed the results report their sizes
 
-                def size(request: Request) -> int:
-                    sizes = request.sizes()
-                    return int(sizes["responseBodySize"] + sizes["responseHeadersSize"])
+            def size(request: Request) -> int:
+                sizes = request.sizes()
+                return int(sizes["responseBodySize"] + sizes["responseHeadersSize"])
 
-                total = sum(size(r) for r in finished)
-                search = sum(size(r) for r in finished[loaded:])
-                rows.append(
-                    {
-                        "label": label,
-                        "query": query,
-                        "bytes": total,
-                        "search_bytes": search,
-                        "requests": len(finished),
-                        "seconds": seconds,
-                        "results": page.locator("[data-prfaq-search-meta]").inner_text().strip(),
-                    }
-                )
-                context.close()
-            browser.close()
-    finally:
-        server.shutdown()
-        server.server_close()
+            total = sum(size(r) for r in finished)
+            search = sum(size(r) for r in finished[loaded:])
+            rows.append(
+                {
+                    "label": label,
+                    "query": query,
+                    "bytes": total,
+                    "search_bytes": search,
+                    "requests": len(finished),
+                    "seconds": seconds,
+                    "results": page.locator("[data-prfaq-search-meta]").inner_text().strip(),
+                }
+            )
+            context.close()
+        browser.close()
     return rows
 
 
