@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 
 _HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*)")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_WORD = re.compile(r"[^\W_](?:[\w'’.-]*[^\W_])?")
 _LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")
 _LINK_END = re.compile(r">?(?:\s+[\"'][^)]*)?\)")
 _HAS_WORD = re.compile(r"[^\W_]")
@@ -73,6 +72,11 @@ def faq_kind(text: str) -> str | None:
     if _EXTERNAL.search(text):
         return "external"
     return "faq"
+
+
+def has_word(text: str) -> bool:
+    """Whether `text` holds a word: the same as `count_words(text) > 0`, without counting."""
+    return _HAS_WORD.search(text) is not None
 
 
 def count_words(text: str) -> int:
@@ -185,7 +189,7 @@ def analyse(body: str, first_line: int) -> BodyStructure:
         text_lines.append(line)
         if "](" in line:
             result.links.extend(_links(line, number))
-        if open_question is not None and not open_words and _HAS_WORD.search(line):
+        if open_question is not None and not open_words and has_word(line):
             open_words = 1
         if not result.faq_sections:
             press_lines.append(line)

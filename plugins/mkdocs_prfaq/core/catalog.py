@@ -88,9 +88,6 @@ class Catalog:
             out[quarter(doc.created)][doc.status or "draft"] += 1
         return out
 
-    def superseding(self, doc: Document) -> list[Document]:
-        return [self.by_id[i] for i in doc.supersedes if i in self.by_id]
-
     def filter(
         self, *, status: str | None = None, team: str | None = None, tag: str | None = None
     ) -> list[Document]:

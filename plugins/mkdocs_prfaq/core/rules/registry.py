@@ -93,7 +93,3 @@ RULES: dict[str, Rule] = {
         Rule("readability", Category.WRITING, _W, "The press release scores under 40 for Flesch reading ease.", _STYLE + "#short-sentences"),
     )
 }
-
-
-def rule(name: str) -> Rule:
-    return RULES[name]

@@ -21,7 +21,7 @@ from itertools import repeat
 
 import pyphen
 
-from ..body import count_words, faq_kind
+from ..body import count_words, faq_kind, has_word
 from ..findings import Problem
 from ..model import Document
 from .registry import RULES, Category
@@ -415,12 +415,11 @@ def sentences(text: str) -> Iterator[tuple[int, int]]:
 
 def _span(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     chunk = text[start:end]
-    if _HAS_WORD.search(chunk):  # the same as count_words(chunk) > 0, without counting
+    if has_word(chunk):
         lead = len(chunk) - len(chunk.lstrip())
         yield start + lead, end
 
 
-_HAS_WORD = re.compile(r"[^\W_]")
 _LETTER_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
