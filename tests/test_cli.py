@@ -119,6 +119,16 @@ def test_check_named_files_and_folders_reports_only_those(project: Path, capsys:
     assert run(capsys, "check", "proposals")[:2] == (1, STATUS_LINE + "\n")
 
 
+def test_check_keeps_its_cache_beside_mkdocs_yml_unless_told_not_to(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(capsys, "check", "--no-cache")[0] == 0
+    assert not (project / ".prfaq_cache").exists()
+    assert run(capsys, "check")[0] == 0
+    # Never committed by mistake: the folder ignores itself.
+    assert (project / ".prfaq_cache" / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"
+
+
 @pytest.mark.parametrize(
     ("argv", "message"),
     [

@@ -3,6 +3,7 @@ raise, and every file ends up as a document or as an error that names it."""
 
 from __future__ import annotations
 
+import json
 import math
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,7 @@ from mkdocs_prfaq.core.findings import Severity
 from mkdocs_prfaq.core.frontmatter import MAX_DEPTH, parse_yaml
 from mkdocs_prfaq.core.loader import load, read_document
 from mkdocs_prfaq.core.rules.body import check_body
-from mkdocs_prfaq.core.rules.corpus import check_corpus
+from mkdocs_prfaq.core.rules.corpus import References, check_corpus
 from mkdocs_prfaq.core.rules.fields import check_fields
 from mkdocs_prfaq.core.rules.registry import RULES
 from mkdocs_prfaq.core.rules.schema import check_schema
@@ -60,7 +61,9 @@ def all_rules_on(doc: Any) -> None:
     for check in (check_schema, check_fields, check_body, writing_problems):
         for problem in check(doc):
             assert problem.rule in RULES and problem.line >= 1 and problem.col >= 1
-    check_corpus([doc, doc], teams=["payments"], tags=["refunds"])
+    refs = References.of(doc)
+    assert References.from_json(json.loads(json.dumps(refs.to_json()))) == refs
+    check_corpus([refs, refs], teams=["payments"], tags=["refunds"])
 
 
 def read(text: str) -> None:

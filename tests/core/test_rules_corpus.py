@@ -5,7 +5,7 @@ from __future__ import annotations
 from corekit import document, variant
 
 from mkdocs_prfaq.core.model import Document
-from mkdocs_prfaq.core.rules.corpus import check_corpus
+from mkdocs_prfaq.core.rules.corpus import References, check_corpus
 
 
 def doc(number: int, after: str = "", slug: str = "x", **fields: str) -> Document:
@@ -16,7 +16,10 @@ def doc(number: int, after: str = "", slug: str = "x", **fields: str) -> Documen
 def found(
     documents: list[Document], teams: list[str] | None = None, tags: list[str] | None = None
 ) -> list[tuple[str, str, int, int, str]]:
-    return [(d.path, p.rule, p.line, p.col, p.message) for d, p in check_corpus(documents, teams=teams, tags=tags)]
+    return [
+        (d.path, p.rule, p.line, p.col, p.message)
+        for d, p in check_corpus([References.of(d) for d in documents], teams=teams, tags=tags)
+    ]
 
 
 def test_a_consistent_corpus_has_no_finding() -> None:

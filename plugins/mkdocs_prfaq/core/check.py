@@ -9,10 +9,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .cache import CACHE_DIR, CheckCache, Entry, Stamp, fingerprint, stamp
 from .findings import Finding, Problem, Severity
-from .loader import Loaded, discover, display_path, load
+from .loader import Loaded, case_clashes, discover, display_path, load
 from .model import Document
 from .rules.body import check_body
+from .rules.corpus import References
 from .rules.corpus import check_corpus as check_references
 from .rules.fields import check_fields
 from .rules.registry import DRAFT_CAPPED, RULES, Category
@@ -69,26 +71,62 @@ def _document_checks(settings: Settings) -> list[DocumentCheck]:
     return checks
 
 
+def cache_for(settings: Settings) -> CheckCache:
+    """The cache of `prfaq check` in the project's root, for these settings."""
+    options = (settings.max_file_size, settings.weasel_words, settings.site_url, _writing_on(settings))
+    return CheckCache(settings.root / CACHE_DIR, fingerprint(options))
+
+
 def _read_and_check(
-    settings: Settings, paths: Sequence[Path], wanted: set[str] | None, jobs: int
-) -> tuple[Loaded, Raw]:
-    """Read `paths` and run the checks of one document on each of those `wanted`."""
+    settings: Settings, paths: Sequence[Path], wanted: set[str] | None, jobs: int, cache: CheckCache | None
+) -> tuple[Loaded, list[str], dict[str, Entry]]:
+    """Each file's entry: from the cache when it is unchanged, else read and, when `wanted`,
+    checked as one document."""
+    names = [display_path(path, settings.root) for path in paths]
+    clashes = case_clashes(names)
+    entries: dict[str, Entry] = {}
+    stamps: dict[str, Stamp | None] = {}
+    fresh: list[Path] = []
+    fresh_names: list[str] = []
+    for path, shown in zip(paths, names, strict=True):
+        if cache is not None and shown not in clashes:
+            current = stamps[shown] = stamp(path)
+            entry = None if current is None else cache.get(shown, current, full=wanted is None or shown in wanted)
+            if entry is not None:
+                entries[shown] = entry
+                continue
+        fresh.append(path)
+        fresh_names.append(shown)
     loaded = load(
-        paths, root=settings.root, source=settings.source_dir, max_bytes=settings.max_file_size, bodies_for=wanted
+        fresh,
+        root=settings.root,
+        source=settings.source_dir,
+        max_bytes=settings.max_file_size,
+        bodies_for=wanted,
+        names=fresh_names,
+        clashes=clashes,
     )
-    raw: Raw = []
-    for path, problems in loaded.problems.items():
-        raw.extend((path, None, p) for p in problems)
     checked = [d for d in loaded.documents if wanted is None or d.path in wanted]
     checks = _document_checks(settings)
     if jobs > 1 and len(checked) >= PARALLEL_MIN_FILES and _writing_on(settings):
         # The writing rules cost several times the rest: spread them over the cores first.
         warm_writing(checked, settings.weasel_words, jobs)
-    for doc in checked:
-        status = doc.status
-        for check in checks:
-            raw.extend((doc.path, status, p) for p in check(doc))
-    return loaded, raw
+    documents = {doc.path: doc for doc in loaded.documents}
+    for shown in loaded.files:
+        doc = documents.get(shown)
+        full = wanted is None or shown in wanted
+        entry = Entry(
+            stamps.get(shown) or (0, 0, 0),
+            tuple(loaded.problems.get(shown, ())),
+            tuple(p for check in checks for p in check(doc)) if doc is not None and full else (),
+            None if doc is None else References.of(doc),
+            full,
+        )
+        entries[shown] = entry
+        if cache is not None and stamps.get(shown) is not None and shown not in clashes:
+            cache.put(shown, entry)
+    files = [shown for shown in names if shown in entries]
+    return loaded, files, entries
 
 
 @contextmanager
@@ -119,22 +157,34 @@ def check_documents(
     report: Iterable[str] | None = None,
     extra_checks: Sequence[DocumentCheck] = (),
     jobs: int = 1,
+    cache: CheckCache | None = None,
 ) -> CheckResult:
     """Check `paths` as one corpus; with `report`, keep only findings for those display paths.
 
-    With `jobs` > 1, a large corpus is read and checked by that many processes; the findings are
-    the same, in the same order.
+    With `jobs` > 1, the writing rules of a large corpus run in that many processes; the
+    findings are the same, in the same order. With a `cache`, unchanged files are not read
+    again, and the result's `documents` holds only the files that were.
     """
     teams = read_vocabulary(settings.teams_file, "teams")
     tags = read_vocabulary(settings.tags_file, "tags")
     wanted = set(report) if report is not None else None
     with _paused_gc():
-        loaded, raw = _read_and_check(settings, paths, wanted, jobs)
+        loaded, files, entries = _read_and_check(settings, paths, wanted, jobs, cache)
+    if cache is not None:
+        cache.save()
+    raw: Raw = []
+    references: list[References] = []
+    for shown in files:  # in corpus order: "also used by" names the first file with an id
+        entry = entries[shown]
+        raw.extend((shown, None, p) for p in entry.read)
+        if entry.references is not None:
+            references.append(entry.references)
+            raw.extend((shown, entry.references.status, p) for p in entry.checked)
     for doc in loaded.documents:
         if extra_checks and (wanted is None or doc.path in wanted):
             raw.extend((doc.path, doc.status, p) for check in extra_checks for p in check(doc))
-    for doc, problem in check_references(loaded.documents, teams=teams, tags=tags):
-        raw.append((doc.path, doc.status, problem))
+    for refs, problem in check_references(references, teams=teams, tags=tags):
+        raw.append((refs.path, refs.status, problem))
     findings = []
     for path, status, problem in raw:
         if wanted is not None and path not in wanted:
@@ -144,7 +194,7 @@ def check_documents(
             continue
         findings.append(Finding(path, problem.line, problem.col, severity, problem.rule, problem.message))
     findings.sort(key=Finding.sort_key)
-    return CheckResult(loaded.documents, findings, loaded.files, teams, tags)
+    return CheckResult(loaded.documents, findings, files, teams, tags)
 
 
 def corpus_paths(settings: Settings) -> list[Path]:
@@ -154,18 +204,31 @@ def corpus_paths(settings: Settings) -> list[Path]:
 
 
 def check_folder(
-    settings: Settings, *, extra_checks: Sequence[DocumentCheck] = (), jobs: int = 1
+    settings: Settings,
+    *,
+    extra_checks: Sequence[DocumentCheck] = (),
+    jobs: int = 1,
+    cache: CheckCache | None = None,
 ) -> CheckResult:
-    return check_documents(settings, corpus_paths(settings), extra_checks=extra_checks, jobs=jobs)
+    return check_documents(settings, corpus_paths(settings), extra_checks=extra_checks, jobs=jobs, cache=cache)
 
 
 def check_files(
-    settings: Settings, files: Sequence[Path], *, extra_checks: Sequence[DocumentCheck] = (), jobs: int = 1
+    settings: Settings,
+    files: Sequence[Path],
+    *,
+    extra_checks: Sequence[DocumentCheck] = (),
+    jobs: int = 1,
+    cache: CheckCache | None = None,
 ) -> CheckResult:
     """Check the named files in the context of the whole source folder (for cross-references)."""
-    corpus = corpus_paths(settings)
+    found = list(discover(settings.source_dir)) if settings.source_dir.is_dir() else []
+    corpus = [path for path, _ in found]
     # `os.path.realpath`, unlike `Path.resolve` before Python 3.13, never raises on a link loop.
-    known = {os.path.realpath(p) for p in corpus}
+    # Below the source folder's own real path, a file that is no link is where it is found
+    # (the search follows no link to a folder): only links need resolving, one by one.
+    real_source, prefix = os.path.realpath(settings.source_dir), len(str(settings.source_dir))
+    known = {os.path.realpath(path) if link else real_source + str(path)[prefix:] for path, link in found}
     paths = corpus + [f for f in files if os.path.realpath(f) not in known]
     shown = [display_path(f.absolute(), settings.root) for f in files]
-    return check_documents(settings, paths, report=shown, extra_checks=extra_checks, jobs=jobs)
+    return check_documents(settings, paths, report=shown, extra_checks=extra_checks, jobs=jobs, cache=cache)

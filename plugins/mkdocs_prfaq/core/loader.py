@@ -8,7 +8,7 @@ least one error naming it.
 from __future__ import annotations
 
 import os
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -42,25 +42,46 @@ class Loaded:
 
 
 def display_path(path: Path, root: Path) -> str:
+    text, base = str(path), str(root)
+    if os.sep == "/" and text.startswith(base) and text[len(base) : len(base) + 1] == "/" and base != "/":
+        return text[len(base) + 1 :]  # the common case, without `relative_to`'s cost (10,000 files: 0.1 s)
     try:
         return path.relative_to(root).as_posix()
     except ValueError:
         return path.as_posix()
 
 
+def _is_dir(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:  # a link that loops
+        return False
+
+
 def discover(source: Path) -> Iterator[tuple[Path, bool]]:
-    """Yield (path, is_symlink) for every candidate file under `source`, sorted, recursively."""
-    for directory, dirnames, filenames in os.walk(source):
-        here = Path(directory)
-        dirnames[:] = sorted(d for d in dirnames if not _skipped(d))
-        for name in list(dirnames):
-            if (here / name).is_symlink():
-                dirnames.remove(name)
-                yield here / name, True
-        for name in sorted(filenames):
-            if is_prfaq_name(name):
-                path = here / name
-                yield path, path.is_symlink()
+    """Yield (path, is_symlink) for every candidate file under `source`, sorted, recursively.
+
+    Symbolic links to folders are yielded, not followed: the loader decides what to do with them.
+    """
+    try:
+        entries = sorted(os.scandir(source), key=lambda e: e.name)
+    except OSError:
+        return
+    folders: list[Path] = []
+    files: list[tuple[Path, bool]] = []
+    for entry in entries:  # `DirEntry` knows most of this without another system call
+        if _skipped(entry.name):
+            continue
+        link = entry.is_symlink()
+        if entry.is_dir(follow_symlinks=False):
+            folders.append(Path(entry.path))
+        elif link and _is_dir(entry):
+            yield Path(entry.path), True
+        elif is_prfaq_name(entry.name):
+            files.append((Path(entry.path), link))
+    yield from files
+    for folder in folders:
+        yield from discover(folder)
 
 
 def _decode(data: bytes) -> tuple[str | None, Problem | None]:
@@ -68,9 +89,7 @@ def _decode(data: bytes) -> tuple[str | None, Problem | None]:
     if nul >= 0:
         line = data.count(b"\n", 0, nul) + 1
         col = nul - (data.rfind(b"\n", 0, nul) + 1) + 1
-        return None, Problem(
-            "file-encoding", line, col, "binary file (a NUL byte): PR/FAQs are UTF-8 Markdown text"
-        )
+        return None, Problem("file-encoding", line, col, "binary file (a NUL byte): PR/FAQs are UTF-8 Markdown text")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -90,9 +109,7 @@ def _decode(data: bytes) -> tuple[str | None, Problem | None]:
     return text, None
 
 
-def read_document(
-    path: Path, shown: str, text: str, *, body: bool = True
-) -> tuple[Document | None, list[Problem]]:
+def read_document(path: Path, shown: str, text: str, *, body: bool = True) -> tuple[Document | None, list[Problem]]:
     """Parse one file's text; returns the document (if its front matter could be read) and problems.
 
     With `body=False` the body's structure is not analysed: enough for a document read only as
@@ -129,17 +146,23 @@ def load(
     source: Path | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     bodies_for: Collection[str] | None = None,
+    names: Sequence[str] | None = None,
+    clashes: Mapping[str, str] | None = None,
 ) -> Loaded:
     """Read every path. `source` bounds symbolic links: a link leading outside it is refused.
 
     With `bodies_for`, only the files it names (as displayed) have their body analysed: the
     others are read as context for cross-references, which needs their front matter alone.
+    A caller that reads part of a corpus passes the paths' display `names` and the whole
+    corpus's :func:`case_clashes`.
     """
     loaded = Loaded()
     real_source = source.resolve() if source is not None else None
     paths = list(paths)
-    names = [display_path(path, root) for path in paths]
-    clashes = case_clashes(names)
+    if names is None:
+        names = [display_path(path, root) for path in paths]
+    if clashes is None:
+        clashes = case_clashes(names)
     for path, shown in zip(paths, names, strict=True):
         loaded.files.append(shown)
         if shown in clashes:

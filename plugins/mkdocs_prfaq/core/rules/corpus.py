@@ -1,37 +1,119 @@
-"""Cross-document rules: ids, references between documents, teams and tags."""
+"""Cross-document rules: ids, references between documents, teams and tags.
+
+They run on :class:`References`, the few values of each document that other documents can
+point at or clash with, so that a check can take them from its cache instead of reading
+every file again.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
 
 from ..findings import Problem
 from ..model import ID_PATTERN, Document
 
-Reported = list[tuple[Document, Problem]]
+#: A value and where it stands in the file: (value, line, column).
+Located = tuple[str, int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class References:
+    """What the cross-document rules read from one document."""
+
+    path: str
+    status: str | None
+    #: The id when well formed (a malformed one is a schema finding), and where it stands.
+    id: str | None
+    id_at: tuple[int, int]
+    supersedes: tuple[Located, ...]
+    supersedes_at: tuple[int, int]
+    superseded_by: Located | None
+    #: The `url` of each `related` entry.
+    related: tuple[Located, ...]
+    #: Link targets in the body that look like PR/FAQ ids.
+    links: tuple[Located, ...]
+    team: Located | None
+    tags: tuple[Located, ...]
+
+    @classmethod
+    def of(cls, doc: Document) -> References:
+        def at(*path: str | int) -> tuple[int, int]:
+            pos = doc.position(*path)
+            return pos.line, pos.col
+
+        def located(value: str, *path: str | int) -> Located:
+            return (value, *at(*path))
+
+        related = doc.meta.get("related")
+        superseded_by, team = doc.superseded_by, doc.team
+        return cls(
+            path=doc.path,
+            status=doc.status,
+            id=doc.id,
+            id_at=at("id"),
+            supersedes=tuple(located(ref, "supersedes", i) for i, ref in enumerate(doc.supersedes)),
+            supersedes_at=at("supersedes"),
+            superseded_by=None if superseded_by is None else located(superseded_by, "superseded_by"),
+            related=tuple(
+                located(item["url"], "related", i, "url")
+                for i, item in enumerate(related if isinstance(related, list) else [])
+                if isinstance(item, dict) and isinstance(item.get("url"), str)
+            ),
+            links=tuple(
+                (link.target, link.line, link.col) for link in doc.structure.links if ID_PATTERN.match(link.target)
+            ),
+            team=None if team is None else located(team, "team"),
+            tags=tuple(located(tag, "tags", i) for i, tag in enumerate(doc.tags)),
+        )
+
+    def to_json(self) -> list[Any]:
+        return [
+            self.path, self.status, self.id, self.id_at, self.supersedes, self.supersedes_at,
+            self.superseded_by, self.related, self.links, self.team, self.tags,
+        ]  # fmt: skip
+
+    @classmethod
+    def from_json(cls, data: list[Any]) -> References:
+        """The inverse of :meth:`to_json` (JSON turns the tuples into lists: turn them back)."""
+        path, status, doc_id, id_at, supersedes, supersedes_at, superseded_by, related, links, team, tags = data
+        return cls(
+            path, status, doc_id, tuple(id_at), _located(supersedes), tuple(supersedes_at),
+            None if superseded_by is None else tuple(superseded_by), _located(related), _located(links),
+            None if team is None else tuple(team), _located(tags),
+        )  # fmt: skip
+
+
+def _located(values: list[list[Any]]) -> tuple[Located, ...]:
+    return tuple(map(tuple, values)) if values else ()
+
+
+Reported = list[tuple[References, Problem]]
 
 
 def check_corpus(
-    documents: Sequence[Document],
+    documents: Sequence[References],
     *,
     teams: Collection[str] | None,
     tags: Collection[str] | None,
 ) -> Reported:
     out: Reported = []
-    by_id: dict[str, Document] = {}
+    by_id: dict[str, References] = {}
     for doc in documents:
         doc_id = doc.id
         if doc_id is None:
             continue
         first = by_id.get(doc_id)
         if first is not None:
-            pos = doc.position("id")
+            line, col = doc.id_at
             out.append(
                 (
                     doc,
                     Problem(
                         "duplicate-id",
-                        pos.line,
-                        pos.col,
+                        line,
+                        col,
                         f"id {doc_id} is also used by {first.path}: run `prfaq new` for a free id, or renumber",
                     ),
                 )
@@ -39,84 +121,72 @@ def check_corpus(
             continue
         by_id[doc_id] = doc
 
-    def missing(doc: Document, ref: str, *path: str | int, what: str) -> None:
+    def missing(doc: References, where: Located, what: str) -> None:
+        ref, line, col = where
         if ID_PATTERN.match(ref) and ref not in by_id:
-            pos = doc.position(*path)
-            out.append((doc, Problem("unknown-id", pos.line, pos.col, f"{what} {ref}, which does not exist: check the id")))
+            out.append((doc, Problem("unknown-id", line, col, f"{what} {ref}, which does not exist: check the id")))
 
     for doc in documents:
-        for index, ref in enumerate(doc.supersedes):
-            missing(doc, ref, "supersedes", index, what="`supersedes` names")
-        superseded_by = doc.superseded_by
-        if superseded_by is not None:
-            missing(doc, superseded_by, "superseded_by", what="`superseded_by` names")
+        for where in doc.supersedes:
+            missing(doc, where, "`supersedes` names")
+        if doc.superseded_by is not None:
+            superseded_by, line, col = doc.superseded_by
+            missing(doc, doc.superseded_by, "`superseded_by` names")
             newer = by_id.get(superseded_by)
             if superseded_by == doc.id:
-                pos = doc.position("superseded_by")
-                out.append(
-                    (doc, Problem("supersedes-cycle", pos.line, pos.col, "a document cannot be superseded by itself"))
-                )
-            elif newer is not None and doc.id is not None and doc.id not in newer.supersedes:
-                pos = doc.position("superseded_by")
+                out.append((doc, Problem("supersedes-cycle", line, col, "a document cannot be superseded by itself")))
+            elif newer is not None and doc.id is not None and all(ref != doc.id for ref, _, _ in newer.supersedes):
                 out.append(
                     (
                         doc,
                         Problem(
                             "supersedes-mismatch",
-                            pos.line,
-                            pos.col,
+                            line,
+                            col,
                             f"{superseded_by} does not list {doc.id} in its `supersedes`: add it there",
                         ),
                     )
                 )
-        if doc.id is not None and doc.id in doc.supersedes:
-            pos = doc.position("supersedes", doc.supersedes.index(doc.id))
-            out.append((doc, Problem("supersedes-cycle", pos.line, pos.col, "a document cannot supersede itself")))
-        related = doc.meta.get("related")
-        if isinstance(related, list):
-            for index, item in enumerate(related):
-                if isinstance(item, dict) and isinstance(item.get("url"), str):
-                    missing(doc, item["url"], "related", index, "url", what="`related` names")
-        for link in doc.structure.links:
-            if ID_PATTERN.match(link.target) and link.target not in by_id:
+        own = next((where for where in doc.supersedes if where[0] == doc.id), None)
+        if doc.id is not None and own is not None:
+            out.append((doc, Problem("supersedes-cycle", own[1], own[2], "a document cannot supersede itself")))
+        for where in doc.related:
+            missing(doc, where, "`related` names")
+        for target, line, col in doc.links:
+            if target not in by_id:
+                out.append((doc, Problem("unknown-id", line, col, f"the link to {target} names no PR/FAQ")))
+        if teams is not None and doc.team is not None:
+            team, line, col = doc.team
+            if team not in teams:
+                known = ", ".join(sorted(teams)) or "none"
                 out.append(
-                    (doc, Problem("unknown-id", link.line, link.col, f"the link to {link.target} names no PR/FAQ"))
-                )
-        team = doc.team
-        if teams is not None and team is not None and team not in teams:
-            pos = doc.position("team")
-            out.append(
-                (
-                    doc,
-                    Problem(
-                        "unknown-team",
-                        pos.line,
-                        pos.col,
-                        f"team '{team}' is not in the teams file (known: {', '.join(sorted(teams)) or 'none'})",
-                    ),
-                )
-            )
-        if tags is not None:
-            for index, tag in enumerate(doc.tags):
-                if tag not in tags:
-                    pos = doc.position("tags", index)
-                    out.append(
-                        (doc, Problem("unknown-tag", pos.line, pos.col, f"tag '{tag}' is not in the tags vocabulary"))
+                    (
+                        doc,
+                        Problem("unknown-team", line, col, f"team '{team}' is not in the teams file (known: {known})"),
                     )
-    out.extend(_cycles(documents, by_id))
+                )
+        if tags is not None:
+            for tag, line, col in doc.tags:
+                if tag not in tags:
+                    out.append((doc, Problem("unknown-tag", line, col, f"tag '{tag}' is not in the tags vocabulary")))
+    out.extend(_cycles(by_id))
     return out
 
 
-def _cycles(documents: Sequence[Document], by_id: dict[str, Document]) -> Reported:
+def _cycles(by_id: dict[str, References]) -> Reported:
     """Loops in the graph "A supersedes B", found by one depth-first pass (linear in the corpus)."""
     out: Reported = []
     done: set[str] = set()
+
+    def children(doc_id: str) -> Iterator[str]:
+        return (ref for ref, _, _ in by_id[doc_id].supersedes)
+
     for start in sorted(by_id):
         if start in done:
             continue
         path: list[str] = [start]
         on_path = {start}
-        stack = [iter(by_id[start].supersedes)]
+        stack = [children(start)]
         while stack:
             child = next(stack[-1], None)
             if child is None:
@@ -129,13 +199,13 @@ def _cycles(documents: Sequence[Document], by_id: dict[str, Document]) -> Report
                 loop = path[path.index(child) :]
                 if len(loop) > 1:  # a self-reference is reported on its own
                     doc = by_id[loop[0]]
-                    pos = doc.position("supersedes")
+                    line, col = doc.supersedes_at
                     chain = " → ".join([*loop, child])
-                    out.append((doc, Problem("supersedes-cycle", pos.line, pos.col, f"supersedes chain loops: {chain}")))
+                    out.append((doc, Problem("supersedes-cycle", line, col, f"supersedes chain loops: {chain}")))
                 continue
             if child in done or child not in by_id:
                 continue
             path.append(child)
             on_path.add(child)
-            stack.append(iter(by_id[child].supersedes))
+            stack.append(children(child))
     return out

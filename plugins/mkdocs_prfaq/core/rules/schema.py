@@ -9,18 +9,19 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jsonschema_rs
-from jsonschema import Draft202012Validator, validators
-from jsonschema.exceptions import ValidationError
-from jsonschema.protocols import Validator
 
 from ..findings import Problem
 from ..frontmatter import Path
 from ..model import STATUSES, Document
 from ..schema import schema
 from .body import unsafe_scheme
+
+if TYPE_CHECKING:  # jsonschema is imported only to explain a rejected document (60 ms saved at start)
+    from jsonschema.exceptions import ValidationError
+    from jsonschema.protocols import Validator
 
 _JSON_TYPES = {"string": "text", "array": "a list", "object": "a mapping", "integer": "a number", "number": "a number"}
 
@@ -33,12 +34,16 @@ def _regex(pattern: str) -> Any:
 def _pattern(validator: Validator, pattern: str, instance: Any, schema: Any) -> Iterator[ValidationError]:
     """`pattern` by jsonschema-rs's regex engine, which does not backtrack: with Python's `re`,
     some of the schema's patterns take quadratic time on a long string that fails them."""
+    from jsonschema.exceptions import ValidationError
+
     if validator.is_type(instance, "string") and not _regex(pattern).is_valid(instance):
         yield ValidationError(f"{instance!r} does not match {pattern!r}")
 
 
 def _unique_items(validator: Validator, unique: bool, instance: Any, schema: Any) -> Iterator[ValidationError]:
     """`uniqueItems` in linear time; jsonschema compares every pair when a list mixes types."""
+    from jsonschema.exceptions import ValidationError
+
     if not (unique and validator.is_type(instance, "array")):
         return
     seen: set[str] = set()
@@ -50,15 +55,15 @@ def _unique_items(validator: Validator, unique: bool, instance: Any, schema: Any
         seen.add(key)
 
 
-_Reference: Any = validators.extend(  # type: ignore[no-untyped-call]
-    Draft202012Validator, {"pattern": _pattern, "uniqueItems": _unique_items}
-)
-
-
 @cache
 def validator() -> Validator:
     """The reference validator, whose errors carry the paths and keywords the messages need."""
-    checker: Validator = _Reference(schema(), format_checker=Draft202012Validator.FORMAT_CHECKER)
+    from jsonschema import Draft202012Validator, validators
+
+    reference: Any = validators.extend(  # type: ignore[no-untyped-call]
+        Draft202012Validator, {"pattern": _pattern, "uniqueItems": _unique_items}
+    )
+    checker: Validator = reference(schema(), format_checker=Draft202012Validator.FORMAT_CHECKER)
     return checker
 
 
@@ -84,11 +89,11 @@ def _yaml_read_as(value: Any, raw: str | None) -> str:
     """Describe how YAML read an unquoted scalar, for a 'quote it' hint."""
     shown = raw if raw is not None else repr(value)
     if isinstance(value, bool):
-        return f"YAML read `{shown}` as the boolean {str(value).lower()}: quote it (\"{shown}\")"
+        return f'YAML read `{shown}` as the boolean {str(value).lower()}: quote it ("{shown}")'
     if value is None:
         return f"YAML read `{shown or '(nothing)'}` as null: write a value, quoted if needed"
     if isinstance(value, int | float):
-        return f"YAML read `{shown}` as a number: quote it (\"{shown}\")"
+        return f'YAML read `{shown}` as a number: quote it ("{shown}")'
     return f"got {type(value).__name__}"
 
 
@@ -162,7 +167,10 @@ def _problems(doc: Document, error: ValidationError) -> Iterator[Problem]:
     if kind == "pattern":
         if _id_path(path):
             yield Problem(
-                "id-format", pos.line, pos.col, f"`{field}` is '{value}', not an id: write PRFAQ- and four or more digits, like PRFAQ-0042"
+                "id-format",
+                pos.line,
+                pos.col,
+                f"`{field}` is '{value}', not an id: write PRFAQ- and four or more digits, like PRFAQ-0042",
             )
             return
         if path[:1] == ("related",) and isinstance(value, str) and unsafe_scheme(value):

@@ -1,0 +1,168 @@
+"""What `prfaq check` learnt about each file, kept between runs.
+
+Pre-commit runs the check on the files of a commit, yet every other document must be known for
+the cross-document rules; and a second check of an unchanged folder should not redo the work of
+the first. So each file's result (the problems found reading and checking it, and its
+:class:`References`) is kept in `.prfaq_cache/` at the project's root, as ruff and pytest keep
+theirs. An entry is used only while the file's size, modification time and inode are those it
+was read with, and the whole cache only while the program and the settings that change a
+document's findings are those it was made with. Severities are applied after, so changing them
+keeps the cache.
+
+The file is JSON, written whole to a temporary name and renamed, so that two checks running at
+once never leave a torn file; a cache that cannot be read or written is ignored.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import stat as _stat
+import sys
+import tempfile
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from .findings import Problem
+from .rules.corpus import References
+
+#: The folder, at the project's root.
+CACHE_DIR = ".prfaq_cache"
+_FILE = "check.json"
+#: A file changed this recently may change again within the clock's resolution without its
+#: stamp changing: such a file is not kept (git's "racy" entries).
+_RACY_NS = 2_000_000_000
+
+#: (size, modification time in ns, inode): what says a file is unchanged.
+Stamp = tuple[int, int, int]
+
+
+def stamp(path: Path) -> Stamp | None:
+    """The file's stamp; None for a symbolic link (whose target may change unseen) or a file
+    that cannot be read."""
+    try:
+        st = os.lstat(path)
+    except OSError:
+        return None
+    return None if _stat.S_ISLNK(st.st_mode) else (st.st_size, st.st_mtime_ns, st.st_ino)
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One file's result: problems from reading it, from the checks of one document, and what
+    other documents can refer to (None when no document could be read)."""
+
+    stamp: Stamp
+    read: tuple[Problem, ...]
+    checked: tuple[Problem, ...]
+    references: References | None
+    #: False when the file was read only as context (front matter, no body): its body's checks
+    #: have not run and its links are not known.
+    full: bool
+
+    def to_json(self) -> list[Any]:
+        return [
+            list(self.stamp),
+            [[p.rule, p.line, p.col, p.message] for p in self.read],
+            [[p.rule, p.line, p.col, p.message] for p in self.checked],
+            None if self.references is None else self.references.to_json(),
+            self.full,
+        ]
+
+    @classmethod
+    def from_json(cls, data: list[Any]) -> Entry:
+        st, read, checked, refs, full = data
+
+        def problems(items: list[list[Any]]) -> tuple[Problem, ...]:
+            return tuple(Problem(str(r), int(line), int(col), str(m)) for r, line, col, m in items)
+
+        return cls(
+            (int(st[0]), int(st[1]), int(st[2])),
+            problems(read),
+            problems(checked),
+            None if refs is None else References.from_json(refs),
+            bool(full),
+        )
+
+
+def fingerprint(options: Iterable[object]) -> str:
+    """A digest of this program (every file of the core, the schema included), the Python that
+    runs it, and `options`: the settings a document's findings depend on."""
+    digest = hashlib.sha256(sys.version.encode())
+    core = resources.files(__package__)
+    for item in sorted(_files(core), key=str):
+        digest.update(str(item).encode())
+        digest.update(item.read_bytes())
+    digest.update(json.dumps([repr(o) for o in options]).encode())
+    return digest.hexdigest()
+
+
+def _files(folder: Any) -> list[Any]:
+    out = []
+    for item in folder.iterdir():
+        if item.is_dir():
+            if item.name != "__pycache__":
+                out.extend(_files(item))
+        elif item.name.endswith((".py", ".json", ".md")):
+            out.append(item)
+    return out
+
+
+class CheckCache:
+    """Entries by file (as displayed in findings), read from and written to `folder`."""
+
+    def __init__(self, folder: Path, key: str) -> None:
+        self.folder = folder
+        self.key = key
+        self._old: dict[str, Any] = {}
+        self._new: dict[str, Entry] = {}
+        #: Whether this run learnt anything the file does not hold yet.
+        self._changed = False
+        try:
+            data = json.loads((folder / _FILE).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return
+        if isinstance(data, dict) and data.get("key") == key and isinstance(data.get("entries"), dict):
+            self._old = data["entries"]
+
+    def get(self, shown: str, current: Stamp, *, full: bool) -> Entry | None:
+        """The entry for an unchanged file; with `full`, only one whose body was checked."""
+        raw = self._old.get(shown)
+        if raw is None:
+            return None
+        try:
+            entry = Entry.from_json(raw)
+        except (TypeError, ValueError, IndexError, KeyError):
+            return None
+        if entry.stamp != current or (full and not entry.full):
+            return None
+        self._new[shown] = entry
+        return entry
+
+    def put(self, shown: str, entry: Entry) -> None:
+        self._new[shown] = entry
+        self._changed = True
+
+    def save(self) -> None:
+        """Write the entries of this run (files no longer there are dropped)."""
+        if not self._changed and self._new.keys() == self._old.keys():
+            return
+        now = time.time_ns()
+        entries = {shown: e.to_json() for shown, e in self._new.items() if now - e.stamp[1] > _RACY_NS}
+        try:
+            self.folder.mkdir(exist_ok=True)
+            ignore = self.folder / ".gitignore"
+            if not ignore.exists():
+                ignore.write_text("# Made by `prfaq check`; safe to delete.\n*\n", encoding="utf-8")
+            handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".check-", suffix=".json")
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                # `dumps` then one write: `dump` would encode in Python, piece by piece.
+                out.write(json.dumps({"key": self.key, "entries": entries}, separators=(",", ":")))
+            os.replace(temporary, self.folder / _FILE)
+        except OSError:
+            return

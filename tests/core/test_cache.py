@@ -1,0 +1,125 @@
+"""The check's cache: an unchanged file is not read again, yet every finding is the same as
+without the cache; a changed file, a changed setting or a broken cache file is seen."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from pathlib import Path
+
+from corekit import FIXTURES, copy_fixture
+
+from mkdocs_prfaq.core.cache import CACHE_DIR
+from mkdocs_prfaq.core.check import CheckResult, cache_for, check_files, check_folder
+from mkdocs_prfaq.core.settings import Settings, load_settings
+
+CACHE = FIXTURES / "cache"
+#: Files older than the cache's "racy" window, so that it keeps them.
+OLD = time.time() - 3600
+
+
+def project(tmp_path: Path) -> Settings:
+    root = copy_fixture("cache/project", tmp_path)
+    for path in (root / "prfaqs").iterdir():
+        os.utime(path, (OLD, OLD))
+    return load_settings(root / "mkdocs.yml")
+
+
+def cached(settings: Settings) -> CheckResult:
+    return check_folder(settings, cache=cache_for(settings))
+
+
+def summary(result: CheckResult) -> list[str]:
+    return [f.format() for f in result.findings]
+
+
+def put(settings: Settings, fixture: str, name: str, mtime: float = OLD) -> Path:
+    target = settings.source_dir / name
+    shutil.copyfile(CACHE / fixture, target)
+    os.utime(target, (mtime, mtime))
+    return target
+
+
+def test_a_second_check_reads_nothing_and_finds_the_same(tmp_path: Path) -> None:
+    settings = project(tmp_path)
+    first = cached(settings)
+    assert len(first.documents) == 2 and (settings.root / CACHE_DIR / ".gitignore").read_text().strip().endswith("*")
+    second = cached(settings)
+    assert second.documents == []
+    assert summary(second) == summary(first) == summary(check_folder(settings))
+    assert second.files == first.files
+
+
+def test_a_changed_file_is_read_again_and_its_new_finding_reported(tmp_path: Path) -> None:
+    settings = project(tmp_path)
+    cached(settings)
+    put(settings, "PRFAQ-0001-instant-refunds-edited.md", "PRFAQ-0001-instant-refunds.md", OLD + 1)
+    result = cached(settings)
+    assert [d.path for d in result.documents] == ["prfaqs/PRFAQ-0001-instant-refunds.md"]
+    assert [(f.path, f.rule) for f in result.findings] == [("prfaqs/PRFAQ-0001-instant-refunds.md", "weasel-words")]
+    assert summary(result) == summary(check_folder(settings))
+
+
+def test_one_new_file_is_checked_against_the_cached_others(tmp_path: Path) -> None:
+    """As pre-commit runs it: the other documents come from the cache, their ids included."""
+    settings = project(tmp_path)
+    cached(settings)
+    new = put(settings, "PRFAQ-0002-store-credit.md", "PRFAQ-0002-store-credit.md")
+    result = check_files(settings, [new], cache=cache_for(settings))
+    assert [d.path for d in result.documents] == ["prfaqs/PRFAQ-0002-store-credit.md"]
+    assert [f.format() for f in result.findings] == [
+        f.format() for f in check_files(settings, [new]).findings if f.path.endswith("store-credit.md")
+    ]
+    assert [(f.rule, f.message.split(":")[0]) for f in result.findings] == [
+        ("duplicate-id", "id PRFAQ-0002 is also used by prfaqs/PRFAQ-0002-card-refunds.md")
+    ]
+
+
+def test_a_deleted_file_no_longer_counts(tmp_path: Path) -> None:
+    settings = project(tmp_path)
+    cached(settings)
+    (settings.source_dir / "PRFAQ-0002-card-refunds.md").unlink()
+    result = cached(settings)
+    assert result.files == ["prfaqs/PRFAQ-0001-instant-refunds.md"]
+    assert [f.rule for f in result.findings] == ["unknown-id"]  # its `superseded_by` now names nothing
+
+
+def test_a_setting_that_changes_findings_drops_the_cache(tmp_path: Path) -> None:
+    settings = project(tmp_path)
+    cached(settings)
+    config = settings.root / "mkdocs.yml"
+    config.write_text(config.read_text() + "      weasel_words: [damaged]\n", encoding="utf-8")
+    changed = load_settings(config)
+    result = cached(changed)
+    assert len(result.documents) == 2
+    assert {f.rule for f in result.findings} == {"weasel-words"}
+
+
+def test_severities_apply_to_cached_findings(tmp_path: Path) -> None:
+    settings = project(tmp_path)
+    put(settings, "PRFAQ-0001-instant-refunds-edited.md", "PRFAQ-0001-instant-refunds.md")
+    cached(settings)
+    config = settings.root / "mkdocs.yml"
+    config.write_text(config.read_text() + "      rules: {weasel-words: error}\n", encoding="utf-8")
+    result = cached(load_settings(config))
+    assert result.documents == []
+    assert [(f.rule, f.severity.value) for f in result.findings] == [("weasel-words", "error")]
+
+
+def test_a_broken_cache_file_is_ignored_and_replaced(tmp_path: Path) -> None:
+    settings = project(tmp_path)
+    cached(settings)
+    (settings.root / CACHE_DIR / "check.json").write_text('{"key": [', encoding="utf-8")
+    assert len(cached(settings).documents) == 2
+    assert cached(settings).documents == []
+
+
+def test_files_changed_seconds_ago_are_not_kept(tmp_path: Path) -> None:
+    """Within the clock's resolution a file can change again without its stamp changing."""
+    settings = project(tmp_path)
+    now = time.time()
+    for path in settings.source_dir.iterdir():
+        os.utime(path, (now, now))
+    cached(settings)
+    assert len(cached(settings).documents) == 2
