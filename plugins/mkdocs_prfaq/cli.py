@@ -19,16 +19,11 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from .core.catalog import Catalog
 from .core.check import cache_for, check_files, check_folder, default_jobs
-from .core.exports import document_record
 from .core.findings import render, summary_line
-from .core.history import apply_history, read_history
 from .core.loader import discover
 from .core.model import ID_PATTERN, STATUSES
-from .core.review import format_review, review_file
 from .core.rules.registry import RULES
-from .core.scaffold import fill_template, next_id, slugify
 from .core.settings import Settings, SettingsError, load_settings
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -52,13 +47,13 @@ def cmd_check(args: argparse.Namespace) -> int:
             else:
                 print(f"prfaq check: {given}: no such file or folder", file=sys.stderr)
                 return EXIT_USAGE
-        result = check_files(settings, files, jobs=default_jobs(), cache=cache)
+        result = check_files(settings, files, jobs=default_jobs(), cache=cache, keep_documents=False)
         checked = len(files)
     else:
         if not settings.source_dir.is_dir():
             print(f"prfaq check: source folder {settings.source_dir} does not exist", file=sys.stderr)
             return EXIT_USAGE
-        result = check_folder(settings, jobs=default_jobs(), cache=cache)
+        result = check_folder(settings, jobs=default_jobs(), cache=cache, keep_documents=False)
         checked = len(result.files)
     output = render(result.findings, args.format)
     if args.format == "json":
@@ -83,6 +78,8 @@ def _git_author() -> str | None:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
+    from .core.scaffold import fill_template, next_id, slugify
+
     settings = _settings(args)
     title = " ".join(args.title.split())
     if not 3 <= len(title) <= 120:
@@ -126,6 +123,10 @@ def cmd_list(args: argparse.Namespace) -> int:
             f"prfaq list: {len(result.errors)} error(s) in the folder; run `prfaq check`. Listing what could be read.",
             file=sys.stderr,
         )
+    from .core.catalog import Catalog  # imported by the commands that use them: `check` starts faster
+    from .core.exports import document_record
+    from .core.history import apply_history, read_history
+
     # The same dates as the site: `updated`, when absent, and the history come from git.
     apply_history(result.documents, read_history(settings.root, settings.source_dir))
     catalog = Catalog.build(result.documents, result.teams, result.tags)
@@ -167,6 +168,8 @@ def _use_color(choice: str) -> bool:
 
 
 def cmd_review(args: argparse.Namespace) -> int:
+    from .core.review import format_review, review_file
+
     settings = _settings(args)
     path = Path(args.file)
     if not path.is_file():

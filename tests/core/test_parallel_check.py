@@ -30,9 +30,12 @@ def test_parallel_check_matches_a_single_process(tmp_path: Path) -> None:
 
     one = check_folder(settings, jobs=1)
     two = check_folder(settings, jobs=2)
+    # As `prfaq check` runs: the processes share all the work and send back findings only.
+    shared = check_folder(settings, jobs=2, keep_documents=False)
 
     assert two.findings == one.findings
     assert two.files == one.files
     assert [d.path for d in two.documents] == [d.path for d in one.documents]
     assert any(f.rule == "file-name-case" for f in two.findings)
     assert len(one.documents) >= PARALLEL_MIN_FILES
+    assert (shared.findings, shared.files, shared.documents) == (one.findings, one.files, [])

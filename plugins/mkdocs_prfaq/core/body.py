@@ -124,7 +124,7 @@ def analyse(body: str, first_line: int) -> BodyStructure:
     section_kind = "faq"
     section_level = 0
     press_lines: list[str] = []
-    #: Prose lines (no headings, no code) of the whole body and of the press release.
+    #: Prose lines (no headings, no code) after the press release, and of the press release.
     text_lines: list[str] = []
     press_text: list[str] = []
     paragraph: list[str] = []
@@ -186,7 +186,8 @@ def analyse(body: str, first_line: int) -> BodyStructure:
             if not in_faq and not result.faq_sections:
                 press_lines.append(text)
             continue
-        text_lines.append(line)
+        if result.faq_sections:
+            text_lines.append(line)
         if "](" in line:
             result.links.extend(_links(line, number))
         if open_question is not None and not open_words and has_word(line):
@@ -200,8 +201,9 @@ def analyse(body: str, first_line: int) -> BodyStructure:
             elif paragraph:
                 paragraph_done = True
     close_question(None)
-    result.words = count_words("\n".join(text_lines))
+    # Counted once each: the press release, and the prose after it (the body is their sum).
     result.press_release_words = count_words("\n".join(press_text))
+    result.words = result.press_release_words + count_words("\n".join(text_lines))
     result.press_release = "\n".join(press_lines)
     result.first_paragraph = " ".join(p for p in paragraph if p)
     return result

@@ -120,9 +120,11 @@ class CheckCache:
         self.folder = folder
         self.key = key
         self._old: dict[str, Any] = {}
+        #: Entries of this run: those found unchanged (as read, not parsed again to be written)
+        #: and those learnt anew.
+        self._kept: dict[str, Any] = {}
         self._new: dict[str, Entry] = {}
-        #: Whether this run learnt anything the file does not hold yet.
-        self._changed = False
+        self._now = time.time_ns()
         try:
             data = json.loads((folder / _FILE).read_text(encoding="utf-8"))
         except (OSError, ValueError):
@@ -136,24 +138,23 @@ class CheckCache:
         if raw is None:
             return None
         try:
+            if tuple(raw[0]) != current or (full and not raw[4]):
+                return None
             entry = Entry.from_json(raw)
         except (TypeError, ValueError, IndexError, KeyError):
             return None
-        if entry.stamp != current or (full and not entry.full):
-            return None
-        self._new[shown] = entry
+        self._kept[shown] = raw
         return entry
 
     def put(self, shown: str, entry: Entry) -> None:
-        self._new[shown] = entry
-        self._changed = True
+        if self._now - entry.stamp[1] > _RACY_NS:
+            self._new[shown] = entry
 
     def save(self) -> None:
         """Write the entries of this run (files no longer there are dropped)."""
-        if not self._changed and self._new.keys() == self._old.keys():
+        if not self._new and self._kept.keys() == self._old.keys():
             return
-        now = time.time_ns()
-        entries = {shown: e.to_json() for shown, e in self._new.items() if now - e.stamp[1] > _RACY_NS}
+        entries = {**self._kept, **{shown: e.to_json() for shown, e in self._new.items()}}
         try:
             self.folder.mkdir(exist_ok=True)
             ignore = self.folder / ".gitignore"

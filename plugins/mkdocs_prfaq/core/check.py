@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import gc
+import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -77,11 +79,86 @@ def cache_for(settings: Settings) -> CheckCache:
     return CheckCache(settings.root / CACHE_DIR, fingerprint(options))
 
 
+@dataclass(frozen=True, slots=True)
+class _Job:
+    """What reading and checking a list of files needs; inherited by forked workers."""
+
+    settings: Settings
+    paths: list[Path]
+    names: list[str]
+    clashes: dict[str, str]
+    wanted: set[str] | None
+    stamps: dict[str, Stamp | None]
+
+    def run(self, start: int, stop: int, jobs: int = 1) -> tuple[Loaded, list[tuple[str, Entry]]]:
+        """Read and check the files from `start` to `stop`; their entries, in order."""
+        settings, wanted = self.settings, self.wanted
+        loaded = load(
+            self.paths[start:stop],
+            root=settings.root,
+            source=settings.source_dir,
+            max_bytes=settings.max_file_size,
+            bodies_for=wanted,
+            names=self.names[start:stop],
+            clashes=self.clashes,
+        )
+        checked = [d for d in loaded.documents if wanted is None or d.path in wanted]
+        checks = _document_checks(settings)
+        if jobs > 1 and len(checked) >= PARALLEL_MIN_FILES and _writing_on(settings):
+            # The writing rules cost several times the rest: spread them over the cores first.
+            warm_writing(checked, settings.weasel_words, jobs)
+        documents = {doc.path: doc for doc in loaded.documents}
+        out = []
+        for shown in loaded.files:
+            doc = documents.get(shown)
+            full = wanted is None or shown in wanted
+            entry = Entry(
+                self.stamps.get(shown) or (0, 0, 0),
+                tuple(loaded.problems.get(shown, ())),
+                tuple(p for check in checks for p in check(doc)) if doc is not None and full else (),
+                None if doc is None else References.of(doc),
+                full,
+            )
+            out.append((shown, entry))
+        return loaded, out
+
+
+#: The job a forked worker of :func:`_in_processes` runs a slice of: inherited, never pickled.
+_FORKED: _Job | None = None
+
+
+def _run_slice(start: int, stop: int) -> list[tuple[str, Entry]]:
+    assert _FORKED is not None
+    return _FORKED.run(start, stop)[1]
+
+
+def _in_processes(job: _Job, jobs: int) -> list[tuple[str, Entry]]:
+    """Run `job` in `jobs` forked processes, each on its share of the files.
+
+    Only entries travel back (problems and references: a few small tuples per file), which
+    costs far less than sending whole documents between processes.
+    """
+    global _FORKED
+    size = -(-len(job.paths) // (jobs * 4))
+    starts = range(0, len(job.paths), size)
+    _FORKED = job
+    try:
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+            return [item for part in pool.map(_run_slice, starts, [s + size for s in starts]) for item in part]
+    finally:
+        _FORKED = None
+
+
 def _read_and_check(
-    settings: Settings, paths: Sequence[Path], wanted: set[str] | None, jobs: int, cache: CheckCache | None
-) -> tuple[Loaded, list[str], dict[str, Entry]]:
+    settings: Settings,
+    paths: Sequence[Path],
+    wanted: set[str] | None,
+    jobs: int,
+    cache: CheckCache | None,
+    keep_documents: bool,
+) -> tuple[list[Document], list[str], dict[str, Entry]]:
     """Each file's entry: from the cache when it is unchanged, else read and, when `wanted`,
-    checked as one document."""
+    checked as one document. The documents read are returned when `keep_documents`."""
     names = [display_path(path, settings.root) for path in paths]
     clashes = case_clashes(names)
     entries: dict[str, Entry] = {}
@@ -97,36 +174,19 @@ def _read_and_check(
                 continue
         fresh.append(path)
         fresh_names.append(shown)
-    loaded = load(
-        fresh,
-        root=settings.root,
-        source=settings.source_dir,
-        max_bytes=settings.max_file_size,
-        bodies_for=wanted,
-        names=fresh_names,
-        clashes=clashes,
-    )
-    checked = [d for d in loaded.documents if wanted is None or d.path in wanted]
-    checks = _document_checks(settings)
-    if jobs > 1 and len(checked) >= PARALLEL_MIN_FILES and _writing_on(settings):
-        # The writing rules cost several times the rest: spread them over the cores first.
-        warm_writing(checked, settings.weasel_words, jobs)
-    documents = {doc.path: doc for doc in loaded.documents}
-    for shown in loaded.files:
-        doc = documents.get(shown)
-        full = wanted is None or shown in wanted
-        entry = Entry(
-            stamps.get(shown) or (0, 0, 0),
-            tuple(loaded.problems.get(shown, ())),
-            tuple(p for check in checks for p in check(doc)) if doc is not None and full else (),
-            None if doc is None else References.of(doc),
-            full,
-        )
+    job = _Job(settings, fresh, fresh_names, clashes, wanted, stamps)
+    documents: list[Document] = []
+    if not keep_documents and jobs > 1 and len(fresh) >= PARALLEL_MIN_FILES and hasattr(os, "fork"):
+        read = _in_processes(job, jobs)
+    else:
+        loaded, read = job.run(0, len(fresh), jobs)
+        documents = loaded.documents
+    for shown, entry in read:
         entries[shown] = entry
         if cache is not None and stamps.get(shown) is not None and shown not in clashes:
             cache.put(shown, entry)
     files = [shown for shown in names if shown in entries]
-    return loaded, files, entries
+    return documents, files, entries
 
 
 @contextmanager
@@ -158,18 +218,21 @@ def check_documents(
     extra_checks: Sequence[DocumentCheck] = (),
     jobs: int = 1,
     cache: CheckCache | None = None,
+    keep_documents: bool = True,
 ) -> CheckResult:
     """Check `paths` as one corpus; with `report`, keep only findings for those display paths.
 
-    With `jobs` > 1, the writing rules of a large corpus run in that many processes; the
-    findings are the same, in the same order. With a `cache`, unchanged files are not read
-    again, and the result's `documents` holds only the files that were.
+    With `jobs` > 1, a large corpus is checked in that many processes; the findings are the
+    same, in the same order. With a `cache`, unchanged files are not read again, and the
+    result's `documents` holds only the files that were. Without `keep_documents` (when only
+    findings are wanted) the result holds no document, and the processes share all the work
+    rather than the writing rules alone.
     """
     teams = read_vocabulary(settings.teams_file, "teams")
     tags = read_vocabulary(settings.tags_file, "tags")
     wanted = set(report) if report is not None else None
     with _paused_gc():
-        loaded, files, entries = _read_and_check(settings, paths, wanted, jobs, cache)
+        documents, files, entries = _read_and_check(settings, paths, wanted, jobs, cache, keep_documents)
     if cache is not None:
         cache.save()
     raw: Raw = []
@@ -180,7 +243,7 @@ def check_documents(
         if entry.references is not None:
             references.append(entry.references)
             raw.extend((shown, entry.references.status, p) for p in entry.checked)
-    for doc in loaded.documents:
+    for doc in documents:
         if extra_checks and (wanted is None or doc.path in wanted):
             raw.extend((doc.path, doc.status, p) for check in extra_checks for p in check(doc))
     for refs, problem in check_references(references, teams=teams, tags=tags):
@@ -194,7 +257,7 @@ def check_documents(
             continue
         findings.append(Finding(path, problem.line, problem.col, severity, problem.rule, problem.message))
     findings.sort(key=Finding.sort_key)
-    return CheckResult(loaded.documents, findings, files, teams, tags)
+    return CheckResult(documents, findings, files, teams, tags)
 
 
 def corpus_paths(settings: Settings) -> list[Path]:
@@ -209,8 +272,11 @@ def check_folder(
     extra_checks: Sequence[DocumentCheck] = (),
     jobs: int = 1,
     cache: CheckCache | None = None,
+    keep_documents: bool = True,
 ) -> CheckResult:
-    return check_documents(settings, corpus_paths(settings), extra_checks=extra_checks, jobs=jobs, cache=cache)
+    return check_documents(
+        settings, corpus_paths(settings), extra_checks=extra_checks, jobs=jobs, cache=cache, keep_documents=keep_documents
+    )
 
 
 def check_files(
@@ -220,6 +286,7 @@ def check_files(
     extra_checks: Sequence[DocumentCheck] = (),
     jobs: int = 1,
     cache: CheckCache | None = None,
+    keep_documents: bool = True,
 ) -> CheckResult:
     """Check the named files in the context of the whole source folder (for cross-references)."""
     found = list(discover(settings.source_dir)) if settings.source_dir.is_dir() else []
@@ -231,4 +298,6 @@ def check_files(
     known = {os.path.realpath(path) if link else real_source + str(path)[prefix:] for path, link in found}
     paths = corpus + [f for f in files if os.path.realpath(f) not in known]
     shown = [display_path(f.absolute(), settings.root) for f in files]
-    return check_documents(settings, paths, report=shown, extra_checks=extra_checks, jobs=jobs, cache=cache)
+    return check_documents(
+        settings, paths, report=shown, extra_checks=extra_checks, jobs=jobs, cache=cache, keep_documents=keep_documents
+    )
