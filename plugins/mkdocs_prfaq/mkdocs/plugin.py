@@ -25,6 +25,7 @@ from ..core.catalog import Catalog
 from ..core.check import check_folder, default_jobs
 from ..core.findings import Severity, render
 from ..core.history import apply_history, read_history
+from ..core.render.blocks import splice
 from ..core.render.document import resolve_id_links
 from ..core.render.html import Links, esc
 from ..core.render.reference import fields_markdown, rules_markdown
@@ -66,6 +67,8 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call]
         self.outputs: list[Output] = []
         self.catalog: Catalog | None = None
         self.pages: dict[str, Output] = {}
+        #: The `prfaq_search` template variable of each page, made once per build.
+        self.search_data: dict[str, dict[str, Any]] = {}
         self.indexer: search.Indexer | None = None
         self.dirty = False
         self.jobs = 1
@@ -136,6 +139,7 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call]
             ),
         )
         self.pages = {o.path: o for o in self.outputs if o.is_page}
+        self.search_data = {}
 
     # -- handing the outputs to MkDocs -----------------------------------------------------------
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -146,7 +150,10 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call]
                     f"prfaq: docs/{output.path} clashes with a page the catalog generates; rename or remove it"
                 )
             inclusion = InclusionLevel.INCLUDED if output.in_nav or not output.is_page else InclusionLevel.NOT_IN_NAV
-            files.append(File.generated(config, output.path, content=output.content, inclusion=inclusion))
+            # Pages go to MkDocs with placeholders for the HTML the core wrote, which
+            # `on_page_content` puts back: Python-Markdown need not parse it.
+            content = output.source if output.is_page and output.source else output.content
+            files.append(File.generated(config, output.path, content=content, inclusion=inclusion))
         if self.config.template_download:
             files.append(_Download.generated(config, self.config.template_download, content=template_download()))
         mermaid = self._mermaid_source(config)
@@ -194,11 +201,13 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call]
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         output = self.pages.get(page.file.src_uri)
-        if output is None or output.document is None:
-            return html
-        if self.config.sanitize:
-            html = sanitize_html(html)
-        page.edit_url = self._edit_url(config, output.document.path)
+        if output is not None:
+            html = splice(html, output.blocks)
+        if output is not None and output.document is not None:
+            if self.config.sanitize:
+                html = sanitize_html(html)
+            page.edit_url = self._edit_url(config, output.document.path)
+        self._index(html, page, config)
         return html
 
     def _edit_url(self, config: MkDocsConfig, source: str) -> str | None:
@@ -220,20 +229,37 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call]
         # process, as it runs the check again on every change beside its file watcher threads.
         self.jobs = default_jobs() if command in ("build", "gh-deploy") else 1
 
+    def _search_data(self, page: Page, config: MkDocsConfig) -> dict[str, Any]:
+        src = page.file.src_uri
+        data = self.search_data.get(src)
+        if data is None:
+            data = self.search_data[src] = search.page_context(src, self.pages.get(src), self.catalog, config)
+        return data
+
+    def _index(self, html: str, page: Page, config: MkDocsConfig) -> None:
+        """Hand the page to Pagefind as soon as its content is converted, so that it indexes
+        while MkDocs goes on (a --dirty build converts only some pages: its index is made from
+        the files instead, after the build)."""
+        if not self.config.search or self.dirty:
+            return
+        data = self._search_data(page, config)
+        if data["index"]:
+            language = config.theme.get("language") or "en"
+            if self.indexer is None:
+                self.indexer = search.Indexer(config.site_dir, language)
+            self.indexer.add(page.file.dest_uri, search.indexed_html(data, html, page.title or "", language))
+
+    def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
+        # Every page's content is converted: Pagefind can write while the templates render.
+        if self.indexer is not None:
+            self.indexer.write()
+        return env
+
     def on_page_context(
         self, context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
         if self.config.search:
-            src = page.file.src_uri
-            data = search.page_context(src, self.pages.get(src), self.catalog, config)
-            context["prfaq_search"] = data  # type: ignore[typeddict-unknown-key]
-            # A --dirty build renders only some pages: its index is made from the files instead.
-            if data["index"] and not self.dirty and page.content is not None:
-                language = config.theme.get("language") or "en"
-                if self.indexer is None:
-                    self.indexer = search.Indexer(config.site_dir, language)
-                html = search.indexed_html(data, page.content, page.title or "", language)
-                self.indexer.add(page.file.dest_uri, html)
+            context["prfaq_search"] = self._search_data(page, config)  # type: ignore[typeddict-unknown-key]
         return context
 
     def on_post_build(self, config: MkDocsConfig) -> None:

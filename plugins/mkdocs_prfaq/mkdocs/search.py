@@ -5,9 +5,9 @@
   of each page.
 - `page_context` tells those templates whether a page is indexed and, for a PR/FAQ, hands them
   the core's hidden metadata and filters.
-- `Indexer` collects the indexed part of each page as MkDocs renders it, has Pagefind index it in
-  batches during the build, and writes the index into `site_dir/pagefind/` after the build:
-  `mkdocs build` and each rebuild of `mkdocs serve`.
+- `Indexer` collects the indexed part of each page as MkDocs converts its Markdown, has Pagefind
+  index it in batches during the build, and has it write the index into `site_dir/pagefind/`
+  while MkDocs renders the templates: `mkdocs build` and each rebuild of `mkdocs serve`.
 - `build_index` indexes a built site from its files instead, for `--dirty` builds, which render
   only some pages.
 
@@ -20,6 +20,8 @@ import asyncio
 import concurrent.futures
 import json
 import logging
+import os
+import shutil
 import tempfile
 import threading
 import time
@@ -117,10 +119,11 @@ class Indexer:
 
         self.site = Path(site_dir)
         self.pages = 0
-        self._scratch = tempfile.TemporaryDirectory(prefix="prfaq-search-")
+        self._scratch = tempfile.TemporaryDirectory(prefix="prfaq-search-", dir=_memory_folder())
         self._batch: Path | None = None
         self._in_batch = 0
         self._pending: list[concurrent.futures.Future[Any]] = []
+        self._writing: concurrent.futures.Future[Any] | None = None
         self._loop = asyncio.new_event_loop()
         self._thread = threading.Thread(target=self._loop.run_forever, name="prfaq-pagefind", daemon=True)
         self._thread.start()
@@ -148,21 +151,42 @@ class Indexer:
 
     def _flush(self) -> None:
         if self._batch is not None:
-            self._pending.append(self._call(self._index.add_directory(str(self._batch))))
+            self._pending.append(self._call(self._add(self._batch)))
         self._batch, self._in_batch = None, 0
 
+    async def _add(self, batch: Path) -> Any:
+        try:
+            return await self._index.add_directory(str(batch))
+        finally:
+            shutil.rmtree(batch, ignore_errors=True)  # read: its memory can go
+
+    def write(self) -> None:
+        """Have Pagefind write the index once it has read every page, without waiting for it:
+        it writes on its own core while MkDocs renders the pages' templates on this one."""
+        if self._writing is None:
+            self._flush()
+            self._writing = self._call(self._write(list(self._pending)))
+
+    async def _write(self, pending: list[concurrent.futures.Future[Any]]) -> int:
+        pages = 0
+        for future in pending:
+            pages += int((await asyncio.wrap_future(future))["page_count"])
+        await _write_and_close(self._index, self.site / INDEX_DIR)
+        return pages
+
     def finish(self) -> IndexStats:
+        """Wait until the index is written (:meth:`write` if it was not called)."""
         started = time.perf_counter()
         try:
-            self._flush()
-            pages = sum(int(future.result()["page_count"]) for future in self._pending)
-            self._call(_write_and_close(self._index, self.site / INDEX_DIR)).result()
+            self.write()
+            assert self._writing is not None
+            pages = int(self._writing.result())
         finally:
             self._stop()
         # Pagefind writes its filters in hash-map order: fix the order so builds are reproducible.
         stabilize(self.site / INDEX_DIR)
         stats = IndexStats(pages, time.perf_counter() - started)
-        log.info("prfaq: search index of %d pages written, %.2f s after the last page", stats.pages, stats.seconds)
+        log.info("prfaq: search index of %d pages written, %.2f s after the last page was built", stats.pages, stats.seconds)
         return stats
 
     def abort(self) -> None:
@@ -179,6 +203,14 @@ class Indexer:
         self._thread.join(timeout=30)
         self._loop.close()
         self._scratch.cleanup()
+
+
+def _memory_folder() -> str | None:
+    """A folder in memory for the scratch copies of the pages, where there is one (Linux's
+    /dev/shm): on a virtual disk, creating 2,000 small files took 1.6 s here, against 0.06 s
+    in memory. Elsewhere, the system's temporary folder."""
+    shm = Path("/dev/shm")
+    return str(shm) if shm.is_dir() and os.access(shm, os.W_OK | os.X_OK) else None
 
 
 def build_index(site_dir: str, language: str | None) -> IndexStats:

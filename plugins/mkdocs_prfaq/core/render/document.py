@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 from ..catalog import Catalog
 from ..model import Document, Person
+from .blocks import block
 from .html import Links, document_src, esc, md_text
 
 STATUS_LABELS = {
@@ -189,11 +190,11 @@ def render_document(doc: Document, catalog: Catalog, links: Links, *, extra_html
         "",
         headline_line,
         "",
-        banner(doc, link),
+        block(banner(doc, link)),
         "",
-        card(doc, catalog, links),
+        block(card(doc, catalog, links)),
         "",
-        extra_html,
+        block(extra_html) if extra_html else "",
         "",
         body,
     ]

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from ..catalog import Catalog
 from ..model import STATUSES, Document
+from .blocks import block
 from .chart import quarter_chart
 from .document import STATUS_LABELS, status_badge
 from .feed import entries
@@ -110,18 +111,20 @@ def catalog_index(catalog: Catalog, links: Links) -> str:
             f'<a href="{esc(links.asset(src, "catalog.json"))}">catalog.json</a> and as an '
             f'<a href="{esc(links.asset(src, "feed.xml"))}">Atom feed</a>.',
             "",
-            '<div class="prfaq-dashboard">',
-            f'<section><h2 id="by-status">By status</h2>{_count_list(status_items)}</section>',
-            f'<section><h2 id="by-team">By team</h2>{_count_list(team_items)}</section>',
-            "</div>",
+            block(
+                '<div class="prfaq-dashboard">'
+                f'<section><h2 id="by-status">By status</h2>{_count_list(status_items)}</section>'
+                f'<section><h2 id="by-team">By team</h2>{_count_list(team_items)}</section>'
+                "</div>"
+            ),
             "",
             '<h2 id="per-quarter">Created per quarter</h2>',
             "",
-            quarter_chart(catalog.by_quarter()),
+            block(quarter_chart(catalog.by_quarter())),
             "",
             '<h2 id="all-documents">All documents</h2>',
             "",
-            table(catalog.documents, catalog, links, src, filters=True),
+            block(table(catalog.documents, catalog, links, src, filters=True)),
             "",
         ]
     )
@@ -139,14 +142,14 @@ def facet_page(
             "",
             f'<p><a href="{esc(links.href(src, CATALOG))}">All PR/FAQs</a> · {len(docs)} here</p>',
             "",
-            table(docs, catalog, links, src, filters=False),
+            block(table(docs, catalog, links, src, filters=False)),
             "",
         ]
     )
 
 
 def facet_index(title: str, intro: str, items: list[tuple[str, str, int]], src: str) -> str:
-    return "\n".join([_front(title, intro), f"# {md_text(title)}", "", intro, "", _count_list(items), ""])
+    return "\n".join([_front(title, intro), f"# {md_text(title)}", "", intro, "", block(_count_list(items)), ""])
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,5 +242,5 @@ def activity_page(catalog: Catalog, links: Links, *, limit: int = 200) -> str:
             f'<a href="{esc(href)}"><code>{esc(item.doc.id)}</code> {esc(item.doc.title)}</a> '
             f'<span class="prfaq-count">{esc(item.what)}</span></li>'
         )
-    lines.append(f'<ul class="prfaq-activity">{"".join(rows)}</ul>')
+    lines.append(block(f'<ul class="prfaq-activity">{"".join(rows)}</ul>'))
     return "\n".join(lines) + "\n"

@@ -13,6 +13,7 @@ from importlib import resources
 from ..catalog import Catalog
 from ..exports import catalog_json
 from ..model import Document
+from .blocks import split
 from .document import render_document
 from .feed import atom_feed
 from .html import Links, document_src
@@ -28,12 +29,26 @@ NAV_PAGES = frozenset(
 
 @dataclass(frozen=True, slots=True)
 class Output:
-    """One file of the site: `path` relative to the site's source root."""
+    """One file of the site: `path` relative to the site's source root.
+
+    A page's `content` is complete Markdown with HTML in it, for any engine. An adapter that can
+    put HTML back into a page after its conversion hands its engine `source` instead, and
+    splices `blocks` into the result (:func:`~mkdocs_prfaq.core.render.blocks.splice`): the
+    engine then skips parsing HTML that the core wrote.
+    """
 
     path: str
     content: str
     #: The PR/FAQ a page renders, for edit links and sanitizing; None for catalog pages and assets.
     document: Document | None = None
+    source: str = ""
+    blocks: tuple[str, ...] = ()
+
+    @classmethod
+    def page(cls, path: str, marked: str, document: Document | None = None) -> Output:
+        """A page from Markdown whose generated HTML is marked with :func:`block`."""
+        content, source, blocks = split(marked)
+        return cls(path, content, document, source, blocks)
 
     @property
     def is_page(self) -> bool:
@@ -66,7 +81,7 @@ def render_site(catalog: Catalog, options: SiteOptions) -> list[Output]:
     outputs: list[Output] = []
     for doc in catalog.documents:
         outputs.append(
-            Output(
+            Output.page(
                 document_src(doc),
                 # Under the card: the writing review (drafts and documents in review), then the timeline.
                 render_document(
@@ -78,9 +93,9 @@ def render_site(catalog: Catalog, options: SiteOptions) -> list[Output]:
                 doc,
             )
         )
-    outputs.append(Output(CATALOG, catalog_index(catalog, links)))
-    outputs.append(Output(ACTIVITY, activity_page(catalog, links)))
-    outputs.extend(Output(path, text) for path, text in facet_pages(catalog, links).items())
+    outputs.append(Output.page(CATALOG, catalog_index(catalog, links)))
+    outputs.append(Output.page(ACTIVITY, activity_page(catalog, links)))
+    outputs.extend(Output.page(path, text) for path, text in facet_pages(catalog, links).items())
     outputs.append(Output("catalog.json", catalog_json(catalog, options.generated)))
     outputs.append(Output("feed.xml", atom_feed(catalog, site_url=options.site_url, site_name=options.site_name, limit=options.feed_size)))
     outputs.extend(Output(f"{ASSET_DIR}/{name}", asset_text(name)) for name in ASSETS)
