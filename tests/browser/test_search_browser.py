@@ -21,6 +21,8 @@ def search(page: Page, query: str) -> list[str]:
     box = page.locator("[data-prfaq-search-input]")
     box.click()
     box.fill(query)
+    # Results show one by one as their fragments arrive; the box names the query once all have.
+    expect(page.locator("[data-prfaq-search]")).to_have_attribute("data-prfaq-query", query.strip())
     meta = page.locator("[data-prfaq-search-meta]")
     expect(meta).to_contain_text(re.compile(r"matching document|No matching"))
     if "No matching" in meta.inner_text():
@@ -185,3 +187,31 @@ def test_every_request_goes_to_the_site_itself(page: Page, server: Server, recor
     assert any("/pagefind/" in u for u in recorder.urls)
     assert {f"{urlsplit(u).hostname}:{urlsplit(u).port}" for u in recorder.urls} == {f"127.0.0.1:{server.port}"}
     assert recorder.errors == []
+
+
+def test_pagefind_starts_when_the_page_is_idle_and_fetches_no_index_before_a_query(
+    page: Page, server: Server, recorder: Recorder
+) -> None:
+    page.goto(server.url("guide/"))
+    # The engine starts before any keystroke, so that the first query waits only for its own chunks.
+    for _ in range(100):
+        if any(".pf_meta" in u for u in recorder.urls):
+            break
+        page.wait_for_timeout(100)
+    assert any(".pf_meta" in u for u in recorder.urls), "Pagefind did not start on an idle page"
+    assert not [u for u in recorder.urls if "/pagefind/index/" in u or "/pagefind/fragment/" in u]
+    search(page, "refunds")
+    assert [u for u in recorder.urls if "/pagefind/index/" in u]
+    assert recorder.errors == []
+
+
+def test_the_header_search_fetches_no_filter_and_only_its_first_results(
+    page: Page, server: Server, recorder: Recorder
+) -> None:
+    page.goto(server.url())
+    titles = search(page, "the")
+    assert 1 <= len(titles) <= 10
+    # Filters are for the catalog's facets; the header fetches one fragment per result it shows.
+    assert not [u for u in recorder.urls if "/pagefind/filter/" in u]
+    assert len([u for u in recorder.urls if "/pagefind/fragment/" in u]) == len(titles)
+

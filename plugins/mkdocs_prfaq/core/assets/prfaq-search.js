@@ -1,33 +1,44 @@
 /* PR/FAQ search: the header's search box and the catalog's facets, both on Pagefind.
  *
- * Pagefind's index lives in <site>/pagefind/ and is loaded lazily, relative to the page, on the
- * first use of a search field: a site served from a sub-path works, and a page that nobody
- * searches from fetches nothing. Only the index chunks and result fragments a query needs are
- * fetched.
+ * Pagefind's index lives in <site>/pagefind/ and is loaded relative to the page, so a site
+ * served from a sub-path works. Pagefind itself (script, worker, WebAssembly, page list; no
+ * index chunk) starts once the page is idle, or at the first sign of a search when the browser
+ * asks to save data; a query then fetches only the index chunks and result fragments it needs.
  *
- * Header: results show title, status, team and an excerpt. Enter opens the first (or the
- * selected) result; arrow keys move through results; "/" or "s" focuses the box; Escape closes.
+ * Header: results show title, status, team and an excerpt, each as soon as its fragment (and
+ * those of the results above it) has arrived. Enter opens the first (or the selected) result;
+ * arrow keys move through results; "/" or "s" focuses the box; Escape closes.
  *
  * Catalog: the catalog table's filter form (prfaq.js) becomes a faceted full-text search: the
  * text field searches titles and full bodies, each filter option shows how many documents it
  * would leave, the best matches are listed with excerpts above the table, and the table keeps
  * only the matching rows. The state stays in the URL (?q=...&status=...), which prfaq.js keeps.
+ * Each distinct filter combination is searched once: a facet with no value chosen takes its
+ * counts from the main search.
  */
 (function () {
   "use strict";
 
   var FACETS = ["status", "team", "tag", "year"];
   var HITS = 10;
+  /* Milliseconds of quiet typing before the header searches; the query's index chunks are
+   * fetched at once meanwhile. Pagefind cannot stop a search under way, so a search per
+   * keystroke would queue ones nobody waits for. */
+  var DEBOUNCE = 60;
   var loading = null;
 
+  function searchBox() {
+    return document.querySelector("[data-prfaq-search]");
+  }
+
   function siteRoot() {
-    var box = document.querySelector("[data-prfaq-search]");
+    var box = searchBox();
     var base = box ? box.getAttribute("data-prfaq-base") || "." : ".";
     if (!/\/$/.test(base)) base += "/";
     return new URL(base, window.location.href);
   }
 
-  /* Pagefind's module, loaded once, on first use. */
+  /* Pagefind's module, loaded once. */
   function pagefind() {
     if (!loading) {
       var root = siteRoot();
@@ -39,6 +50,10 @@
       loading.catch(function () { loading = null; });
     }
     return loading;
+  }
+
+  function warm() {
+    pagefind().catch(function () {});
   }
 
   function el(tag, className, text) {
@@ -103,7 +118,7 @@
 
   /* -- the header's search box ------------------------------------------------------------- */
   function initHeader() {
-    var box = document.querySelector("[data-prfaq-search]");
+    var box = searchBox();
     if (!box || box.dataset.prfaqReady) return;
     box.dataset.prfaqReady = "1";
     var toggle = document.getElementById("__search");
@@ -114,6 +129,7 @@
     var more = box.querySelector("[data-prfaq-search-more]");
     var placeholder = meta.textContent.trim();
     var sequence = 0;
+    var timer = null;
     /* The search under way, so that Enter waits for its results rather than racing them. */
     var pending = Promise.resolve();
 
@@ -128,43 +144,95 @@
       return Array.prototype.slice.call(list.querySelectorAll("a"));
     }
 
-    function run() {
-      var q = input.value.trim();
-      var mine = ++sequence;
-      if (!q) {
+    function item(data) {
+      var li = el("li", "md-search-result__item");
+      var link = result(data);
+      link.tabIndex = -1;
+      li.appendChild(link);
+      return li;
+    }
+
+    /* The results of one search, each shown as soon as its fragment and those of the results
+     * above it have arrived; the previous results stay until the first new one replaces them. */
+    function show(q, search, mine) {
+      var shown = 0;
+      function head() {
         list.textContent = "";
-        meta.textContent = placeholder;
-        more.hidden = true;
-        return;
-      }
-      pending = pagefind().then(function (pf) {
-        return pf.debouncedSearch(q, {}, 80);
-      }).then(function (search) {
-        if (search === null || mine !== sequence) return null;
         meta.textContent = plural(box, search.results.length);
-        return Promise.all(search.results.slice(0, HITS).map(function (r) { return r.data(); }));
-      }).then(function (items) {
-        if (!items || mine !== sequence) return;
-        list.textContent = "";
-        items.forEach(function (data) {
-          var li = el("li", "md-search-result__item");
-          var link = result(data);
-          link.tabIndex = -1;
-          li.appendChild(link);
-          list.appendChild(li);
-        });
         var catalog = new URL(box.getAttribute("data-prfaq-catalog"), window.location.href);
         catalog.search = new URLSearchParams({ q: q }).toString();
         more.querySelector("a").href = catalog.href;
         more.hidden = false;
-        box.dataset.prfaqResults = String(items.length);
+      }
+      var fragments = search.results.slice(0, HITS).map(function (r) { return r.data(); });
+      var done = fragments.reduce(function (previous, fragment) {
+        return previous.then(function () { return fragment; }).then(function (data) {
+          if (mine !== sequence) return;
+          if (shown === 0) head();
+          list.appendChild(item(data));
+          shown += 1;
+        });
+      }, Promise.resolve());
+      return done.then(function () {
+        if (mine !== sequence) return;
+        if (shown === 0) head();
+        box.dataset.prfaqResults = String(shown);
+        box.dataset.prfaqQuery = q;
+      });
+    }
+
+    function run() {
+      var q = input.value.trim();
+      var mine = ++sequence;
+      window.clearTimeout(timer);
+      delete box.dataset.prfaqQuery;
+      if (!q) {
+        list.textContent = "";
+        meta.textContent = placeholder;
+        more.hidden = true;
+        pending = Promise.resolve();
+        return;
+      }
+      var ready = pagefind();
+      // The query's index chunks download while the debounce runs.
+      ready.then(function (pf) { return pf.preload(q); }).catch(function () {});
+      pending = new Promise(function (resolve) {
+        timer = window.setTimeout(resolve, DEBOUNCE);
+      }).then(function () {
+        return mine === sequence ? ready : null;
+      }).then(function (pf) {
+        return pf && mine === sequence ? pf.search(q) : null;
+      }).then(function (search) {
+        if (search && mine === sequence) return show(q, search, mine);
       }).catch(function (error) {
         if (mine !== sequence) return;
         meta.textContent = "Search is unavailable: " + (error && error.message ? error.message : error);
       });
     }
 
-    input.addEventListener("focus", function () { open(true); pagefind().catch(function () {}); });
+    // Pagefind (its script, worker, WebAssembly and page list, not the index itself) starts once
+    // the page is loaded and idle, unless the browser asks to save data; else at the first sign
+    // of a search: the box pointed at, touched or focused.
+    if (!(navigator.connection && navigator.connection.saveData)) {
+      var idle = function () {
+        if (typeof window.requestIdleCallback === "function") {
+          window.requestIdleCallback(warm, { timeout: 2000 });
+        } else {
+          window.setTimeout(warm, 200);
+        }
+      };
+      if (document.readyState === "complete") {
+        idle();
+      } else {
+        window.addEventListener("load", idle, { once: true });
+      }
+    }
+    [box.querySelector("form"), document.querySelector('label.md-header__button[for="__search"]')].forEach(function (node) {
+      if (!node) return;
+      node.addEventListener("pointerenter", warm, { once: true });
+      node.addEventListener("touchstart", warm, { once: true, passive: true });
+    });
+    input.addEventListener("focus", function () { open(true); warm(); });
     input.addEventListener("input", run);
     form.addEventListener("reset", function () {
       window.setTimeout(function () { run(); input.focus(); }, 0);
@@ -254,9 +322,16 @@
 
     function empty(filters) { return Object.keys(filters).length === 1; }
 
-    function counts(pf, q, filters, totals) {
-      if (!q && empty(filters)) return Promise.resolve(totals);
-      return pf.search(q || null, { filters: filters }).then(function (s) { return s.filters; });
+    /* The searches of one update, one per distinct filter combination: with no facet or one
+     * chosen, the main search gives every facet's counts. */
+    function searches(pf, q, totals) {
+      var memo = {};
+      return function (filters) {
+        if (!q && empty(filters)) return Promise.resolve({ filters: totals, results: null });
+        var key = JSON.stringify(filters);
+        if (!memo[key]) memo[key] = pf.search(q || null, { filters: filters });
+        return memo[key];
+      };
     }
 
     function label(facet, numbers) {
@@ -292,9 +367,12 @@
       var q = v.q || "";
       pagefind().then(function (pf) {
         return pf.filters().then(function (totals) {
+          var search = searches(pf, q, totals);
           var all = chosen(v, null);
-          var main = q ? pf.search(q, { filters: all }) : Promise.resolve(null);
-          var facetCounts = FACETS.map(function (facet) { return counts(pf, q, chosen(v, facet), totals); });
+          var main = q ? search(all) : Promise.resolve(null);
+          var facetCounts = FACETS.map(function (facet) {
+            return search(chosen(v, facet)).then(function (s) { return s.filters; });
+          });
           return Promise.all([main].concat(facetCounts));
         });
       }).then(function (found) {
