@@ -123,3 +123,18 @@ def test_files_changed_seconds_ago_are_not_kept(tmp_path: Path) -> None:
         os.utime(path, (now, now))
     cached(settings)
     assert len(cached(settings).documents) == 2
+
+
+def test_one_changed_file_is_written_beside_the_cache_not_into_it(tmp_path: Path) -> None:
+    """In a large catalog, pre-commit's check of one file must not rewrite every entry."""
+    settings = project(tmp_path)
+    cached(settings)
+    whole = settings.root / CACHE_DIR / "check.json"
+    before = whole.read_bytes()
+    put(settings, "PRFAQ-0001-instant-refunds-edited.md", "PRFAQ-0001-instant-refunds.md", OLD + 1)
+    assert len(cached(settings).documents) == 1
+    assert whole.read_bytes() == before
+    assert "PRFAQ-0001" in (settings.root / CACHE_DIR / "check-recent.json").read_text(encoding="utf-8")
+    # Both files together: nothing to read again, the new finding kept.
+    again = cached(settings)
+    assert again.documents == [] and [f.rule for f in again.findings] == ["weasel-words"]

@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import secrets
 import stat as _stat
 import sys
 import tempfile
@@ -34,6 +35,9 @@ from .rules.corpus import References
 #: The folder, at the project's root.
 CACHE_DIR = ".prfaq_cache"
 _FILE = "check.json"
+_RECENT = "check-recent.json"
+#: Entries learnt since the last full write that `check-recent.json` may hold.
+_RECENT_MAX = 256
 #: A file changed this recently may change again within the clock's resolution without its
 #: stamp changing: such a file is not kept (git's "racy" entries).
 _RACY_NS = 2_000_000_000
@@ -114,23 +118,42 @@ def _files(folder: Any) -> list[Any]:
 
 
 class CheckCache:
-    """Entries by file (as displayed in findings), read from and written to `folder`."""
+    """Entries by file (as displayed in findings), read from and written to `folder`.
+
+    Two files: `check.json` holds every entry as of its last full write, and `check-recent.json`
+    the entries learnt since, as long as they are few. A check of one changed file among
+    thousands (pre-commit's case) then writes a few kilobytes, not the whole cache again.
+    """
 
     def __init__(self, folder: Path, key: str) -> None:
         self.folder = folder
         self.key = key
         self._old: dict[str, Any] = {}
+        #: The entries of `check-recent.json`, and the generation of `check.json` they extend.
+        self._recent: dict[str, Any] = {}
+        self._generation: str | None = None
         #: Entries of this run: those found unchanged (as read, not parsed again to be written)
         #: and those learnt anew.
         self._kept: dict[str, Any] = {}
         self._new: dict[str, Entry] = {}
         self._now = time.time_ns()
-        try:
-            data = json.loads((folder / _FILE).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+        base = self._read(_FILE)
+        if base is None or not isinstance(base.get("generation"), str):
             return
-        if isinstance(data, dict) and data.get("key") == key and isinstance(data.get("entries"), dict):
-            self._old = data["entries"]
+        self._old, self._generation = base["entries"], base["generation"]
+        recent = self._read(_RECENT)
+        if recent is not None and recent.get("generation") == self._generation:
+            self._recent = recent["entries"]
+            self._old.update(self._recent)
+
+    def _read(self, name: str) -> dict[str, Any] | None:
+        try:
+            data = json.loads((self.folder / name).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        if isinstance(data, dict) and data.get("key") == self.key and isinstance(data.get("entries"), dict):
+            return data
+        return None
 
     def get(self, shown: str, current: Stamp, *, full: bool) -> Entry | None:
         """The entry for an unchanged file; with `full`, only one whose body was checked."""
@@ -154,16 +177,27 @@ class CheckCache:
         """Write the entries of this run (files no longer there are dropped)."""
         if not self._new and self._kept.keys() == self._old.keys():
             return
-        entries = {**self._kept, **{shown: e.to_json() for shown, e in self._new.items()}}
+        learnt = {shown: e.to_json() for shown, e in self._new.items()}
+        current = {**self._kept, **learnt}
+        recent = {shown: current[shown] for shown in self._recent.keys() | learnt.keys() if shown in current}
+        stale = len(self._old.keys() - current.keys())
         try:
             self.folder.mkdir(exist_ok=True)
             ignore = self.folder / ".gitignore"
             if not ignore.exists():
                 ignore.write_text("# Made by `prfaq check`; safe to delete.\n*\n", encoding="utf-8")
-            handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".check-", suffix=".json")
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                # `dumps` then one write: `dump` would encode in Python, piece by piece.
-                out.write(json.dumps({"key": self.key, "entries": entries}, separators=(",", ":")))
-            os.replace(temporary, self.folder / _FILE)
+            if self._generation is not None and len(recent) + stale <= _RECENT_MAX:
+                self._write(_RECENT, {"key": self.key, "generation": self._generation, "entries": recent})
+            else:
+                generation = secrets.token_hex(8)
+                self._write(_FILE, {"key": self.key, "generation": generation, "entries": current})
+                (self.folder / _RECENT).unlink(missing_ok=True)
         except OSError:
             return
+
+    def _write(self, name: str, data: dict[str, Any]) -> None:
+        handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".check-", suffix=".json")
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            # `dumps` then one write: `dump` would encode in Python, piece by piece.
+            out.write(json.dumps(data, separators=(",", ":")))
+        os.replace(temporary, self.folder / name)

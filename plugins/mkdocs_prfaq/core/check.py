@@ -21,7 +21,7 @@ from .rules.corpus import check_corpus as check_references
 from .rules.fields import check_fields
 from .rules.registry import DRAFT_CAPPED, RULES, Category
 from .rules.schema import check_schema
-from .rules.writing import warm_writing, writing_check
+from .rules.writing import load_dictionary, warm_writing, writing_check
 from .settings import Settings, read_vocabulary
 
 #: A check of one document: returns its problems.
@@ -139,6 +139,8 @@ def _in_processes(job: _Job, jobs: int) -> list[tuple[str, Entry]]:
     costs far less than sending whole documents between processes.
     """
     global _FORKED
+    if _writing_on(job.settings):
+        load_dictionary()
     size = -(-len(job.paths) // (jobs * 4))
     starts = range(0, len(job.paths), size)
     _FORKED = job
