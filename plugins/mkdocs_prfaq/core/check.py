@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import gc
-import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .cache import CACHE_DIR, CheckCache, Entry, Stamp, fingerprint, stamp
 from .findings import Finding, Problem, Severity
+from .forked import can_fork, in_slices
 from .loader import Loaded, case_clashes, discover, display_path, load
 from .model import Document
 from .rules.body import check_body
@@ -104,7 +103,7 @@ class _Job:
         )
         checked = [d for d in loaded.documents if wanted is None or d.path in wanted]
         checks = _document_checks(settings)
-        if jobs > 1 and len(checked) >= PARALLEL_MIN_FILES and _writing_on(settings):
+        if jobs > 1 and len(checked) >= PARALLEL_MIN_FILES and _writing_on(settings) and can_fork():
             # The writing rules cost several times the rest: spread them over the cores first.
             warm_writing(checked, settings.weasel_words, jobs)
         documents = {doc.path: doc for doc in loaded.documents}
@@ -123,32 +122,15 @@ class _Job:
         return loaded, out
 
 
-#: The job a forked worker of :func:`_in_processes` runs a slice of: inherited, never pickled.
-_FORKED: _Job | None = None
-
-
-def _run_slice(start: int, stop: int) -> list[tuple[str, Entry]]:
-    assert _FORKED is not None
-    return _FORKED.run(start, stop)[1]
-
-
 def _in_processes(job: _Job, jobs: int) -> list[tuple[str, Entry]]:
     """Run `job` in `jobs` forked processes, each on its share of the files.
 
     Only entries travel back (problems and references: a few small tuples per file), which
     costs far less than sending whole documents between processes.
     """
-    global _FORKED
     if _writing_on(job.settings):
         load_dictionary()
-    size = -(-len(job.paths) // (jobs * 4))
-    starts = range(0, len(job.paths), size)
-    _FORKED = job
-    try:
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-            return [item for part in pool.map(_run_slice, starts, [s + size for s in starts]) for item in part]
-    finally:
-        _FORKED = None
+    return in_slices(lambda start, stop: job.run(start, stop)[1], len(job.paths), jobs)
 
 
 def _read_and_check(
@@ -178,7 +160,7 @@ def _read_and_check(
         fresh_names.append(shown)
     job = _Job(settings, fresh, fresh_names, clashes, wanted, stamps)
     documents: list[Document] = []
-    if not keep_documents and jobs > 1 and len(fresh) >= PARALLEL_MIN_FILES and hasattr(os, "fork"):
+    if not keep_documents and jobs > 1 and len(fresh) >= PARALLEL_MIN_FILES and can_fork():
         read = _in_processes(job, jobs)
     else:
         loaded, read = job.run(0, len(fresh), jobs)

@@ -11,17 +11,15 @@ alarm teaches authors to ignore the checker, a miss costs only the reviewer's pe
 from __future__ import annotations
 
 import bisect
-import multiprocessing
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import repeat
 from typing import TYPE_CHECKING
 
 from ..body import count_words, faq_kind, has_word
 from ..findings import Problem
+from ..forked import in_slices
 from ..model import Document
 from .registry import RULES, Category
 
@@ -754,40 +752,19 @@ def writing_problems(doc: Document, weasel_words: Sequence[str] = ()) -> list[Pr
     return list(cached)
 
 
-#: The documents a forked worker of :func:`warm_writing` reads: inherited, never pickled.
-_FORKED: Sequence[Document] = ()
-
-
-def _writing_slice(start: int, stop: int, weasel_words: tuple[str, ...]) -> list[tuple[list[Problem], Readability | None]]:
-    out = []
-    for doc in _FORKED[start:stop]:
-        problems = writing_problems(doc, weasel_words)
-        out.append((problems, doc.memo.get(_READABILITY)))
-    return out
-
-
 def warm_writing(documents: Sequence[Document], weasel_words: Sequence[str], jobs: int) -> None:
-    """Compute the writing findings of many documents in `jobs` processes, into each one's memo.
-
-    The workers are forked after the documents are read, so they inherit them: only the
-    findings travel back, which costs far less than sending documents between processes.
-    """
-    global _FORKED
+    """Compute the writing findings of many documents in `jobs` forked processes, into each
+    one's memo: the workers inherit the documents, and only the findings travel back."""
     load_dictionary()
     words = tuple(weasel_words)
-    size = -(-len(documents) // (jobs * 4))
-    starts = range(0, len(documents), size)
-    _FORKED = documents
-    try:
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-            parts = pool.map(_writing_slice, starts, [s + size for s in starts], repeat(words))
-            for start, part in zip(starts, parts, strict=True):
-                for doc, (problems, ease) in zip(documents[start : start + size], part, strict=True):
-                    doc.memo[("writing", words)] = problems
-                    if ease is not None:
-                        doc.memo[_READABILITY] = ease
-    finally:
-        _FORKED = ()
+
+    def part(start: int, stop: int) -> list[tuple[list[Problem], Readability | None]]:
+        return [(writing_problems(doc, words), doc.memo.get(_READABILITY)) for doc in documents[start:stop]]
+
+    for doc, (problems, ease) in zip(documents, in_slices(part, len(documents), jobs), strict=True):
+        doc.memo[("writing", words)] = problems
+        if ease is not None:
+            doc.memo[_READABILITY] = ease
 
 
 def _writing_problems(doc: Document, weasel_words: Sequence[str]) -> list[Problem]:
