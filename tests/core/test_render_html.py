@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import html
+import posixpath
 import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from mkdocs_prfaq.core.render.html import Links, esc, md_text
+from mkdocs_prfaq.core.render.html import Links, esc, md_text, relative
 
 
 def test_esc_escapes_text_and_attributes() -> None:
@@ -49,3 +52,13 @@ def test_relative_links(directory_urls: bool, from_src: str, to_src: str, href: 
 def test_asset_links() -> None:
     assert Links(True).asset("catalog/index.md", "catalog.json") == "../catalog.json"
     assert Links(False).asset("catalog/index.md", "feed.xml") == "../feed.xml"
+
+
+_PARTS = st.sampled_from(["catalog", "tags", "prfaqs", "prfaq-0001", "index.html", "x.html", ".", "..", ""])
+_PATHS = st.lists(_PARTS, max_size=4).map("/".join)
+
+
+@given(path=_PATHS, start=_PATHS)
+def test_relative_is_posix_relpath(path: str, start: str) -> None:
+    """The fast relative path between pages agrees with the standard library everywhere."""
+    assert relative(path, start) == posixpath.relpath(path or ".", start or ".")

@@ -42,7 +42,7 @@ class Links:
         here = self.url(from_src)
         base = here if here.endswith("/") or not here else posixpath.dirname(here) + "/"
         target = self.url(to_src)
-        rel = posixpath.relpath(target or ".", base or ".")
+        rel = relative(target, base)
         if target.endswith("/") and rel != ".":
             rel += "/"
         if rel == ".":
@@ -52,7 +52,21 @@ class Links:
     def asset(self, from_src: str, asset: str) -> str:
         here = self.url(from_src)
         base = here if here.endswith("/") or not here else posixpath.dirname(here) + "/"
-        return posixpath.relpath(asset, base or ".")
+        return relative(asset, base)
+
+
+def relative(path: str, start: str) -> str:
+    """`posixpath.relpath(path or ".", start or ".")` for two site-relative paths, without its
+    cost: it makes both absolute from the working folder first, and the catalog's tables call
+    it once per row (26,000 times at 2,000 documents, a quarter of the pages' rendering)."""
+    to = [c for c in path.split("/") if c and c != "."]
+    base = [c for c in start.split("/") if c and c != "."]
+    if ".." in to or ".." in base or path.startswith("/") or start.startswith("/"):
+        return posixpath.relpath(path or ".", start or ".")
+    common = 0
+    while common < min(len(to), len(base)) and to[common] == base[common]:
+        common += 1
+    return "/".join([".."] * (len(base) - common) + to[common:]) or "."
 
 
 def document_src(doc: Document) -> str:
