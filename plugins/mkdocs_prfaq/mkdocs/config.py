@@ -48,6 +48,11 @@ class PrfaqConfig(base.Config):  # type: ignore[no-untyped-call]
     """Full-text search with Pagefind: one search box in the header and facets on the catalog, with
     the index built into `site_dir/pagefind/` after every build. Replaces Material's `search` plugin."""
 
+    jobs = c.Type(int, default=0)
+    """Processes `mkdocs build` may use: 0 for one per core, 1 for a single process. With several,
+    the PR/FAQs are checked, and their pages converted, in parallel (not under `mkdocs serve`,
+    nor when another plugin handles page events)."""
+
     template_download = c.Type(str, default="practice/prfaq-template.md")
     """Where the site offers the PR/FAQ template (the one `prfaq new` fills in) as a Markdown download,
     relative to the site root; an empty string for none."""

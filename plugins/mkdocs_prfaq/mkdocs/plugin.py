@@ -34,7 +34,7 @@ from ..core.render.site import ASSET_DIR, ASSETS, Output, SiteOptions, render_si
 from ..core.sanitize import sanitize_html
 from ..core.scaffold import template_download
 from ..core.settings import Settings, SettingsError, from_options
-from . import search
+from . import prerender, search
 from .config import PrfaqConfig
 from .reference import cli_markdown, options_markdown
 
@@ -42,6 +42,8 @@ log = logging.getLogger("mkdocs.plugins.prfaq")
 
 #: Where the site serves its own copy of Mermaid.
 MERMAID_DEST = "assets/vendor/mermaid.min.js"
+#: Below this many PR/FAQs, forking workers to convert their pages costs more than it saves.
+PRERENDER_MIN_PAGES = 200
 
 #: Markers in handbook pages replaced by generated reference tables.
 MARKERS = {
@@ -70,6 +72,7 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call]
         #: The `prfaq_search` template variable of each page, made once per build.
         self.search_data: dict[str, dict[str, Any]] = {}
         self.indexer: search.Indexer | None = None
+        self.prerenderer: prerender.Prerenderer | None = None
         self.dirty = False
         self.jobs = 1
         self.mermaid_missing_said = False
@@ -199,13 +202,38 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call]
             markdown = resolve_id_links(markdown, page.file.src_uri, self.catalog, Links(config.use_directory_urls))
         return markdown
 
-    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+        """With several processes, start converting the PR/FAQ pages in them (see prerender)."""
+        if self.jobs > 1 and not self.dirty and prerender.usable(config, self):
+            pages = [
+                file.page
+                for file in files.documentation_pages()
+                if file.page is not None and getattr(self.pages.get(file.src_uri), "document", None) is not None
+            ]
+            if len(pages) >= PRERENDER_MIN_PAGES:
+                self.prerenderer = prerender.Prerenderer(pages, config, files, self._finish, self.jobs)
+        return nav
+
+    def on_pre_page(self, page: Page, config: MkDocsConfig, files: Files) -> Page:
+        if self.prerenderer is not None:
+            self.prerenderer.install(page)
+        return page
+
+    def _finish(self, page: Page, html: str) -> str:
+        """The generated HTML put back and, for a PR/FAQ, the whole sanitized: all that can be
+        done for a page without the build's shared state (workers of prerender run it too)."""
         output = self.pages.get(page.file.src_uri)
         if output is not None:
             html = splice(html, output.blocks)
+        if output is not None and output.document is not None and self.config.sanitize:
+            html = sanitize_html(html)
+        return html
+
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if self.prerenderer is None or page.file.src_uri not in self.prerenderer.prerendered:
+            html = self._finish(page, html)
+        output = self.pages.get(page.file.src_uri)
         if output is not None and output.document is not None:
-            if self.config.sanitize:
-                html = sanitize_html(html)
             page.edit_url = self._edit_url(config, output.document.path)
         self._index(html, page, config)
         return html
@@ -227,7 +255,7 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call]
         self.dirty = dirty
         # A one-off build may check the corpus with a process per core; `serve` keeps to one
         # process, as it runs the check again on every change beside its file watcher threads.
-        self.jobs = default_jobs() if command in ("build", "gh-deploy") else 1
+        self.jobs = (self.config.jobs or default_jobs()) if command in ("build", "gh-deploy") else 1
 
     def _search_data(self, page: Page, config: MkDocsConfig) -> dict[str, Any]:
         src = page.file.src_uri
@@ -250,6 +278,7 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call]
             self.indexer.add(page.file.dest_uri, search.indexed_html(data, html, page.title or "", language))
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
+        self._stop_prerendering()
         # Every page's content is converted: Pagefind can write while the templates render.
         if self.indexer is not None:
             self.indexer.write()
@@ -269,7 +298,14 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call]
         elif self.config.search:
             search.build_index(config.site_dir, config.theme.get("language"))
 
+    def _stop_prerendering(self) -> None:
+        prerenderer, self.prerenderer = self.prerenderer, None
+        if prerenderer is not None:
+            prerenderer.close()
+            log.info("prfaq: %d PR/FAQ pages converted by %d processes", len(prerenderer.prerendered), self.jobs)
+
     def on_build_error(self, error: Exception) -> None:
+        self._stop_prerendering()
         indexer, self.indexer = self.indexer, None
         if indexer is not None:
             indexer.abort()

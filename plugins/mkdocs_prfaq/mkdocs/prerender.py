@@ -1,0 +1,201 @@
+"""The PR/FAQ pages' Markdown converted by forked worker processes during `mkdocs build`.
+
+Converting Markdown is most of a build, and MkDocs converts one page at a time. With thousands
+of PR/FAQs, the plugin forks workers (once the navigation is known, before MkDocs converts any
+page) that do for each PR/FAQ page exactly what MkDocs and the plugin would: read its source,
+run the `page_markdown` event, `Page.render`, then the plugin's own finishing (splicing its HTML
+back, sanitizing). A worker sends back what rendering set on the page and the log records it
+emitted. When MkDocs asks the main process to render that page, the page takes those values
+and the records are logged there, so `mkdocs build --strict` counts their warnings as before.
+
+Used only when no other plugin handles a page event: another plugin's handlers would run in
+the workers, and whatever they keep would be lost. A page a worker failed on is rendered by
+MkDocs itself, as if none of this existed.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import multiprocessing
+import pickle
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from functools import partial
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from ..core.forked import can_fork
+
+log = logging.getLogger("mkdocs.plugins.prfaq")
+
+#: Page events whose handlers would run in the workers: only the plugin's own are allowed.
+PAGE_EVENTS = ("pre_page", "page_read_source", "page_markdown", "page_content")
+#: Pages per task sent to a worker: few enough that the first results come back soon.
+SLICE = 32
+
+#: A page's rendering as a worker sends it: the attributes `render` set (with the plugin's
+#: finishing applied to `content`), the log records, and the error when it failed.
+Rendered = tuple[dict[str, Any] | None, list[tuple[str, int, str]], str | None]
+
+
+def usable(config: MkDocsConfig, owner: object) -> bool:
+    """Whether pages can be converted in workers: a system that forks, and no other plugin
+    handling a page event."""
+    if not can_fork():
+        return False
+    events: dict[str, list[Any]] = config.plugins.events
+    return all(getattr(handler, "__self__", None) is owner for name in PAGE_EVENTS for handler in events.get(name, []))
+
+
+@dataclass(frozen=True, slots=True)
+class _Job:
+    pages: Sequence[Page]
+    config: MkDocsConfig
+    files: Files
+    finish: Callable[[Page, str], str]
+
+
+#: The job of the workers being forked: inherited by them, never pickled.
+_JOB: _Job | None = None
+
+
+class _Capture(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.records: list[tuple[str, int, str]] = []
+        self._seen: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        # A record may pass two loggers that both hold this handler: keep it once.
+        if any(record is seen for seen in self._seen[-4:]):
+            return
+        self._seen.append(record)
+        self.records.append((record.name, record.levelno, record.getMessage()))
+
+
+def _capture_logs() -> _Capture:
+    """In a worker: every log record goes to one list, none to the terminal (the main process
+    logs them, once). The handler takes the place of every handler the process inherited."""
+    capture = _Capture()
+    loggers = [logging.getLogger(), *(logging.getLogger(name) for name in list(logging.Logger.manager.loggerDict))]
+    for logger in loggers:
+        if logger.handlers or logger is loggers[0]:
+            for handler in list(logger.handlers):
+                logger.removeHandler(handler)
+            logger.addHandler(capture)
+    return capture
+
+
+class _Pickler(pickle.Pickler):
+    """Files and pages travel as their source path; the main process has the same ones."""
+
+    def persistent_id(self, obj: Any) -> Any:
+        if isinstance(obj, File):
+            return ("file", obj.src_uri)
+        if isinstance(obj, Page):
+            return ("page", obj.file.src_uri)
+        return None
+
+
+class _Unpickler(pickle.Unpickler):
+    def __init__(self, data: bytes, files: Files) -> None:
+        super().__init__(io.BytesIO(data))
+        self.files = files
+
+    def persistent_load(self, pid: Any) -> Any:
+        kind, src = pid
+        file = self.files.get_file_from_path(src)
+        if file is None:
+            raise pickle.UnpicklingError(f"no file {src}")
+        return file if kind == "file" else file.page
+
+
+def _render_slice(start: int, stop: int) -> bytes:
+    job = _JOB
+    assert job is not None
+    capture = _capture_logs()
+    out: list[Rendered] = []
+    for page in job.pages[start:stop]:
+        capture.records = []
+        try:
+            job.config._current_page = page
+            page.read_source(job.config)
+            page.markdown = job.config.plugins.on_page_markdown(
+                page.markdown or "", page=page, config=job.config, files=job.files
+            )
+            before = dict(vars(page))
+            page.render(job.config, job.files)
+            state = {k: v for k, v in vars(page).items() if k not in before or before[k] is not v}
+            state["content"] = job.finish(page, page.content or "")
+            out.append((state, capture.records, None))
+        except Exception as exc:  # rendered again by MkDocs, which reports it properly
+            out.append((None, [], f"{type(exc).__name__}: {exc}"))
+    buffer = io.BytesIO()
+    _Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(out)
+    return buffer.getvalue()
+
+
+class Prerenderer:
+    """Converts `pages` in `jobs` forked processes, and hands each result to MkDocs."""
+
+    def __init__(
+        self,
+        pages: Sequence[Page],
+        config: MkDocsConfig,
+        files: Files,
+        finish: Callable[[Page, str], str],
+        jobs: int,
+    ) -> None:
+        global _JOB
+        self.files = files
+        #: Each page's slice, its place in it, and the worker's answer for the slice.
+        self._where: dict[str, tuple[int, int, Future[bytes]]] = {}
+        self._done: dict[int, list[Rendered]] = {}
+        #: Pages whose rendering came from a worker, finished by it too.
+        self.prerendered: set[str] = set()
+        # The workers fork at the first task (fork start method), inheriting the job.
+        _JOB = _Job(pages, config, files, finish)
+        self._pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"))
+        for number, start in enumerate(range(0, len(pages), SLICE)):
+            future = self._pool.submit(_render_slice, start, start + SLICE)
+            for offset, page in enumerate(pages[start : start + SLICE]):
+                self._where[page.file.src_uri] = (number, offset, future)
+
+    def install(self, page: Page) -> None:
+        """Have MkDocs take this page's rendering from the workers (if they have it)."""
+        if page.file.src_uri in self._where:
+            page.render = partial(self._render, page)  # type: ignore[method-assign]
+
+    def _result(self, page: Page) -> Rendered | None:
+        number, offset, future = self._where[page.file.src_uri]
+        if number not in self._done:
+            try:
+                self._done[number] = _Unpickler(future.result(), self.files).load()
+            except Exception as exc:  # a worker that died: MkDocs converts these pages itself
+                log.debug("prfaq: a slice of pages was not converted ahead: %s", exc)
+                self._done[number] = []
+        results = self._done[number]
+        return results[offset] if offset < len(results) else None
+
+    def _render(self, page: Page, config: MkDocsConfig, files: Files) -> None:
+        result = self._result(page)
+        state, records, error = result if result is not None else (None, [], "not converted")
+        if state is None:
+            log.debug("prfaq: %s is converted by MkDocs: %s", page.file.src_uri, error)
+            Page.render(page, config, files)
+            return
+        for name, level, message in records:
+            logging.getLogger(name).log(level, "%s", message)
+        for key, value in state.items():
+            setattr(page, key, value)
+        self.prerendered.add(page.file.src_uri)
+
+    def close(self) -> None:
+        global _JOB
+        self._pool.shutdown(wait=False, cancel_futures=True)
+        _JOB = None

@@ -1,0 +1,70 @@
+"""PR/FAQ pages converted by worker processes: the same site as MkDocs alone makes, and the
+same warnings, counted by `--strict`."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
+from sitekit import FIXTURES, copy_project, set_plugin_option
+
+from mkdocs_prfaq.mkdocs import plugin, prerender
+
+BROKEN = FIXTURES.parent / "prerender" / "PRFAQ-0010-broken-link.md"
+
+
+@pytest.fixture(autouse=True)
+def _small_corpus(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Workers for the few documents of a fixture, in several slices."""
+    monkeypatch.setattr(plugin, "PRERENDER_MIN_PAGES", 1)
+    monkeypatch.setattr(prerender, "SLICE", 2)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+
+
+def build_as_command(project: Path, jobs: int, site: Path, *, strict: bool = False) -> None:
+    """`mkdocs build` with `jobs: N`, as the command runs it (the plugin hears `build` first)."""
+    set_plugin_option(project, "jobs", str(jobs))
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(site), strict=strict)
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
+        (project / "mkdocs.yml").write_text(
+            (project / "mkdocs.yml").read_text(encoding="utf-8").replace(f"      jobs: {jobs}\n", ""), encoding="utf-8"
+        )
+
+
+def files(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def test_workers_make_the_same_site_as_one_process(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    project = copy_project("basic", tmp_path / "project")
+    with caplog.at_level(logging.INFO):
+        build_as_command(project, 2, tmp_path / "parallel")
+    assert "PR/FAQ pages converted by 2 processes" in caplog.text
+    caplog.clear()
+    with caplog.at_level(logging.INFO):
+        build_as_command(project, 1, tmp_path / "single")
+    assert "converted by" not in caplog.text
+    parallel, single = files(tmp_path / "parallel"), files(tmp_path / "single")
+    assert parallel.keys() == single.keys()
+    assert [name for name in parallel if parallel[name] != single[name]] == []
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_warning_met_in_a_worker_is_logged_once_and_fails_strict(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, jobs: int
+) -> None:
+    project = copy_project("basic", tmp_path / "project")
+    shutil.copy(BROKEN, project / "prfaqs" / BROKEN.name)
+    with caplog.at_level(logging.WARNING), pytest.raises(Abort, match="1 warnings in strict mode"):
+        build_as_command(project, jobs, tmp_path / "site", strict=True)
+    warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert len([w for w in warnings if "retired-process.md" in w]) == 1, warnings
