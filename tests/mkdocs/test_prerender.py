@@ -44,16 +44,27 @@ def files(site: Path) -> dict[str, bytes]:
     return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
 
 
+def advice(caplog: pytest.LogCaptureFixture) -> list[str]:
+    """The findings the build printed as advice, one per line."""
+    lines = [line for r in caplog.records if r.name == "mkdocs.plugins.prfaq" for line in r.getMessage().split("\n")]
+    return sorted(line for line in lines if line.startswith("prfaqs/"))
+
+
 def test_workers_make_the_same_site_as_one_process(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """Pages, the writing-review panels of drafts and documents in review, the search index and
+    the advice printed: the same whether the workers or MkDocs alone convert the pages."""
     project = copy_project("basic", tmp_path / "project")
     with caplog.at_level(logging.INFO):
         build_as_command(project, 2, tmp_path / "parallel")
     assert "PR/FAQ pages converted by 2 processes" in caplog.text
+    parallel_advice = advice(caplog)
     caplog.clear()
     with caplog.at_level(logging.INFO):
         build_as_command(project, 1, tmp_path / "single")
     assert "converted by" not in caplog.text
+    assert parallel_advice == advice(caplog) and any("call-to-action" in line for line in parallel_advice)
     parallel, single = files(tmp_path / "parallel"), files(tmp_path / "single")
+    assert b"Writing review" in parallel["prfaqs/prfaq-0004/index.html"]
     assert parallel.keys() == single.keys()
     assert [name for name in parallel if parallel[name] != single[name]] == []
 

@@ -6,7 +6,7 @@ import gc
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .cache import CACHE_DIR, CheckCache, Entry, Stamp, fingerprint, stamp
@@ -232,16 +232,30 @@ def check_documents(
             raw.extend((doc.path, doc.status, p) for check in extra_checks for p in check(doc))
     for refs, problem in check_references(references, teams=teams, tags=tags):
         raw.append((refs.path, refs.status, problem))
-    findings = []
-    for path, status, problem in raw:
-        if wanted is not None and path not in wanted:
-            continue
-        severity = _severity(settings, problem, status)
-        if severity is Severity.OFF:
-            continue
-        findings.append(Finding(path, problem.line, problem.col, severity, problem.rule, problem.message))
+    findings = [
+        finding
+        for path, status, problem in raw
+        if wanted is None or path in wanted
+        for finding in findings_of(settings, path, status, [problem])
+    ]
     findings.sort(key=Finding.sort_key)
     return CheckResult(documents, findings, files, teams, tags)
+
+
+def findings_of(settings: Settings, path: str, status: str | None, problems: Iterable[Problem]) -> list[Finding]:
+    """Problems of one file as findings, with their configured severities (none turned off)."""
+    out = []
+    for problem in problems:
+        severity = _severity(settings, problem, status)
+        if severity is not Severity.OFF:
+            out.append(Finding(path, problem.line, problem.col, severity, problem.rule, problem.message))
+    return out
+
+
+def without_writing(settings: Settings) -> Settings:
+    """The same settings with every writing rule off: for a check that leaves them for later."""
+    rules = {**settings.rules, **{r.name: Severity.OFF for r in RULES.values() if r.category is Category.WRITING}}
+    return replace(settings, rules=rules)
 
 
 def corpus_paths(settings: Settings) -> list[Path]:

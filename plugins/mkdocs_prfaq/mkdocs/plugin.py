@@ -10,6 +10,9 @@ import datetime as dt
 import logging
 import os
 import posixpath
+import secrets
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -22,15 +25,16 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from ..core.catalog import Catalog
-from ..core.check import check_folder, default_jobs
-from ..core.findings import Severity, render
+from ..core.check import check_folder, corpus_paths, default_jobs, findings_of, without_writing
+from ..core.findings import Finding, Severity, render
 from ..core.history import apply_history, read_history
 from ..core.render.blocks import splice
 from ..core.render.document import resolve_id_links
 from ..core.render.html import Links, esc
 from ..core.render.reference import fields_markdown, rules_markdown
-from ..core.render.review import review_panels
+from ..core.render.review import REVIEWED, review_panel, review_panels
 from ..core.render.site import ASSET_DIR, ASSETS, Output, SiteOptions, render_site
+from ..core.rules.writing import WRITING_RULES, writing_check, writing_problems
 from ..core.sanitize import sanitize_html
 from ..core.scaffold import template_download
 from ..core.settings import Settings, SettingsError, from_options
@@ -61,6 +65,10 @@ class _Download(File):
         return False
 
 
+def _has_page(docs_dir: Path, src: str) -> bool:
+    return (docs_dir / src).is_file()
+
+
 class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call]
     supports_multiple_instances = False
 
@@ -73,6 +81,12 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call]
         self.search_data: dict[str, dict[str, Any]] = {}
         self.indexer: search.Indexer | None = None
         self.prerenderer: prerender.Prerenderer | None = None
+        #: Whether the writing rules run page by page (in the workers), and what they found.
+        self.defer_writing = False
+        self.advice: list[Finding] = []
+        self.panel_mark = f"<!--prfaq-review-{secrets.token_hex(8)}-->"
+        self.links = Links()
+        self.has_page: Callable[[str], bool] = lambda src: True
         self.dirty = False
         self.jobs = 1
         self.mermaid_missing_said = False
@@ -105,8 +119,14 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call]
     def on_pre_build(self, config: MkDocsConfig) -> None:
         settings = self.settings
         assert settings is not None
+        self.advice = []
+        # With pages converted in workers, and no writing rule able to stop the build, the
+        # writing rules run there too, page by page, instead of before the build.
+        self.defer_writing = self._will_prerender(config) and not any(
+            settings.severity(rule) is Severity.ERROR for rule in WRITING_RULES
+        )
         try:
-            result = check_folder(settings, jobs=self.jobs)
+            result = check_folder(without_writing(settings) if self.defer_writing else settings, jobs=self.jobs)
         except SettingsError as exc:
             raise PluginError(f"prfaq: {exc}") from None
         warnings = [f for f in result.findings if f.severity is Severity.WARNING]
@@ -125,6 +145,13 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call]
         self.catalog = Catalog.build(result.documents, result.teams, result.tags)
         epoch = os.environ.get("SOURCE_DATE_EPOCH")
         generated = dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch and epoch.isdigit() else None
+        self.links = Links(config.use_directory_urls)
+        self.has_page = partial(_has_page, Path(config.docs_dir))
+        if self.defer_writing:
+            # A mark where each panel goes, replaced once the page's writing review is known.
+            panels = {d.id: f"\n\n{self.panel_mark}" for d in self.catalog.documents if d.id and d.status in REVIEWED}
+        else:
+            panels = review_panels(self.catalog.documents, settings, self.links, has_page=self.has_page)
         self.outputs = render_site(
             self.catalog,
             SiteOptions(
@@ -133,12 +160,7 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call]
                 directory_urls=config.use_directory_urls,
                 generated=generated,
                 feed_size=self.config.feed_size,
-                extra_html=review_panels(
-                    self.catalog.documents,
-                    settings,
-                    Links(config.use_directory_urls),
-                    has_page=lambda src: (Path(config.docs_dir) / src).is_file(),
-                ),
+                extra_html=panels,
             ),
         )
         self.pages = {o.path: o for o in self.outputs if o.is_page}
@@ -202,16 +224,27 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call]
             markdown = resolve_id_links(markdown, page.file.src_uri, self.catalog, Links(config.use_directory_urls))
         return markdown
 
+    def _will_prerender(self, config: MkDocsConfig) -> bool:
+        assert self.settings is not None
+        return (
+            self.jobs > 1
+            and not self.dirty
+            and prerender.usable(config, self)
+            and len(corpus_paths(self.settings)) >= PRERENDER_MIN_PAGES
+        )
+
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         """With several processes, start converting the PR/FAQ pages in them (see prerender)."""
-        if self.jobs > 1 and not self.dirty and prerender.usable(config, self):
+        if self.defer_writing or (self.jobs > 1 and not self.dirty and prerender.usable(config, self)):
             pages = [
                 file.page
                 for file in files.documentation_pages()
                 if file.page is not None and getattr(self.pages.get(file.src_uri), "document", None) is not None
             ]
-            if len(pages) >= PRERENDER_MIN_PAGES:
-                self.prerenderer = prerender.Prerenderer(pages, config, files, self._finish, self.jobs)
+            if self.defer_writing or len(pages) >= PRERENDER_MIN_PAGES:
+                self.prerenderer = prerender.Prerenderer(
+                    pages, config, files, self._finish, self._review, self._advise, self.jobs
+                )
         return nav
 
     def on_pre_page(self, page: Page, config: MkDocsConfig, files: Files) -> Page:
@@ -220,18 +253,43 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call]
         return page
 
     def _finish(self, page: Page, html: str) -> str:
-        """The generated HTML put back and, for a PR/FAQ, the whole sanitized: all that can be
-        done for a page without the build's shared state (workers of prerender run it too)."""
+        """The generated HTML put back (with the writing review, when it comes late) and, for
+        a PR/FAQ, the whole sanitized: all that can be done for a page without the build's
+        shared state (the workers of prerender run it too)."""
         output = self.pages.get(page.file.src_uri)
-        if output is not None:
-            html = splice(html, output.blocks)
-        if output is not None and output.document is not None and self.config.sanitize:
-            html = sanitize_html(html)
-        return html
+        if output is None:
+            return html
+        html = splice(html, output.blocks)
+        doc = output.document
+        if doc is None:
+            return html
+        if self.defer_writing and self.panel_mark in html:
+            assert self.settings is not None
+            problems = [p for p in writing_problems(doc, self.settings.weasel_words) if self._shown(p.rule)]
+            html = html.replace(self.panel_mark, review_panel(doc, problems, self.links, has_page=self.has_page), 1)
+        return sanitize_html(html) if self.config.sanitize else html
+
+    def _shown(self, rule: str) -> bool:
+        assert self.settings is not None
+        return self.settings.severity(rule) is not Severity.OFF
+
+    def _review(self, page: Page) -> list[Finding]:
+        """The writing findings of a PR/FAQ page, when the writing rules run page by page."""
+        output = self.pages.get(page.file.src_uri)
+        if not self.defer_writing or output is None or output.document is None:
+            return []
+        assert self.settings is not None
+        doc = output.document
+        check = writing_check(self.settings.weasel_words, self.settings.site_url)
+        return findings_of(self.settings, doc.path, doc.status, check(doc))
+
+    def _advise(self, page: Page, findings: list[Finding] | None) -> None:
+        self.advice.extend(findings or ())
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         if self.prerenderer is None or page.file.src_uri not in self.prerenderer.prerendered:
             html = self._finish(page, html)
+            self._advise(page, self._review(page))
         output = self.pages.get(page.file.src_uri)
         if output is not None and output.document is not None:
             page.edit_url = self._edit_url(config, output.document.path)
@@ -279,6 +337,10 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call]
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
         self._stop_prerendering()
+        if self.advice:
+            self.advice.sort(key=Finding.sort_key)
+            log.info("prfaq: %d piece(s) of writing advice:\n%s", len(self.advice), render(self.advice, "text"))
+            self.advice = []
         # Every page's content is converted: Pagefind can write while the templates render.
         if self.indexer is not None:
             self.indexer.write()

@@ -39,8 +39,9 @@ PAGE_EVENTS = ("pre_page", "page_read_source", "page_markdown", "page_content")
 SLICE = 32
 
 #: A page's rendering as a worker sends it: the attributes `render` set (with the plugin's
-#: finishing applied to `content`), the log records, and the error when it failed.
-Rendered = tuple[dict[str, Any] | None, list[tuple[str, int, str]], str | None]
+#: finishing applied to `content`), the log records, the error when it failed, and what the
+#: plugin's `report` said of the page.
+Rendered = tuple[dict[str, Any] | None, list[tuple[str, int, str]], str | None, Any]
 
 
 def usable(config: MkDocsConfig, owner: object) -> bool:
@@ -58,6 +59,7 @@ class _Job:
     config: MkDocsConfig
     files: Files
     finish: Callable[[Page, str], str]
+    report: Callable[[Page], Any]
 
 
 #: The job of the workers being forked: inherited by them, never pickled.
@@ -132,9 +134,9 @@ def _render_slice(start: int, stop: int) -> bytes:
             page.render(job.config, job.files)
             state = {k: v for k, v in vars(page).items() if k not in before or before[k] is not v}
             state["content"] = job.finish(page, page.content or "")
-            out.append((state, capture.records, None))
+            out.append((state, capture.records, None, job.report(page)))
         except Exception as exc:  # rendered again by MkDocs, which reports it properly
-            out.append((None, [], f"{type(exc).__name__}: {exc}"))
+            out.append((None, [], f"{type(exc).__name__}: {exc}", None))
     buffer = io.BytesIO()
     _Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(out)
     return buffer.getvalue()
@@ -149,17 +151,22 @@ class Prerenderer:
         config: MkDocsConfig,
         files: Files,
         finish: Callable[[Page, str], str],
+        report: Callable[[Page], Any],
+        receive: Callable[[Page, Any], None],
         jobs: int,
     ) -> None:
+        """`finish` completes a page's HTML after rendering; `report(page)`, run in the worker
+        after it, is handed to `receive(page, report)` in the main process."""
         global _JOB
         self.files = files
+        self._receive = receive
         #: Each page's slice, its place in it, and the worker's answer for the slice.
         self._where: dict[str, tuple[int, int, Future[bytes]]] = {}
         self._done: dict[int, list[Rendered]] = {}
         #: Pages whose rendering came from a worker, finished by it too.
         self.prerendered: set[str] = set()
         # The workers fork at the first task (fork start method), inheriting the job.
-        _JOB = _Job(pages, config, files, finish)
+        _JOB = _Job(pages, config, files, finish, report)
         self._pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"))
         for number, start in enumerate(range(0, len(pages), SLICE)):
             future = self._pool.submit(_render_slice, start, start + SLICE)
@@ -184,7 +191,7 @@ class Prerenderer:
 
     def _render(self, page: Page, config: MkDocsConfig, files: Files) -> None:
         result = self._result(page)
-        state, records, error = result if result is not None else (None, [], "not converted")
+        state, records, error, report = result if result is not None else (None, [], "not converted", None)
         if state is None:
             log.debug("prfaq: %s is converted by MkDocs: %s", page.file.src_uri, error)
             Page.render(page, config, files)
@@ -194,6 +201,7 @@ class Prerenderer:
         for key, value in state.items():
             setattr(page, key, value)
         self.prerendered.add(page.file.src_uri)
+        self._receive(page, report)
 
     def close(self) -> None:
         global _JOB
