@@ -14,7 +14,6 @@ import io
 import json
 import os
 import re
-import subprocess
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -68,6 +67,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def _git_author() -> str | None:
     try:
+        import subprocess  # only `new` asks git
+
         name = subprocess.run(["git", "config", "user.name"], capture_output=True, text=True, check=False).stdout.strip()
         email = subprocess.run(["git", "config", "user.email"], capture_output=True, text=True, check=False).stdout.strip()
     except OSError:

@@ -18,10 +18,8 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import secrets
 import stat as _stat
 import sys
-import tempfile
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -189,6 +187,8 @@ class CheckCache:
             if self._generation is not None and len(recent) + stale <= _RECENT_MAX:
                 self._write(_RECENT, {"key": self.key, "generation": self._generation, "entries": recent})
             else:
+                import secrets
+
                 generation = secrets.token_hex(8)
                 self._write(_FILE, {"key": self.key, "generation": generation, "entries": current})
                 (self.folder / _RECENT).unlink(missing_ok=True)
@@ -196,6 +196,8 @@ class CheckCache:
             return
 
     def _write(self, name: str, data: dict[str, Any]) -> None:
+        import tempfile  # only when writing: a check that learns nothing starts sooner
+
         handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".check-", suffix=".json")
         with os.fdopen(handle, "w", encoding="utf-8") as out:
             # `dumps` then one write: `dump` would encode in Python, piece by piece.
