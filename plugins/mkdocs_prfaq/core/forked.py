@@ -8,6 +8,7 @@ bounds of its share travel to it, and only its results travel back.
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -18,8 +19,10 @@ _WORK: Callable[[int, int], Any] | None = None
 
 
 def can_fork() -> bool:
-    """Whether this system can fork (not Windows)."""
-    return hasattr(os, "fork")
+    """Whether forking without exec is safe here: not on Windows, which cannot fork, nor on
+    macOS, where system libraries may break in a forked child (CPython's own default there
+    is to spawn fresh processes, which would have to be sent every document)."""
+    return hasattr(os, "fork") and sys.platform != "darwin"
 
 
 def _run(start: int, stop: int) -> Any:
