@@ -10,7 +10,10 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 T = TypeVar("T")
 
@@ -45,3 +48,27 @@ def in_slices(work: Callable[[int, int], list[T]], count: int, jobs: int) -> lis
             return [item for part in pool.map(_run, starts, [s + size for s in starts]) for item in part]
     finally:
         _WORK = None
+
+
+#: The work of the :func:`in_background` call being forked.
+_ALONE: Callable[[], Any] | None = None
+
+
+def _run_alone() -> Any:
+    assert _ALONE is not None
+    return _ALONE()
+
+
+def in_background(work: Callable[[], T]) -> Future[T]:
+    """`work()` run now by one forked process, while this one goes on; its result, later."""
+    global _ALONE
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    _ALONE = work
+    pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
+    try:
+        return pool.submit(_run_alone)  # forks here, inheriting `work`
+    finally:
+        pool.shutdown(wait=False)
+        _ALONE = None

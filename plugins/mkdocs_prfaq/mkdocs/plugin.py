@@ -12,6 +12,7 @@ import os
 import posixpath
 import secrets
 from collections.abc import Callable
+from concurrent.futures import Future
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -27,7 +28,9 @@ from mkdocs.utils.templates import TemplateContext
 from ..core.catalog import Catalog
 from ..core.check import check_folder, corpus_paths, default_jobs, findings_of, without_writing
 from ..core.findings import Finding, Severity, render
+from ..core.forked import in_background
 from ..core.history import apply_history, read_history
+from ..core.model import Document
 from ..core.render.blocks import splice
 from ..core.render.document import resolve_id_links
 from ..core.render.html import Links, esc
@@ -84,6 +87,7 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call]
         #: Whether the writing rules run page by page (in the workers), and what they found.
         self.defer_writing = False
         self.advice: list[Finding] = []
+        self.background_advice: Future[list[Finding]] | None = None
         self.panel_mark = f"<!--prfaq-review-{secrets.token_hex(8)}-->"
         self.links = Links()
         self.has_page: Callable[[str], bool] = lambda src: True
@@ -150,6 +154,10 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call]
         if self.defer_writing:
             # A mark where each panel goes, replaced once the page's writing review is known.
             panels = {d.id: f"\n\n{self.panel_mark}" for d in self.catalog.documents if d.id and d.status in REVIEWED}
+            # The workers review the pages with a panel; the others are reviewed now, by a process
+            # of their own, on the core this one leaves idle until the workers start.
+            unreviewed = [d for d in self.catalog.documents if d.status not in REVIEWED]
+            self.background_advice = in_background(partial(self._findings, unreviewed))
         else:
             panels = review_panels(self.catalog.documents, settings, self.links, has_page=self.has_page)
         self.outputs = render_site(
@@ -274,14 +282,17 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call]
         return self.settings.severity(rule) is not Severity.OFF
 
     def _review(self, page: Page) -> list[Finding]:
-        """The writing findings of a PR/FAQ page, when the writing rules run page by page."""
+        """The writing findings of a PR/FAQ page with a panel, when the rules run page by page."""
         output = self.pages.get(page.file.src_uri)
         if not self.defer_writing or output is None or output.document is None:
             return []
+        return self._findings([output.document]) if output.document.status in REVIEWED else []
+
+    def _findings(self, documents: list[Document]) -> list[Finding]:
+        """The writing findings of `documents`, with their severities."""
         assert self.settings is not None
-        doc = output.document
         check = writing_check(self.settings.weasel_words, self.settings.site_url)
-        return findings_of(self.settings, doc.path, doc.status, check(doc))
+        return [f for doc in documents for f in findings_of(self.settings, doc.path, doc.status, check(doc))]
 
     def _advise(self, page: Page, findings: list[Finding] | None) -> None:
         self.advice.extend(findings or ())
@@ -337,6 +348,9 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call]
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
         self._stop_prerendering()
+        background, self.background_advice = self.background_advice, None
+        if background is not None:
+            self.advice.extend(background.result())
         if self.advice:
             self.advice.sort(key=Finding.sort_key)
             log.info("prfaq: %d piece(s) of writing advice:\n%s", len(self.advice), render(self.advice, "text"))
