@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import shutil
+from concurrent.futures import Future
 from pathlib import Path
 
 import pytest
@@ -79,3 +80,27 @@ def test_a_warning_met_in_a_worker_is_logged_once_and_fails_strict(
         build_as_command(project, jobs, tmp_path / "site", strict=True)
     warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
     assert len([w for w in warnings if "retired-process.md" in w]) == 1, warnings
+
+
+def test_pages_a_worker_fails_on_are_converted_by_mkdocs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A worker that dies (here: every one) costs time, never a page or a piece of advice."""
+    project = copy_project("basic", tmp_path / "project")
+    build_as_command(project, 1, tmp_path / "single")
+
+    def broken(start: int, stop: int) -> bytes:
+        raise RuntimeError("worker lost")
+
+    def lost(work: object) -> Future[object]:
+        future: Future[object] = Future()
+        future.set_exception(RuntimeError("review process lost"))
+        return future
+
+    monkeypatch.setattr(prerender, "_render_slice", broken)
+    monkeypatch.setattr(plugin, "in_background", lost)
+    with caplog.at_level(logging.INFO):
+        build_as_command(project, 2, tmp_path / "parallel")
+    assert "0 PR/FAQ pages converted by 2 processes" in caplog.text
+    assert any("call-to-action" in line for line in advice(caplog))
+    assert files(tmp_path / "parallel") == files(tmp_path / "single")

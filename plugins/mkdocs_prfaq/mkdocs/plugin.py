@@ -88,6 +88,7 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call]
         self.defer_writing = False
         self.advice: list[Finding] = []
         self.background_advice: Future[list[Finding]] | None = None
+        self.unreviewed: list[Document] = []
         self.panel_mark = f"<!--prfaq-review-{secrets.token_hex(8)}-->"
         self.links = Links()
         self.has_page: Callable[[str], bool] = lambda src: True
@@ -156,8 +157,8 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call]
             panels = {d.id: f"\n\n{self.panel_mark}" for d in self.catalog.documents if d.id and d.status in REVIEWED}
             # The workers review the pages with a panel; the others are reviewed now, by a process
             # of their own, on the core this one leaves idle until the workers start.
-            unreviewed = [d for d in self.catalog.documents if d.status not in REVIEWED]
-            self.background_advice = in_background(partial(self._findings, unreviewed))
+            self.unreviewed = [d for d in self.catalog.documents if d.status not in REVIEWED]
+            self.background_advice = in_background(partial(self._findings, self.unreviewed))
         else:
             panels = review_panels(self.catalog.documents, settings, self.links, has_page=self.has_page)
         self.outputs = render_site(
@@ -350,7 +351,12 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call]
         self._stop_prerendering()
         background, self.background_advice = self.background_advice, None
         if background is not None:
-            self.advice.extend(background.result())
+            try:
+                self.advice.extend(background.result())
+            except Exception as exc:  # the process died (out of memory, killed): review here
+                log.debug("prfaq: the writing review process failed (%s); reviewing in this one", exc)
+                self.advice.extend(self._findings(self.unreviewed))
+            self.unreviewed = []
         if self.advice:
             self.advice.sort(key=Finding.sort_key)
             log.info("prfaq: %d piece(s) of writing advice:\n%s", len(self.advice), render(self.advice, "text"))
