@@ -89,7 +89,7 @@ def test_pages_a_worker_fails_on_are_converted_by_mkdocs(
     project = copy_project("basic", tmp_path / "project")
     build_as_command(project, 1, tmp_path / "single")
 
-    def broken(start: int, stop: int) -> bytes:
+    def broken(*args: object) -> bytes:
         raise RuntimeError("worker lost")
 
     def lost(work: object) -> Future[object]:

@@ -9,15 +9,15 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
-    from concurrent.futures import Future
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 T = TypeVar("T")
 
-#: The work of the current :func:`in_slices` call, inherited by its workers, never pickled.
+#: The work of the pool being forked: inherited by its processes, never pickled.
 _WORK: Callable[[int, int], Any] | None = None
 
 
@@ -33,42 +33,35 @@ def _run(start: int, stop: int) -> Any:
     return _WORK(start, stop)
 
 
-def in_slices(work: Callable[[int, int], list[T]], count: int, jobs: int) -> list[T]:
-    """`work(start, stop)` over `count` items cut into slices, run by `jobs` forked processes;
-    the results of all slices, in order. A few slices per process even out their loads."""
+def start(
+    work: Callable[[int, int], T], bounds: Iterable[tuple[int, int]], jobs: int
+) -> tuple[ProcessPoolExecutor, list[Future[T]]]:
+    """Fork `jobs` processes that inherit `work`, and queue `work(start, stop)` for each of
+    `bounds`; the pool (to shut down) and the futures, in order."""
     global _WORK
     import multiprocessing  # here: a check that forks nothing starts 12 ms sooner
     from concurrent.futures import ProcessPoolExecutor
 
-    size = max(1, -(-count // (jobs * 4)))
-    starts = range(0, count, size)
     _WORK = work
     try:
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-            return [item for part in pool.map(_run, starts, [s + size for s in starts]) for item in part]
+        pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"))
+        # The processes fork at the first task (the fork start method starts them all at once).
+        return pool, [pool.submit(_run, first, last) for first, last in bounds]
     finally:
         _WORK = None
 
 
-#: The work of the :func:`in_background` call being forked.
-_ALONE: Callable[[], Any] | None = None
-
-
-def _run_alone() -> Any:
-    assert _ALONE is not None
-    return _ALONE()
+def in_slices(work: Callable[[int, int], list[T]], count: int, jobs: int) -> list[T]:
+    """`work(start, stop)` over `count` items cut into slices, run by `jobs` forked processes;
+    the results of all slices, in order. A few slices per process even out their loads."""
+    size = max(1, -(-count // (jobs * 4)))
+    pool, futures = start(work, [(s, s + size) for s in range(0, count, size)], jobs)
+    with pool:
+        return [item for future in futures for item in future.result()]
 
 
 def in_background(work: Callable[[], T]) -> Future[T]:
     """`work()` run now by one forked process, while this one goes on; its result, later."""
-    global _ALONE
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    _ALONE = work
-    pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
-    try:
-        return pool.submit(_run_alone)  # forks here, inheriting `work`
-    finally:
-        pool.shutdown(wait=False)
-        _ALONE = None
+    pool, (future,) = start(lambda first, last: work(), [(0, 0)], 1)
+    pool.shutdown(wait=False)
+    return future

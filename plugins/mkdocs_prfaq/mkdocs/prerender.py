@@ -17,10 +17,9 @@ from __future__ import annotations
 
 import io
 import logging
-import multiprocessing
 import pickle
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass
 from functools import partial
 from typing import Any
@@ -29,7 +28,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from ..core.forked import can_fork
+from ..core import forked
 
 log = logging.getLogger("mkdocs.plugins.prfaq")
 
@@ -47,7 +46,7 @@ Rendered = tuple[dict[str, Any] | None, list[tuple[str, int, str]], str | None, 
 def usable(config: MkDocsConfig, owner: object) -> bool:
     """Whether pages can be converted in workers: a system that forks, and no other plugin
     handling a page event."""
-    if not can_fork():
+    if not forked.can_fork():
         return False
     events: dict[str, list[Any]] = config.plugins.events
     return all(getattr(handler, "__self__", None) is owner for name in PAGE_EVENTS for handler in events.get(name, []))
@@ -60,10 +59,6 @@ class _Job:
     files: Files
     finish: Callable[[Page, str], str]
     report: Callable[[Page], Any]
-
-
-#: The job of the workers being forked: inherited by them, never pickled.
-_JOB: _Job | None = None
 
 
 class _Capture(logging.Handler):
@@ -117,9 +112,8 @@ class _Unpickler(pickle.Unpickler):
         return file if kind == "file" else file.page
 
 
-def _render_slice(start: int, stop: int) -> bytes:
-    job = _JOB
-    assert job is not None
+def _render_slice(job: _Job, start: int, stop: int) -> bytes:
+    """In a worker: the pages from `start` to `stop`, rendered and pickled."""
     capture = _capture_logs()
     out: list[Rendered] = []
     for page in job.pages[start:stop]:
@@ -157,7 +151,6 @@ class Prerenderer:
     ) -> None:
         """`finish` completes a page's HTML after rendering; `report(page)`, run in the worker
         after it, is handed to `receive(page, report)` in the main process."""
-        global _JOB
         self.files = files
         self._receive = receive
         #: Each page's slice, its place in it, and the worker's answer for the slice.
@@ -165,12 +158,11 @@ class Prerenderer:
         self._done: dict[int, list[Rendered]] = {}
         #: Pages whose rendering came from a worker, finished by it too.
         self.prerendered: set[str] = set()
-        # The workers fork at the first task (fork start method), inheriting the job.
-        _JOB = _Job(pages, config, files, finish, report)
-        self._pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"))
-        for number, start in enumerate(range(0, len(pages), SLICE)):
-            future = self._pool.submit(_render_slice, start, start + SLICE)
-            for offset, page in enumerate(pages[start : start + SLICE]):
+        job = _Job(pages, config, files, finish, report)
+        bounds = [(first, first + SLICE) for first in range(0, len(pages), SLICE)]
+        self._pool, futures = forked.start(partial(_render_slice, job), bounds, jobs)
+        for number, ((first, last), future) in enumerate(zip(bounds, futures, strict=True)):
+            for offset, page in enumerate(pages[first:last]):
                 self._where[page.file.src_uri] = (number, offset, future)
 
     def install(self, page: Page) -> None:
@@ -204,6 +196,4 @@ class Prerenderer:
         self._receive(page, report)
 
     def close(self) -> None:
-        global _JOB
         self._pool.shutdown(wait=False, cancel_futures=True)
-        _JOB = None
