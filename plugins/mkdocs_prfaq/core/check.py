@@ -18,9 +18,9 @@ from .rules.body import check_body
 from .rules.corpus import References
 from .rules.corpus import check_corpus as check_references
 from .rules.fields import check_fields
-from .rules.registry import DRAFT_CAPPED, RULES, Category
+from .rules.registry import DRAFT_CAPPED, RULES
 from .rules.schema import check_schema
-from .rules.writing import load_dictionary, warm_writing, writing_check
+from .rules.writing import WRITING_RULES, load_dictionary, warm_writing, writing_check
 from .settings import Settings, read_vocabulary
 
 #: A check of one document: returns its problems.
@@ -61,7 +61,7 @@ Raw = list[tuple[str, str | None, Problem]]
 
 
 def _writing_on(settings: Settings) -> bool:
-    return any(settings.severity(r.name) is not Severity.OFF for r in RULES.values() if r.category is Category.WRITING)
+    return any(settings.severity(rule) is not Severity.OFF for rule in WRITING_RULES)
 
 
 def _document_checks(settings: Settings) -> list[DocumentCheck]:
@@ -254,7 +254,7 @@ def findings_of(settings: Settings, path: str, status: str | None, problems: Ite
 
 def without_writing(settings: Settings) -> Settings:
     """The same settings with every writing rule off: for a check that leaves them for later."""
-    rules = {**settings.rules, **{r.name: Severity.OFF for r in RULES.values() if r.category is Category.WRITING}}
+    rules = {**settings.rules, **dict.fromkeys(WRITING_RULES, Severity.OFF)}
     return replace(settings, rules=rules)
 
 

@@ -26,7 +26,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from ..core.catalog import Catalog
-from ..core.check import check_folder, corpus_paths, default_jobs, findings_of, without_writing
+from ..core.check import check_documents, corpus_paths, default_jobs, findings_of, without_writing
 from ..core.findings import Finding, Severity, render
 from ..core.forked import in_background
 from ..core.history import apply_history, read_history
@@ -35,9 +35,9 @@ from ..core.render.blocks import splice
 from ..core.render.document import resolve_id_links
 from ..core.render.html import Links, esc
 from ..core.render.reference import fields_markdown, rules_markdown
-from ..core.render.review import REVIEWED, review_panel, review_panels
+from ..core.render.review import REVIEWED, document_review, review_panels
 from ..core.render.site import ASSET_DIR, ASSETS, Output, SiteOptions, render_site
-from ..core.rules.writing import WRITING_RULES, writing_check, writing_problems
+from ..core.rules.writing import WRITING_RULES, writing_check
 from ..core.sanitize import sanitize_html
 from ..core.scaffold import template_download
 from ..core.settings import Settings, SettingsError, from_options
@@ -85,6 +85,7 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call]
         self.indexer: search.Indexer | None = None
         self.prerenderer: prerender.Prerenderer | None = None
         #: Whether the writing rules run page by page (in the workers), and what they found.
+        self.prerender = False
         self.defer_writing = False
         self.advice: list[Finding] = []
         self.background_advice: Future[list[Finding]] | None = None
@@ -125,13 +126,18 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call]
         settings = self.settings
         assert settings is not None
         self.advice = []
-        # With pages converted in workers, and no writing rule able to stop the build, the
-        # writing rules run there too, page by page, instead of before the build.
-        self.defer_writing = self._will_prerender(config) and not any(
+        paths = corpus_paths(settings)
+        # A large catalog's pages are converted in worker processes (see prerender).
+        self.prerender = (
+            self.jobs > 1 and not self.dirty and prerender.usable(config, self) and len(paths) >= PRERENDER_MIN_PAGES
+        )
+        # And when no writing rule can stop the build, the writing rules run with them, page
+        # by page, instead of before the build.
+        self.defer_writing = self.prerender and not any(
             settings.severity(rule) is Severity.ERROR for rule in WRITING_RULES
         )
         try:
-            result = check_folder(without_writing(settings) if self.defer_writing else settings, jobs=self.jobs)
+            result = check_documents(without_writing(settings) if self.defer_writing else settings, paths, jobs=self.jobs)
         except SettingsError as exc:
             raise PluginError(f"prfaq: {exc}") from None
         warnings = [f for f in result.findings if f.severity is Severity.WARNING]
@@ -233,27 +239,17 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call]
             markdown = resolve_id_links(markdown, page.file.src_uri, self.catalog, Links(config.use_directory_urls))
         return markdown
 
-    def _will_prerender(self, config: MkDocsConfig) -> bool:
-        assert self.settings is not None
-        return (
-            self.jobs > 1
-            and not self.dirty
-            and prerender.usable(config, self)
-            and len(corpus_paths(self.settings)) >= PRERENDER_MIN_PAGES
-        )
-
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-        """With several processes, start converting the PR/FAQ pages in them (see prerender)."""
-        if self.defer_writing or (self.jobs > 1 and not self.dirty and prerender.usable(config, self)):
+        """Start converting the PR/FAQ pages in worker processes, when the build uses them."""
+        if self.prerender:
             pages = [
                 file.page
                 for file in files.documentation_pages()
                 if file.page is not None and getattr(self.pages.get(file.src_uri), "document", None) is not None
             ]
-            if self.defer_writing or len(pages) >= PRERENDER_MIN_PAGES:
-                self.prerenderer = prerender.Prerenderer(
-                    pages, config, files, self._finish, self._review, self._advise, self.jobs
-                )
+            self.prerenderer = prerender.Prerenderer(
+                pages, config, files, self._finish, self._review, self._advise, self.jobs
+            )
         return nav
 
     def on_pre_page(self, page: Page, config: MkDocsConfig, files: Files) -> Page:
@@ -274,13 +270,8 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call]
             return html
         if self.defer_writing and self.panel_mark in html:
             assert self.settings is not None
-            problems = [p for p in writing_problems(doc, self.settings.weasel_words) if self._shown(p.rule)]
-            html = html.replace(self.panel_mark, review_panel(doc, problems, self.links, has_page=self.has_page), 1)
+            html = html.replace(self.panel_mark, document_review(doc, self.settings, self.links, has_page=self.has_page), 1)
         return sanitize_html(html) if self.config.sanitize else html
-
-    def _shown(self, rule: str) -> bool:
-        assert self.settings is not None
-        return self.settings.severity(rule) is not Severity.OFF
 
     def _review(self, page: Page) -> list[Finding]:
         """The writing findings of a PR/FAQ page with a panel, when the rules run page by page."""

@@ -81,9 +81,14 @@ def review_panels(
     for doc in documents:
         if doc.status not in REVIEWED or not doc.id:
             continue
-        problems = [
-            p for p in writing_problems(doc, settings.weasel_words) if settings.severity(p.rule) is not Severity.OFF
-        ]
         # A blank line first: the panel is its own HTML block, whatever precedes it on the page.
-        out[doc.id] = "\n\n" + review_panel(doc, problems, links, has_page=has_page)
+        out[doc.id] = "\n\n" + document_review(doc, settings, links, has_page=has_page)
     return out
+
+
+def document_review(
+    doc: Document, settings: Settings, links: Links, *, has_page: Callable[[str], bool] | None = None
+) -> str:
+    """A document's panel, listing the writing findings its settings do not turn off."""
+    problems = [p for p in writing_problems(doc, settings.weasel_words) if settings.severity(p.rule) is not Severity.OFF]
+    return review_panel(doc, problems, links, has_page=has_page)
