@@ -40,7 +40,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         for given in args.paths:
             path = Path(given)
             if path.is_dir():
-                files.extend(p for p, _ in discover(path))
+                files.extend(Path(p) for p, _ in discover(path))
             elif path.exists() or path.is_symlink():
                 files.append(path)
             else:

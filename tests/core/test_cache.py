@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 import time
 from pathlib import Path
 
 from corekit import FIXTURES, copy_fixture
 
-from mkdocs_prfaq.core.cache import CACHE_DIR
+from mkdocs_prfaq.core.cache import CACHE_DIR, DICTIONARY_COPY
 from mkdocs_prfaq.core.check import CheckResult, cache_for, check_files, check_folder
 from mkdocs_prfaq.core.settings import Settings, load_settings
 
@@ -138,3 +140,26 @@ def test_one_changed_file_is_written_beside_the_cache_not_into_it(tmp_path: Path
     # Both files together: nothing to read again, the new finding kept.
     again = cached(settings)
     assert again.documents == [] and [f.rule for f in again.findings] == ["weasel-words"]
+
+
+def test_the_parsed_dictionary_is_kept_and_a_broken_copy_is_parsed_again(tmp_path: Path) -> None:
+    """Pre-commit's check of one edited file loads the readability rule's dictionary from the
+    cache; a copy that cannot be read costs time, never a finding."""
+    settings = project(tmp_path)
+    dense = put(settings, "PRFAQ-0003-dense-prose.md", "PRFAQ-0003-dense-prose.md")
+    prfaq = Path(sys.executable).with_name("prfaq")
+
+    def check_dense() -> str:
+        os.utime(dense)  # just edited: read again, and its readability measured again
+        done = subprocess.run(
+            [str(prfaq), "check", str(dense)], capture_output=True, text=True, cwd=settings.root, check=False
+        )
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    copy = settings.root / CACHE_DIR / DICTIONARY_COPY
+    first = check_dense()  # makes the cache folder
+    assert "warning readability: the press release scores -104" in first and not copy.exists()
+    assert check_dense() == first and copy.stat().st_size > 100_000
+    copy.write_bytes(b"not a pickle")
+    assert check_dense() == first and copy.stat().st_size > 100_000

@@ -24,7 +24,7 @@ def write(path: Path, data: str | bytes) -> Path:
 
 
 def load_folder(source: Path, **kwargs: int) -> Loaded:
-    return load([p for p, _ in discover(source)], root=source, source=source, **kwargs)
+    return load([Path(p) for p, _ in discover(source)], root=source, source=source, **kwargs)
 
 
 def only_problem(loaded: Loaded, path: str) -> Problem:
@@ -65,7 +65,7 @@ def test_discover_walks_sorted_and_skips_readme_templates_and_hidden_folders(tmp
         "archive/_old/PRFAQ-0006-f.md",
     ):
         write(tmp_path / name, "x")
-    found = [(p.relative_to(tmp_path).as_posix(), link) for p, link in discover(tmp_path)]
+    found = [(Path(p).relative_to(tmp_path).as_posix(), link) for p, link in discover(tmp_path)]
     assert found == [("PRFAQ-0001-a.md", False), ("PRFAQ-0002-b.md", False), ("archive/PRFAQ-0003-c.md", False)]
 
 

@@ -34,6 +34,8 @@ from .rules.corpus import References
 CACHE_DIR = ".prfaq_cache"
 _FILE = "check.json"
 _RECENT = "check-recent.json"
+#: The parsed hyphenation dictionary of the readability rule (see `keep_dictionary_in`).
+DICTIONARY_COPY = "hyphenation.pickle"
 #: Entries learnt since the last full write that `check-recent.json` may hold.
 _RECENT_MAX = 256
 #: A file changed this recently may change again within the clock's resolution without its
@@ -44,7 +46,7 @@ _RACY_NS = 2_000_000_000
 Stamp = tuple[int, int, int]
 
 
-def stamp(path: Path) -> Stamp | None:
+def stamp(path: str | Path) -> Stamp | None:
     """The file's stamp; None for a symbolic link (whose target may change unseen) or a file
     that cannot be read."""
     try:

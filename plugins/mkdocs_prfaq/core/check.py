@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .cache import CACHE_DIR, CheckCache, Entry, Stamp, fingerprint, stamp
+from .cache import CACHE_DIR, DICTIONARY_COPY, CheckCache, Entry, Stamp, fingerprint, stamp
 from .findings import Finding, Problem, Severity
 from .forked import can_fork, in_slices
 from .loader import Loaded, case_clashes, discover, display_path, load
@@ -20,7 +20,7 @@ from .rules.corpus import check_corpus as check_references
 from .rules.fields import check_fields
 from .rules.registry import DRAFT_CAPPED, RULES
 from .rules.schema import check_schema
-from .rules.writing import WRITING_RULES, load_dictionary, warm_writing, writing_check
+from .rules.writing import WRITING_RULES, keep_dictionary_in, load_dictionary, warm_writing, writing_check
 from .settings import Settings, read_vocabulary
 
 #: A check of one document: returns its problems.
@@ -135,7 +135,7 @@ def _in_processes(job: _Job, jobs: int) -> list[tuple[str, Entry]]:
 
 def _read_and_check(
     settings: Settings,
-    paths: Sequence[Path],
+    paths: Sequence[str | Path],
     wanted: set[str] | None,
     jobs: int,
     cache: CheckCache | None,
@@ -144,6 +144,8 @@ def _read_and_check(
     """Each file's entry: from the cache when it is unchanged, else read and, when `wanted`,
     checked as one document. The documents read are returned when `keep_documents`."""
     names = [display_path(path, settings.root) for path in paths]
+    if cache is not None and cache.folder.is_dir():
+        keep_dictionary_in(cache.folder / DICTIONARY_COPY)
     clashes = case_clashes(names)
     entries: dict[str, Entry] = {}
     stamps: dict[str, Stamp | None] = {}
@@ -156,7 +158,7 @@ def _read_and_check(
             if entry is not None:
                 entries[shown] = entry
                 continue
-        fresh.append(path)
+        fresh.append(Path(path))
         fresh_names.append(shown)
     job = _Job(settings, fresh, fresh_names, clashes, wanted, stamps)
     documents: list[Document] = []
@@ -196,7 +198,7 @@ def default_jobs() -> int:
 
 def check_documents(
     settings: Settings,
-    paths: Sequence[Path],
+    paths: Sequence[str | Path],
     *,
     report: Iterable[str] | None = None,
     extra_checks: Sequence[DocumentCheck] = (),
@@ -258,7 +260,7 @@ def without_writing(settings: Settings) -> Settings:
     return replace(settings, rules=rules)
 
 
-def corpus_paths(settings: Settings) -> list[Path]:
+def corpus_paths(settings: Settings) -> list[str]:
     if not settings.source_dir.is_dir():
         return []
     return [path for path, _ in discover(settings.source_dir)]
@@ -294,7 +296,7 @@ def check_files(
     # (the search follows no link to a folder): only links need resolving, one by one.
     real_source, prefix = os.path.realpath(settings.source_dir), len(str(settings.source_dir))
     known = {os.path.realpath(path) if link else real_source + str(path)[prefix:] for path, link in found}
-    paths = corpus + [f for f in files if os.path.realpath(f) not in known]
+    paths: list[str | Path] = [*corpus, *(f for f in files if os.path.realpath(f) not in known)]
     shown = [display_path(f.absolute(), settings.root) for f in files]
     return check_documents(
         settings, paths, report=shown, extra_checks=extra_checks, jobs=jobs, cache=cache, keep_documents=keep_documents

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
 import unicodedata
 from importlib import resources
@@ -24,7 +25,7 @@ def next_id(source: Path) -> str:
     highest = 0
     if source.is_dir():
         for path, _ in discover(source):
-            match = re.match(r"PRFAQ-(\d+)", path.name, re.I)
+            match = re.match(r"PRFAQ-(\d+)", os.path.basename(path), re.I)
             if match:
                 highest = max(highest, int(match.group(1)))
     return f"PRFAQ-{highest + 1:04d}"
