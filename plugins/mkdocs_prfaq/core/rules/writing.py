@@ -153,7 +153,7 @@ class Block:
     def sentence_spans(self) -> list[tuple[int, int]]:
         """The spans of the block's sentences in `text`, found once for every rule that needs them."""
         if self._spans is None:
-            self._spans = list(sentences(self.text))
+            self._spans = sentences(self.text)
         return self._spans
 
     def position(self, offset: int) -> tuple[int, int]:
@@ -318,6 +318,17 @@ def read_prose(doc: Document) -> Prose:
         if in_math:
             in_math = not _MATH.match(line)
             continue
+        if line[:1].isalpha():
+            # Plain prose, the common case: a line that opens with a letter starts no fence,
+            # code, heading, list, quote or any other construct looked for below.
+            in_code = False
+            previous_blank = False
+            context = None
+            if current is None or current.blockquote:
+                _finish(current, blocks)
+                current = _Builder(section)
+            current.lines.append((number, line))
+            continue
         blank = not line.strip()
         if in_code:
             if blank or _indent(line) >= 4:
@@ -404,29 +415,34 @@ def read_prose(doc: Document) -> Prose:
 _STOP = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘'(\[]*[A-Z0-9]|\s*\Z)")
 
 
-def sentences(text: str) -> Iterator[tuple[int, int]]:
+def sentences(text: str) -> list[tuple[int, int]]:
     """Spans of the sentences in a block's text; spans holding no word are left out."""
+    spans: list[tuple[int, int]] = []
     start = 0
     for match in _STOP.finditer(text):
-        end = match.end()
-        if text[match.start()] == ".":
+        stop = match.start()
+        if text[stop] == ".":
             # The word before the stop (an abbreviation is short: 40 characters hold it whole).
-            before = text[max(start, match.start() - 40) : match.start()].split()
+            before = text[max(start, stop - 40) : stop].split()
             word = before[-1].lstrip("\"“‘'(").lower() if before else ""
             if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
                 continue
-        yield from _span(text, start, end)
+        end = match.end()
+        _add_span(spans, text[start:end], end)
         start = end
-    yield from _span(text, start, len(text))
+    _add_span(spans, text[start:], len(text))
+    return spans
 
 
-def _span(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    chunk = text[start:end]
-    if has_word(chunk):
-        lead = len(chunk) - len(chunk.lstrip())
-        yield start + lead, end
+def _add_span(spans: list[tuple[int, int]], chunk: str, end: int) -> None:
+    """Add the span of `chunk` (which ends at `end`) without its leading space, if it holds a word."""
+    stripped = chunk.lstrip()
+    # A sentence starts with a letter or digit, nearly always: `has_word` only for the others.
+    if stripped[:1].isalnum() or has_word(stripped):
+        spans.append((end - len(stripped), end))
 
 
+_LETTER = re.compile(r"[^\W\d_]")
 _LETTER_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
@@ -495,15 +511,32 @@ def _write_copy(path: Path, key: tuple[object, ...], made: pyphen.Pyphen) -> Non
             os.unlink(temporary)
 
 
-@lru_cache(maxsize=20_000)
 def syllables(word: str) -> int:
     """Syllables in a word, from the bundled hyphenation dictionary (no download, no network)."""
+    return _SYLLABLES[word]
+
+
+def _count_syllables(word: str) -> int:
     dic = _hyphenator()
     total = 0
     for part in re.split(r"[-'’]", word.lower()):
         if part:
             total += len(dic.positions(part)) + 1
     return max(total, 1)
+
+
+class _SyllableCounts(dict[str, int]):
+    """Syllables by word, counted at the first lookup: a plain dictionary lookup after that (a
+    press release's few hundred words are mostly the same few dozen)."""
+
+    def __missing__(self, word: str) -> int:
+        if len(self) >= 50_000:
+            self.clear()  # bounded, should a huge corpus hold that many different words
+        count = self[word] = _count_syllables(word)
+        return count
+
+
+_SYLLABLES = _SyllableCounts()
 
 
 @dataclass(frozen=True, slots=True)
@@ -524,13 +557,13 @@ def readability(blocks: Iterable[Block]) -> Readability:
     """Words (of letters; numbers are left out), sentences and syllables of the blocks' prose."""
     words = count = syll = 0
     for block in blocks:
-        for start, end in block.sentence_spans():
-            found = _LETTER_WORD.findall(block.text[start:end])
-            if not found:
-                continue
-            count += 1
-            words += len(found)
-            syll += sum(syllables(w) for w in found)
+        text = block.text
+        # A word never spans two sentences (they part at a stop and a space): the block's words
+        # are its sentences' words, and only the sentences without one need telling apart.
+        found = _LETTER_WORD.findall(text)
+        words += len(found)
+        syll += sum(map(_SYLLABLES.__getitem__, found))
+        count += sum(1 for start, end in block.sentence_spans() if _LETTER.search(text, start, end))
     return Readability(words, count, syll)
 
 
@@ -627,20 +660,31 @@ def _weasel(prose: Prose, extra: Sequence[str]) -> list[Problem]:
     return out
 
 
-def _at_most(text: str, words: int) -> bool:
-    """True when `text` surely holds no more than `words` words, decided by counting spaces,
-    without splitting (most sentences are far below the limit); False when it may hold more."""
-    if not text.isascii() or "\v" in text or "\f" in text or "\r" in text:
+def _simply_spaced(text: str) -> bool:
+    """Whether only spaces, tabs and line ends can part the words of `text`."""
+    return text.isascii() and "\v" not in text and "\f" not in text and "\r" not in text
+
+
+def _at_most(text: str, words: int, start: int = 0, end: int | None = None) -> bool:
+    """True when `text` (from `start` to `end`) surely holds no more than `words` words, decided
+    by counting spaces, without splitting (most sentences are far below the limit); False when
+    it may hold more. With `start` or `end`, `text` must be simply spaced."""
+    if start == 0 and end is None and not _simply_spaced(text):
         return False  # other characters that split words: count them properly
-    return text.count(" ") + text.count("\n") + text.count("\t") < words
+    return text.count(" ", start, end) + text.count("\n", start, end) + text.count("\t", start, end) < words
 
 
 def _lengths(prose: Prose) -> list[Problem]:
     out: list[Problem] = []
     for block in prose.blocks:
+        text = block.text
+        # A sentence is measured in place, without cutting it out, when spaces alone part words.
+        simple = _simply_spaced(text)
         for start, end in block.sentence_spans():
-            sentence = block.text[start:end]
-            if _at_most(sentence, LONG_SENTENCE_WORDS):
+            if simple and _at_most(text, LONG_SENTENCE_WORDS, start, end):
+                continue
+            sentence = text[start:end]
+            if not simple and _at_most(sentence, LONG_SENTENCE_WORDS):
                 continue
             words = count_words(sentence)
             if words > LONG_SENTENCE_WORDS:
@@ -687,6 +731,9 @@ def _future(prose: Prose) -> list[Problem]:
 
 
 def _acronyms(prose: Prose) -> list[Problem]:
+    candidates = [block for block in prose.blocks if _TWO_CAPITALS.search(block.bare)]
+    if not candidates:
+        return []  # no run of capitals: nothing to look up (most documents, most of the time)
     # Where each acronym is first spelled out, in document order: (line, col).
     defined: dict[str, tuple[int, int]] = {}
 
@@ -706,10 +753,8 @@ def _acronyms(prose: Prose) -> list[Problem]:
                 define(match.group(1), block.position(match.start(1)))
     seen: set[str] = set()
     out: list[Problem] = []
-    for block in prose.blocks:
+    for block in candidates:
         text = block.bare
-        if not _TWO_CAPITALS.search(text):
-            continue
         for match in _ACRONYM.finditer(text):
             name = match.group(1)
             if name in seen or name in COMMON_ACRONYMS or name in prose.abbreviations:
