@@ -34,15 +34,18 @@ _ATTRIBUTES = {
 _SCHEMES = {"http", "https", "mailto"}
 
 
+#: Built once: `nh3.clean` would build the same allowlist again for every page.
+_CLEANER = nh3.Cleaner(
+    tags=_TAGS,
+    attributes=_ATTRIBUTES,
+    url_schemes=_SCHEMES,
+    link_rel=None,
+    strip_comments=True,
+    generic_attribute_prefixes={"aria-"},
+    filter_style_properties={"text-align"},
+)
+
+
 def sanitize_html(html: str) -> str:
     """Clean one page's rendered body HTML."""
-    return nh3.clean(
-        html,
-        tags=_TAGS,
-        attributes=_ATTRIBUTES,
-        url_schemes=_SCHEMES,
-        link_rel=None,
-        strip_comments=True,
-        generic_attribute_prefixes={"aria-"},
-        filter_style_properties={"text-align"},
-    )
+    return _CLEANER.clean(html)
