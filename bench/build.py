@@ -53,7 +53,7 @@ def _page_size(root: Path, doc_id: str) -> int:
     return (root / "site" / "prfaqs" / doc_id.lower() / "index.html").stat().st_size
 
 
-def main(ratio_n: int = 2000, small: int = 1000, large: int = 4000, rounds: int = 2) -> dict[str, float]:
+def main(ratio_n: int = 2000, small: int = 1000, large: int = 4000, rounds: int = 3) -> dict[str, float]:
     results: dict[str, float] = {}
     with tempfile.TemporaryDirectory() as tmp:
         base = Path(tmp)
@@ -67,6 +67,8 @@ def main(ratio_n: int = 2000, small: int = 1000, large: int = 4000, rounds: int 
             theirs.append(_build(plain))
         ratio = statistics.median(ours) / statistics.median(theirs)
         results["build_ratio"] = ratio
+        pairs = ", ".join(f"{a:.1f}/{b:.1f} = {a / b:.2f}" for a, b in zip(ours, theirs, strict=True))
+        print(f"build: N={ratio_n}: alternated pairs, plugin/plain: {pairs}")
         print(
             f"build: N={ratio_n}: plugin {statistics.median(ours):.1f} s, plain {statistics.median(theirs):.1f} s, "
             f"ratio {ratio:.2f} (goal <= 1.15)"
