@@ -8,7 +8,8 @@ size Material's lunr index would have for the same corpus.
 home page, types a query into the header's search box, and measures every byte the browser
 fetched from the start of the page load until the first results show (Playwright's request
 sizes: headers and bodies as transferred, from the page and Pagefind's worker), and the time
-from the keystroke to the results. Goals (issue 5, at N = 10,000): <= 1.5 MB, <= 1 s; the index
+to results: in the page's own clock, from the search box's `input` event to the first result in
+the list (the time the harness takes to type and to notice, 0.2-0.5 s, is printed beside it). Goals (issue 5, at N = 10,000): <= 1.5 MB, <= 1 s; the index
 adds <= 15% to the build time at N = 2,000.
 
 Served by Python's http.server, without compression: Pagefind's own files are gzipped already,
@@ -44,6 +45,20 @@ PLUGINS = {
     "lunr": "  - search\n  - prfaq:\n      source_dir: prfaqs\n      teams_file: teams.yml\n      history: false\n"
     "      search: false\n",
 }
+
+
+#: In the page: when the query's `input` event fires, and when the first result enters the list.
+CLOCK = """() => {
+  const input = document.querySelector("[data-prfaq-search-input]");
+  input.addEventListener("input", () => { window.prfaqBenchTyped = performance.now(); }, { once: true });
+  const seen = new MutationObserver(() => {
+    if (document.querySelector("[data-prfaq-search-list] li")) {
+      window.prfaqBenchShown = performance.now();
+      seen.disconnect();
+    }
+  });
+  seen.observe(document.body, { subtree: true, childList: true });
+}"""
 
 
 def write_project(root: Path, count: int) -> None:
@@ -85,10 +100,12 @@ def measure(site: Path) -> list[dict[str, Any]]:
             page = context.new_page()
             page.goto(url, wait_until="load")
             loaded = len(finished)
+            page.evaluate(CLOCK)
             start = time.perf_counter()
             page.fill("[data-prfaq-search-input]", query)
             page.wait_for_selector("[data-prfaq-search-list] li", timeout=60_000)
-            seconds = time.perf_counter() - start
+            harness = time.perf_counter() - start
+            seconds = page.evaluate("() => (window.prfaqBenchShown - window.prfaqBenchTyped) / 1000")
             page.wait_for_timeout(50)  # let the responses that showed the results report their sizes
 
             def size(request: Request) -> int:
@@ -105,6 +122,7 @@ def measure(site: Path) -> list[dict[str, Any]]:
                     "search_bytes": search,
                     "requests": len(finished),
                     "seconds": seconds,
+                    "harness_seconds": harness,
                     "results": page.locator("[data-prfaq-search-meta]").inner_text().strip(),
                 }
             )
@@ -129,7 +147,8 @@ def main(count: int | None = None, share_count: int | None = None, *, lunr: bool
             print(
                 f"search: N={count}: query {row['query']!r} ({row['label']}): {row['bytes'] / 1e6:.2f} MB fetched "
                 f"from page load to first results ({row['search_bytes'] / 1e6:.2f} MB by the search, "
-                f"{row['requests']} requests), results in {row['seconds']:.2f} s; {row['results']} "
+                f"{row['requests']} requests), results in {row['seconds']:.2f} s "
+                f"({row['harness_seconds']:.2f} s as the harness sees it); {row['results']} "
                 "(goals <= 1.5 MB, <= 1 s)",
                 flush=True,
             )
