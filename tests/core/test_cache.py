@@ -142,24 +142,33 @@ def test_one_changed_file_is_written_beside_the_cache_not_into_it(tmp_path: Path
     assert again.documents == [] and [f.rule for f in again.findings] == ["weasel-words"]
 
 
-def test_the_parsed_dictionary_is_kept_and_a_broken_copy_is_parsed_again(tmp_path: Path) -> None:
+def test_the_parsed_dictionary_is_kept_in_the_user_cache_and_a_broken_copy_is_parsed_again(tmp_path: Path) -> None:
     """Pre-commit's check of one edited file loads the readability rule's dictionary from the
-    cache; a copy that cannot be read costs time, never a finding."""
+    user's cache folder, never from the project (a pull request could plant a pickle there); a
+    copy that cannot be read costs time, never a finding."""
     settings = project(tmp_path)
     dense = put(settings, "PRFAQ-0003-dense-prose.md", "PRFAQ-0003-dense-prose.md")
     prfaq = Path(sys.executable).with_name("prfaq")
+    user_cache = tmp_path / "user-cache"
 
-    def check_dense() -> str:
+    def check_dense(*options: str) -> str:
         os.utime(dense)  # just edited: read again, and its readability measured again
         done = subprocess.run(
-            [str(prfaq), "check", str(dense)], capture_output=True, text=True, cwd=settings.root, check=False
+            [str(prfaq), "check", *options, str(dense)],
+            capture_output=True,
+            text=True,
+            cwd=settings.root,
+            env={**os.environ, "XDG_CACHE_HOME": str(user_cache)},
+            check=False,
         )
         assert done.returncode == 0, done.stderr
         return done.stdout
 
-    copy = settings.root / CACHE_DIR / DICTIONARY_COPY
-    first = check_dense()  # makes the cache folder
+    copy = user_cache / "prfaq" / DICTIONARY_COPY
+    first = check_dense("--no-cache")  # no cache of any kind
     assert "warning readability: the press release scores -104" in first and not copy.exists()
     assert check_dense() == first and copy.stat().st_size > 100_000
+    assert check_dense() == first  # read from the copy
     copy.write_bytes(b"not a pickle")
     assert check_dense() == first and copy.stat().st_size > 100_000
+    assert not list((settings.root / CACHE_DIR).glob("*.pickle"))

@@ -9,7 +9,16 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .cache import CACHE_DIR, DICTIONARY_COPY, CheckCache, Entry, Stamp, fingerprint, stamp
+from .cache import (
+    CACHE_DIR,
+    DICTIONARY_COPY,
+    CheckCache,
+    Entry,
+    Stamp,
+    fingerprint,
+    stamp,
+    user_cache_folder,
+)
 from .findings import Finding, Problem, Severity
 from .forked import can_fork, in_slices
 from .loader import Loaded, case_clashes, discover, display_path, load
@@ -144,8 +153,8 @@ def _read_and_check(
     """Each file's entry: from the cache when it is unchanged, else read and, when `wanted`,
     checked as one document. The documents read are returned when `keep_documents`."""
     names = [display_path(path, settings.root) for path in paths]
-    if cache is not None and cache.folder.is_dir():
-        keep_dictionary_in(cache.folder / DICTIONARY_COPY)
+    if cache is not None:
+        keep_dictionary_in(user_cache_folder() / DICTIONARY_COPY)
     clashes = case_clashes(names)
     entries: dict[str, Entry] = {}
     stamps: dict[str, Stamp | None] = {}

@@ -456,7 +456,8 @@ _dictionary_copy: Path | None = None
 
 
 def keep_dictionary_in(path: Path) -> None:
-    """Keep the parsed hyphenation dictionary in the file `path` between runs.
+    """Keep the parsed hyphenation dictionary in the file `path` between runs (a pickle: `path`
+    must be somewhere only the user writes, never in a project's working tree).
 
     Parsing pyphen's patterns takes about 60 ms and loading a parsed copy 5: pre-commit's check
     of the one file a commit changes would otherwise pay it on every commit.
@@ -499,6 +500,7 @@ def _write_copy(path: Path, key: tuple[object, ...], made: pyphen.Pyphen) -> Non
     import tempfile
 
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".hyphenation-")
     except OSError:
         return
