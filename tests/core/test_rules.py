@@ -92,7 +92,7 @@ def test_passing_fixture_gives_no_finding(rule: str, tmp_path: Path) -> None:
 @pytest.mark.parametrize("rule", CHECKED)
 def test_a_rule_set_to_off_is_silent_and_to_warning_only_warns(rule: str, tmp_path: Path) -> None:
     if rule in ALWAYS_ON:
-        # A file these rules report cannot become a document: silencing them would lose it.
+        # Silencing these would lose a document, or part of one, without a word.
         with pytest.raises(SettingsError, match="cannot be turned off"):
             run(rule, "fail", tmp_path / "off", {rule: "off"})
     else:

@@ -21,11 +21,15 @@ class Category(StrEnum):
 
 #: Categories whose findings are capped at warning while a document is a draft.
 DRAFT_CAPPED = frozenset({Category.BODY, Category.WRITING})
-#: Rules that cannot be turned off: a file they report cannot become a document, and would drop
-#: out of the catalog without a word.
-ALWAYS_ON = frozenset(
-    {"front-matter", "yaml-syntax", "yaml-alias", "yaml-tag", "file-encoding", "file-size", "file-name-case", "symlink"}
-)
+_UNREADABLE = "a file it reports cannot be read as a PR/FAQ, and would drop out of the catalog without a word"
+#: Rules that cannot be turned off (only made warnings), and why.
+ALWAYS_ON: dict[str, str] = {
+    **dict.fromkeys(
+        ("front-matter", "yaml-syntax", "yaml-alias", "yaml-tag", "file-encoding", "file-size", "file-name-case", "symlink"),
+        _UNREADABLE,
+    ),
+    "duplicate-key": "YAML keeps the last of two values and drops the first without a word",
+}
 
 
 @dataclass(frozen=True, slots=True)
