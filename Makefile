@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 # Browser libraries the site serves itself (no CDN), from the npm registry.
 MERMAID := node_modules/mermaid/dist/mermaid.min.js
 
-.PHONY: serve site test lint typecheck unit bench browser clean
+.PHONY: serve site test bench browser clean
 
 $(MERMAID): package.json package-lock.json
 	@if command -v npm >/dev/null 2>&1; then \

@@ -46,13 +46,13 @@ def cmd_check(args: argparse.Namespace) -> int:
             else:
                 print(f"prfaq check: {given}: no such file or folder", file=sys.stderr)
                 return EXIT_USAGE
-        result = check_files(settings, files, jobs=default_jobs(), cache=cache, keep_documents=False)
+        result = check_files(settings, files, jobs=settings.jobs or default_jobs(), cache=cache, keep_documents=False)
         checked = len(files)
     else:
         if not settings.source_dir.is_dir():
             print(f"prfaq check: source folder {settings.source_dir} does not exist", file=sys.stderr)
             return EXIT_USAGE
-        result = check_folder(settings, jobs=default_jobs(), cache=cache, keep_documents=False)
+        result = check_folder(settings, jobs=settings.jobs or default_jobs(), cache=cache, keep_documents=False)
         checked = len(result.files)
     output = render(result.findings, args.format)
     if args.format == "json":
@@ -118,7 +118,7 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 def cmd_list(args: argparse.Namespace) -> int:
     settings = _settings(args)
-    result = check_folder(settings, jobs=default_jobs())
+    result = check_folder(settings, jobs=settings.jobs or default_jobs())
     if result.errors:
         print(
             f"prfaq list: {len(result.errors)} error(s) in the folder; run `prfaq check`. Listing what could be read.",
@@ -134,7 +134,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     docs = catalog.filter(status=args.status, team=args.team, tag=args.tag)
     docs.sort(key=lambda d: d.id or "")
     if args.format == "json":
-        print(json.dumps([document_record(d) for d in docs], ensure_ascii=False, indent=2))
+        print(json.dumps([document_record(d, settings.directory_urls) for d in docs], ensure_ascii=False, indent=2))
         return EXIT_OK
     rows = [
         [d.id or "", d.status or "", d.team or "", (d.updated.isoformat() if d.updated else ""), d.title]

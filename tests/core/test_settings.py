@@ -74,6 +74,20 @@ def test_weasel_words_must_be_a_list_of_words() -> None:
     assert from_options(Path("."), {"weasel_words": ["synergy"]}).weasel_words == ["synergy"]
 
 
+@pytest.mark.parametrize("jobs", [-1, True, "2", 1.5])
+def test_jobs_must_be_a_number_of_processes(jobs: object) -> None:
+    with pytest.raises(SettingsError, match="`jobs` must be 0"):
+        from_options(Path("."), {"jobs": jobs})
+    assert from_options(Path("."), {"jobs": 1}).jobs == 1 and from_options(Path("."), {}).jobs == 0
+
+
+def test_page_urls_follow_use_directory_urls(tmp_path: Path) -> None:
+    config = tmp_path / "mkdocs.yml"
+    assert load_settings(config).directory_urls
+    config.write_text("site_name: X\nuse_directory_urls: false\nplugins: [prfaq]\n", encoding="utf-8")
+    assert not load_settings(config).directory_urls
+
+
 @pytest.mark.parametrize(
     ("config", "options"),
     [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 from pathlib import Path
@@ -116,6 +117,11 @@ def test_directory_urls_off(tmp_path: Path) -> None:
     assert 'href="prfaq-0002.html"' in page
     assert 'href="../catalog/teams/payments.html"' in page
     assert (site / "catalog" / "index.html").is_file()
+    # The exports link to the pages as they are: `prfaq-0001.html`, not `prfaq-0001/`.
+    documents = json.loads((site / "catalog.json").read_text(encoding="utf-8"))["documents"]
+    record = next(d for d in documents if d["id"] == "PRFAQ-0001")
+    assert record["url"] == "prfaqs/prfaq-0001.html" and (site / record["url"]).is_file()
+    assert "/prfaqs/prfaq-0001.html" in (site / "feed.xml").read_text(encoding="utf-8")
 
 
 class _Server:

@@ -21,16 +21,16 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
-def page_url(doc: Document) -> str:
-    """The document's page, relative to the site root (directory URLs)."""
-    return f"prfaqs/{doc.slug}/"
+def page_url(doc: Document, directory_urls: bool = True) -> str:
+    """The document's page, relative to the site root (`use_directory_urls` in MkDocs' terms)."""
+    return f"prfaqs/{doc.slug}/" if directory_urls else f"prfaqs/{doc.slug}.html"
 
 
-def document_record(doc: Document) -> dict[str, Any]:
+def document_record(doc: Document, directory_urls: bool = True) -> dict[str, Any]:
     record: dict[str, Any] = {key: _jsonable(value) for key, value in doc.meta.items()}
     updated = doc.updated
     record["updated"] = updated.isoformat() if updated else None
-    record["url"] = page_url(doc)
+    record["url"] = page_url(doc, directory_urls)
     record["source"] = doc.path
     record["summary"] = doc.summary
     record["words"] = {
@@ -41,13 +41,15 @@ def document_record(doc: Document) -> dict[str, Any]:
     return record
 
 
-def catalog_json(catalog: Catalog, generated: dt.datetime | None = None) -> str:
+def catalog_json(catalog: Catalog, generated: dt.datetime | None = None, *, directory_urls: bool = True) -> str:
     """The whole catalog as JSON (schema documented in the handbook's reference)."""
     data = {
         "schema_version": SCHEMA_VERSION,
         "generated": generated.isoformat() if generated else None,
         "count": len(catalog.documents),
-        "documents": [document_record(d) for d in sorted(catalog.documents, key=lambda d: d.id or "")],
+        "documents": [
+            document_record(d, directory_urls) for d in sorted(catalog.documents, key=lambda d: d.id or "")
+        ],
     }
     text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False)
     # The same JSON, but `<`, `>` and `&` as escapes: safe to embed in an HTML page as it is.

@@ -37,6 +37,10 @@ class Settings:
     weasel_words: list[str] = field(default_factory=list)
     #: The site's URL (`site_url` in `mkdocs.yml`): handbook links in findings are made absolute with it.
     site_url: str = ""
+    #: `use_directory_urls` in `mkdocs.yml`: page URLs end in `/` (else in `.html`).
+    directory_urls: bool = True
+    #: Processes a large check may use (the `jobs` option): 0 for one per core.
+    jobs: int = 0
 
     def severity(self, rule: str) -> Severity:
         return self.rules.get(rule, RULES[rule].default)
@@ -67,14 +71,13 @@ def parse_rules(value: object) -> dict[str, Severity]:
         except ValueError:
             raise SettingsError(f"rule `{name}`: severity must be error, warning or off, not {level!r}") from None
         if out[str(name)] is Severity.OFF and name in ALWAYS_ON:
-            raise SettingsError(
-                f"rule `{name}` cannot be turned off: a file it reports cannot be read as a PR/FAQ, "
-                "and would drop out of the catalog without a word (make it a warning instead)"
-            )
+            raise SettingsError(f"rule `{name}` cannot be turned off: {ALWAYS_ON[name]} (make it a warning instead)")
     return out
 
 
-def from_options(root: Path, options: Mapping[str, Any], *, site_url: str = "") -> Settings:
+def from_options(
+    root: Path, options: Mapping[str, Any], *, site_url: str = "", directory_urls: bool = True
+) -> Settings:
     """Settings from the plugin's options (as written under `plugins: - prfaq:`)."""
 
     def path_or_none(key: str) -> Path | None:
@@ -84,6 +87,9 @@ def from_options(root: Path, options: Mapping[str, Any], *, site_url: str = "") 
     max_size = options.get("max_file_size", DEFAULT_MAX_BYTES)
     if not isinstance(max_size, int) or isinstance(max_size, bool) or max_size <= 0:
         raise SettingsError("`max_file_size` must be a positive number of bytes")
+    jobs = options.get("jobs", 0)
+    if not isinstance(jobs, int) or isinstance(jobs, bool) or jobs < 0:
+        raise SettingsError("`jobs` must be 0 (one process per core) or a number of processes")
     words = options.get("weasel_words") or []
     if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
         raise SettingsError("`weasel_words` must be a list of words")
@@ -96,6 +102,8 @@ def from_options(root: Path, options: Mapping[str, Any], *, site_url: str = "") 
         max_file_size=max_size,
         weasel_words=list(words),
         site_url=site_url,
+        directory_urls=directory_urls,
+        jobs=jobs,
     )
 
 
@@ -129,7 +137,12 @@ def load_settings(config_file: Path) -> Settings:
     if not isinstance(config, Mapping):
         config = {}
     site_url = config.get("site_url")
-    return from_options(root, plugin_options(config), site_url=site_url if isinstance(site_url, str) else "")
+    return from_options(
+        root,
+        plugin_options(config),
+        site_url=site_url if isinstance(site_url, str) else "",
+        directory_urls=config.get("use_directory_urls") is not False,
+    )
 
 
 def read_vocabulary(path: Path | None, what: str) -> dict[str, dict[str, str]] | None:

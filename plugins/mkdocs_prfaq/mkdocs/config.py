@@ -49,9 +49,9 @@ class PrfaqConfig(base.Config):  # type: ignore[no-untyped-call]
     the index built into `site_dir/pagefind/` after every build. Replaces Material's `search` plugin."""
 
     jobs = c.Type(int, default=0)
-    """Processes `mkdocs build` may use: 0 for one per core, 1 for a single process. With several,
-    the PR/FAQs are checked, and their pages converted, in parallel (not under `mkdocs serve`,
-    nor when another plugin handles page events)."""
+    """Processes `mkdocs build` and `prfaq check` may use: 0 for one per core, 1 for a single
+    process. With several, the PR/FAQs are checked, and their pages converted, in parallel (not
+    under `mkdocs serve`, nor when another plugin handles page events)."""
 
     template_download = c.Type(str, default="practice/prfaq-template.md")
     """Where the site offers the PR/FAQ template (the one `prfaq new` fills in) as a Markdown download,

@@ -102,7 +102,9 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call]
         root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         options: dict[str, Any] = dict(self.config)
         try:
-            self.settings = from_options(root, options, site_url=config.site_url or "")
+            self.settings = from_options(
+                root, options, site_url=config.site_url or "", directory_urls=config.use_directory_urls
+            )
         except SettingsError as exc:
             raise PluginError(f"prfaq: {exc}") from None
         for name in ASSETS:

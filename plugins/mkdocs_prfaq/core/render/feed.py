@@ -54,7 +54,9 @@ def entries(catalog: Catalog) -> list[FeedEntry]:
     return out
 
 
-def atom_feed(catalog: Catalog, *, site_url: str, site_name: str, limit: int = 50) -> str:
+def atom_feed(
+    catalog: Catalog, *, site_url: str, site_name: str, limit: int = 50, directory_urls: bool = True
+) -> str:
     base = site_url if site_url.endswith("/") else site_url + "/"
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed")
@@ -71,7 +73,7 @@ def atom_feed(catalog: Catalog, *, site_url: str, site_name: str, limit: int = 5
         ET.SubElement(entry, f"{{{ATOM}}}id").text = f"urn:prfaq:{item.key}"
         ET.SubElement(entry, f"{{{ATOM}}}title").text = item.title
         ET.SubElement(entry, f"{{{ATOM}}}updated").text = f"{item.date.isoformat()}T00:00:00Z"
-        ET.SubElement(entry, f"{{{ATOM}}}link", rel="alternate", href=urljoin(base, page_url(item.doc)))
+        ET.SubElement(entry, f"{{{ATOM}}}link", rel="alternate", href=urljoin(base, page_url(item.doc, directory_urls)))
         author = ET.SubElement(entry, f"{{{ATOM}}}author")
         ET.SubElement(author, f"{{{ATOM}}}name").text = ", ".join(p.name for p in item.doc.authors) or "unknown"
         ET.SubElement(entry, f"{{{ATOM}}}summary").text = item.summary

@@ -96,7 +96,14 @@ def render_site(catalog: Catalog, options: SiteOptions) -> list[Output]:
     outputs.append(Output.page(CATALOG, catalog_index(catalog, links)))
     outputs.append(Output.page(ACTIVITY, activity_page(catalog, links)))
     outputs.extend(Output.page(path, text) for path, text in facet_pages(catalog, links).items())
-    outputs.append(Output("catalog.json", catalog_json(catalog, options.generated)))
-    outputs.append(Output("feed.xml", atom_feed(catalog, site_url=options.site_url, site_name=options.site_name, limit=options.feed_size)))
+    outputs.append(Output("catalog.json", catalog_json(catalog, options.generated, directory_urls=options.directory_urls)))
+    feed = atom_feed(
+        catalog,
+        site_url=options.site_url,
+        site_name=options.site_name,
+        limit=options.feed_size,
+        directory_urls=options.directory_urls,
+    )
+    outputs.append(Output("feed.xml", feed))
     outputs.extend(Output(f"{ASSET_DIR}/{name}", asset_text(name)) for name in ASSETS)
     return outputs
