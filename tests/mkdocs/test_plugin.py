@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import logging
 import re
@@ -59,6 +60,19 @@ def test_invalid_corpus_raises_a_plugin_error_in_pre_build(tmp_path: Path) -> No
     text = str(raised.value)
     assert all(bad in text for bad in BAD_FILES)
     assert not (tmp_path / "site").exists()
+
+
+def test_a_missing_source_folder_fails_the_build_rather_than_publish_an_empty_catalog(tmp_path: Path) -> None:
+    project = copy_project("basic", tmp_path / "project")
+    config_file = project / "mkdocs.yml"  # a typo: the folder is prfaqs/
+    config_file.write_text(config_file.read_text(encoding="utf-8").replace("source_dir: prfaqs", "source_dir: proposals"))
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    config.plugins.on_startup(command="build", dirty=False)
+    config = config.plugins.on_config(config)
+    with pytest.raises(PluginError, match=r"the source folder .*proposals does not exist"):
+        config.plugins.on_pre_build(config=config)
+    (project / "proposals").mkdir()  # an empty catalog, on purpose, is fine
+    assert (build_site(project) / "catalog" / "index.html").is_file()
 
 
 def test_warnings_are_advice_not_mkdocs_warnings(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
@@ -122,6 +136,12 @@ def test_directory_urls_off(tmp_path: Path) -> None:
     record = next(d for d in documents if d["id"] == "PRFAQ-0001")
     assert record["url"] == "prfaqs/prfaq-0001.html" and (site / record["url"]).is_file()
     assert "/prfaqs/prfaq-0001.html" in (site / "feed.xml").read_text(encoding="utf-8")
+    # And so do the search results: the home page is `index.html`, not the folder.
+    urls = set()
+    for fragment in (site / "pagefind" / "fragment").iterdir():
+        data = gzip.decompress(fragment.read_bytes())
+        urls.add(json.loads(data[data.index(b"{") :])["url"])
+    assert {"/index.html", "/prfaqs/prfaq-0001.html"} <= urls and "/" not in urls
 
 
 class _Server:

@@ -55,13 +55,24 @@ def test_without_mermaid_the_strict_build_passes_and_shows_the_source(tmp_path: 
 
 
 def test_the_template_download_can_move_or_go(tmp_path: Path) -> None:
+    """A handbook page that offers the download (with the marker) links to wherever it is, and
+    says so when there is none: a strict build passes either way."""
+    offer = "\n<!-- prfaq:template-download --> Fill it in.\n"
     project = copy_project("basic", tmp_path / "moved")
     set_plugin_option(project, "template_download", "downloads/template.md")
-    site = build_site(project)
+    with (project / "docs" / "handbook.md").open("a", encoding="utf-8") as handbook:
+        handbook.write(offer)
+    site = build_site(project, strict=True)
     text = (site / "downloads" / "template.md").read_text(encoding="utf-8")
     assert text.startswith("---\nid: PRFAQ-0000\n") and "## Internal FAQ" in text
+    page = (site / "handbook" / "index.html").read_text(encoding="utf-8")
+    assert '<a href="../downloads/template.md">Download the template</a> as a raw Markdown file. Fill it in.' in page
 
     project = copy_project("basic", tmp_path / "none")
     set_plugin_option(project, "template_download", '""')
-    site = build_site(project)
+    with (project / "docs" / "handbook.md").open("a", encoding="utf-8") as handbook:
+        handbook.write(offer)
+    site = build_site(project, strict=True)
     assert not list(site.rglob("*template*.md"))
+    page = (site / "handbook" / "index.html").read_text(encoding="utf-8")
+    assert "This site offers no download of the template: <code>prfaq new</code> writes one for you. Fill it in." in page

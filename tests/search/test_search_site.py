@@ -85,6 +85,9 @@ def test_the_search_option_turns_it_all_off(tmp_path: Path) -> None:
     home = (project / "site" / "index.html").read_text("utf-8")
     assert not (project / "site" / "pagefind").exists()
     assert "data-prfaq-search " not in home and "data-pagefind-body" not in home
+    # Nor the script that would ask for an index that is not there (the catalog's own filter stays).
+    catalog = (project / "site" / "catalog" / "index.html").read_text("utf-8")
+    assert "prfaq-search.js" not in catalog and "prfaq.js" in catalog
 
 
 def _free_port() -> int:

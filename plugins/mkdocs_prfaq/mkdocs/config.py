@@ -55,4 +55,5 @@ class PrfaqConfig(base.Config):  # type: ignore[no-untyped-call]
 
     template_download = c.Type(str, default="practice/prfaq-template.md")
     """Where the site offers the PR/FAQ template (the one `prfaq new` fills in) as a Markdown download,
-    relative to the site root; an empty string for none."""
+    relative to the site root; an empty string for none. A handbook page links to it with the
+    marker `<!-- prfaq:template-download -->`, which says there is none when there is none."""

@@ -59,6 +59,8 @@ MARKERS = {
     "<!-- prfaq:cli -->": cli_markdown,
     "<!-- prfaq:options -->": options_markdown,
 }
+#: Where a handbook page offers the template download: a link to it, or a word that there is none.
+TEMPLATE_MARKER = "<!-- prfaq:template-download -->"
 
 
 class _Download(File):
@@ -108,6 +110,8 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call]
         except SettingsError as exc:
             raise PluginError(f"prfaq: {exc}") from None
         for name in ASSETS:
+            if name.startswith("prfaq-search.") and not self.config.search:
+                continue  # it would look for an index that is not built
             path = f"{ASSET_DIR}/{name}"
             target = config.extra_css if name.endswith(".css") else config.extra_javascript
             if path not in target:
@@ -128,6 +132,12 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call]
         settings = self.settings
         assert settings is not None
         self.advice = []
+        if not settings.source_dir.is_dir():
+            # Else a typo in `source_dir` would publish an empty catalog without a word.
+            raise PluginError(
+                f"prfaq: the source folder {settings.source_dir} does not exist: create it (it may be empty) "
+                "or set `source_dir` in mkdocs.yml"
+            )
         paths = corpus_paths(settings)
         # A large catalog's pages are converted in worker processes (see prerender).
         self.prerender = (
@@ -237,9 +247,18 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call]
         for marker, make in MARKERS.items():
             if marker in markdown:
                 markdown = markdown.replace(marker, make())
+        if TEMPLATE_MARKER in markdown:
+            markdown = markdown.replace(TEMPLATE_MARKER, self._template_link(page.file.src_uri))
         if self.catalog is not None and "PRFAQ-" in markdown:
             markdown = resolve_id_links(markdown, page.file.src_uri, self.catalog, Links(config.use_directory_urls))
         return markdown
+
+    def _template_link(self, src: str) -> str:
+        """A link from the page built from `src` to the template download (`template_download`)."""
+        target = self.config.template_download
+        if not target:
+            return "This site offers no download of the template: `prfaq new` writes one for you."
+        return f"[Download the template]({posixpath.relpath(target, posixpath.dirname(src) or '.')}) as a raw Markdown file."
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         """Start converting the PR/FAQ pages in worker processes, when the build uses them."""
@@ -337,7 +356,9 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call]
         if data["index"]:
             language = config.theme.get("language") or "en"
             if self.indexer is None:
-                self.indexer = search.Indexer(config.site_dir, language)
+                self.indexer = search.Indexer(
+                    config.site_dir, language, keep_index_url=not config.use_directory_urls
+                )
             self.indexer.add(page.file.dest_uri, search.indexed_html(data, html, page.title or "", language))
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
@@ -371,7 +392,9 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call]
         if indexer is not None:
             indexer.finish()
         elif self.config.search:
-            search.build_index(config.site_dir, config.theme.get("language"))
+            search.build_index(
+                config.site_dir, config.theme.get("language"), keep_index_url=not config.use_directory_urls
+            )
 
     def _stop_prerendering(self) -> None:
         prerenderer, self.prerenderer = self.prerenderer, None

@@ -93,10 +93,14 @@ def indexed_html(context: dict[str, Any], content: str, title: str, language: st
     )
 
 
-def _options(site: Path, language: str | None) -> Any:
+def _options(site: Path, language: str | None, keep_index_url: bool) -> Any:
+    """Pagefind's settings. `keep_index_url` (a site without directory URLs): results link to
+    `learn/index.html`, as the site's own links do, not to `learn/`."""
     from pagefind.index import IndexConfig
 
-    options = IndexConfig(exclude_selectors=list(EXCLUDE_SELECTORS), output_path=str(site / INDEX_DIR))
+    options = IndexConfig(
+        exclude_selectors=list(EXCLUDE_SELECTORS), output_path=str(site / INDEX_DIR), keep_index_url=keep_index_url
+    )
     if language:
         # One index for the whole site, whatever `lang` individual pages declare.
         options["force_language"] = language.split("-")[0].lower()
@@ -114,7 +118,7 @@ class Indexer:
 
     BATCH = 250
 
-    def __init__(self, site_dir: str, language: str | None) -> None:
+    def __init__(self, site_dir: str, language: str | None, *, keep_index_url: bool = False) -> None:
         from pagefind.index import PagefindIndex
 
         self.site = Path(site_dir)
@@ -127,7 +131,7 @@ class Indexer:
         self._loop = asyncio.new_event_loop()
         self._thread = threading.Thread(target=self._loop.run_forever, name="prfaq-pagefind", daemon=True)
         self._thread.start()
-        self._index = PagefindIndex(config=_options(self.site, language))
+        self._index = PagefindIndex(config=_options(self.site, language, keep_index_url))
         try:
             self._call(self._index.__aenter__()).result()
         except FileNotFoundError as exc:
@@ -213,11 +217,11 @@ def _memory_folder() -> str | None:
     return str(shm) if shm.is_dir() and os.access(shm, os.W_OK | os.X_OK) else None
 
 
-def build_index(site_dir: str, language: str | None) -> IndexStats:
+def build_index(site_dir: str, language: str | None, *, keep_index_url: bool = False) -> IndexStats:
     """Index every page of the built site that marks its content for search."""
     start = time.perf_counter()
     try:
-        pages = _run_sync(_index(Path(site_dir), language))
+        pages = _run_sync(_index(Path(site_dir), language, keep_index_url=keep_index_url))
         # Pagefind writes its filters in hash-map order: fix the order so builds are reproducible.
         stabilize(Path(site_dir) / INDEX_DIR)
     except FileNotFoundError as exc:
@@ -238,11 +242,11 @@ def _run_sync(work: Coroutine[Any, Any, int]) -> int:
         return pool.submit(asyncio.run, work).result()
 
 
-async def _index(source: Path, language: str | None, site: Path | None = None) -> int:
+async def _index(source: Path, language: str | None, site: Path | None = None, *, keep_index_url: bool = False) -> int:
     """Index the HTML files under `source` into `site/pagefind/` (`site` defaults to `source`)."""
     from pagefind.index import PagefindIndex
 
-    index = await PagefindIndex(config=_options(site or source, language)).__aenter__()
+    index = await PagefindIndex(config=_options(site or source, language, keep_index_url)).__aenter__()
     try:
         result = await index.add_directory(str(source))
     except BaseException as exc:
