@@ -85,6 +85,26 @@ def test_project_in_a_subfolder_of_the_repository(tmp_path: Path) -> None:
     assert history.status_history(f"prfaqs/{name}")[0]["status"] == "draft"
 
 
+def test_a_renamed_source_folder_keeps_each_documents_history(tmp_path: Path) -> None:
+    """A log limited to `prfaqs/` sees the folder's files appear there as new: the history
+    from before the move (in `proposals/`) must still come along."""
+    repo = init_project(tmp_path / "repo")
+    (repo / "prfaqs").rename(repo / "proposals")
+    path = repo / "proposals" / DOCUMENT.name
+    path.write_text(DOCUMENT.read_text(encoding="utf-8"), encoding="utf-8")
+    first = commit(repo, "Draft", DANA, "2025-02-10T09:00:00+00:00")
+    path.write_text(set_status(DOCUMENT.read_text(encoding="utf-8"), "in-review"), encoding="utf-8")
+    commit(repo, "Review", MARCUS, "2025-02-11T09:00:00+00:00")
+    git(repo, "mv", "proposals", "prfaqs")
+    commit(repo, "Rename the folder", MARCUS, "2025-02-12T09:00:00+00:00")
+    history = read_history(repo, repo / "prfaqs")
+    assert list(history.files) == [f"prfaqs/{DOCUMENT.name}"]
+    record = history.files[f"prfaqs/{DOCUMENT.name}"]
+    assert record.versions[0][0].sha == first and record.created == dt.date(2025, 2, 10)
+    changes = history.status_history(f"prfaqs/{DOCUMENT.name}")
+    assert [(c["status"], c["author"]) for c in changes] == [("draft", DANA[0]), ("in-review", MARCUS[0])]
+
+
 def test_deleted_and_re_added_file_starts_over(tmp_path: Path) -> None:
     repo = init_project(tmp_path / "repo")
     path = repo / "prfaqs" / DOCUMENT.name

@@ -1,12 +1,15 @@
 """Each PR/FAQ's history from git, read in one pass over the whole source folder.
 
-Three `git` processes per build, however many documents there are:
+Four `git` processes per build, however many documents there are:
 
 1. `git rev-parse` finds the work tree's top and whether the clone is shallow;
 2. one `git log --reverse -M --raw` over the source folder lists every commit that touched a
    PR/FAQ, with the blob of each version and the renames (so a file moved between folders keeps
    its history);
-3. one `git cat-file --batch` reads every distinct blob those commits produced, to tell the
+3. one `git log --no-walk` over the commits that added a file there tells which of those files
+   were moved in from outside the folder (the source folder itself renamed, say): then the log
+   is read again over the folder and those old paths, so that their history comes along;
+4. one `git cat-file --batch` reads every distinct blob those commits produced, to tell the
    front matter's `status` at each commit.
 
 Outside a git checkout, in a shallow clone, or without `git`, nothing is filled in and
@@ -209,6 +212,35 @@ def parse_batch(data: bytes) -> dict[str, str]:
     return out
 
 
+#: `git log` as `parse_log` reads it (with `--reverse` or `--no-walk` first, and paths last).
+_CHANGES = (
+    "-M", "--raw", "--no-abbrev", "-z", "--no-color", "--no-ext-diff", "--no-textconv", f"--format={_FORMAT}",
+)  # fmt: skip
+_LOG = ("-c", "core.quotePath=false", "log", "--reverse", *_CHANGES)
+
+
+def _under(path: str, folder: str) -> bool:
+    return not folder or path == folder or path.startswith(folder + "/")
+
+
+def _moved_in(log: list[tuple[Commit, list[tuple[str, str, str, str | None]]]], folder: str, top: Path) -> set[str]:
+    """The paths outside `folder` from which files the log shows as added were moved in: a log
+    limited to the folder sees such a move as a new file, and would lose what came before (one
+    move deep: a file moved twice from outside keeps the history since its first move)."""
+    added = [commit.sha for commit, changes in log if any(kind == "A" for kind, *_ in changes)]
+    if not added:
+        return set()
+    # Those commits alone, each against its parent, over the whole tree: moves show as renames.
+    show = ["-c", "core.quotePath=false", "log", "--no-walk=unsorted", "--stdin", *_CHANGES]
+    whole = parse_log(run_git(show, top, ("\n".join(added) + "\n").encode()))
+    return {
+        path
+        for _, changes in whole
+        for kind, _, path, new_path in changes
+        if kind == "R" and new_path is not None and _under(new_path, folder) and not _under(path, folder)
+    }
+
+
 def read_history(root: Path, source_dir: Path) -> History:
     """Read the history of every file under `source_dir` (paths keyed relative to `root`)."""
     if not source_dir.is_dir():
@@ -228,21 +260,17 @@ def read_history(root: Path, source_dir: Path) -> History:
         root_rel = root.resolve().relative_to(top)
     except ValueError:
         return History(message=f"{source_dir} is outside the git work tree {top}")
+    inside = source_rel or "."
     try:
-        raw = run_git(
-            [
-                "-c", "core.quotePath=false",
-                "log", "--reverse", "-M", "--raw", "--no-abbrev", "-z",
-                "--no-color", "--no-ext-diff", "--no-textconv", f"--format={_FORMAT}",
-                "--", source_rel or ".",
-            ],
-            top,
-        )
+        log = parse_log(run_git([*_LOG, "--", inside], top))
+        moved_in = _moved_in(log, source_rel, top)
+        if moved_in:
+            log = parse_log(run_git([*_LOG, "--", inside, *sorted(moved_in)], top))
     except GitError as exc:
         if "does not have any commits" in str(exc):
             return History()
         return History(message=f"git log failed ({exc})")
-    live = follow(parse_log(raw))
+    live = {path: record for path, record in follow(log).items() if _under(path, source_rel)}
     blobs = sorted({blob for record in live.values() for _, blob in record.versions if blob != _NULL_BLOB})
     texts: dict[str, str] = {}
     if blobs:
