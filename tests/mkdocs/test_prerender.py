@@ -104,3 +104,35 @@ def test_pages_a_worker_fails_on_are_converted_by_mkdocs(
     assert "0 PR/FAQ pages converted by 2 processes" in caplog.text
     assert any("call-to-action" in line for line in advice(caplog))
     assert files(tmp_path / "parallel") == files(tmp_path / "single")
+
+
+def test_serve_converts_again_only_the_pages_that_changed(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """`mkdocs serve` keeps the plugin from one rebuild to the next: a page whose Markdown, place
+    and site are unchanged takes its kept rendering, and still logs its warnings; the site is
+    the one a fresh build makes."""
+    project = copy_project("basic", tmp_path / "project")
+    shutil.copy(BROKEN, project / "prfaqs" / BROKEN.name)
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "first"))
+    config.plugins.on_startup(command="serve", dirty=False)
+    try:
+        build(config)
+        edited = project / "prfaqs" / "PRFAQ-0004-chat-help.md"
+        edited.write_text(edited.read_text(encoding="utf-8") + "\nA sentence added while serving.\n", encoding="utf-8")
+        # A rebuild, as `mkdocs serve` makes it: the configuration read again, the same plugin.
+        again = load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "again"))
+        caplog.clear()
+        with caplog.at_level(logging.WARNING):
+            build(again)
+        memo = again.plugins["prfaq"].memo
+        assert memo is not None
+        pages = len(list((tmp_path / "again" / "prfaqs").glob("*/index.html")))
+        assert pages > 5 and memo.hits == pages - 1
+    finally:
+        config.plugins.on_shutdown()
+    warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert len([w for w in warnings if "retired-process.md" in w]) == 1, warnings
+    build_as_command(project, 1, tmp_path / "fresh")
+    served, fresh = files(tmp_path / "again"), files(tmp_path / "fresh")
+    assert b"A sentence added while serving." in served["prfaqs/prfaq-0004/index.html"]
+    assert served.keys() == fresh.keys()
+    assert [name for name in served if served[name] != fresh[name]] == []

@@ -86,6 +86,9 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call]
         self.search_data: dict[str, dict[str, Any]] = {}
         self.indexer: search.Indexer | None = None
         self.prerenderer: prerender.Prerenderer | None = None
+        #: Under `mkdocs serve`: the PR/FAQ pages' renderings, kept from one rebuild to the next.
+        self.memo: prerender.RenderMemo | None = None
+        self.memo_usable = False
         #: Whether the writing rules run page by page (in the workers), and what they found.
         self.prerender = False
         self.defer_writing = False
@@ -132,6 +135,9 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call]
         settings = self.settings
         assert settings is not None
         self.advice = []
+        self.memo_usable = self.memo is not None and prerender.only_owner(config, self)
+        if self.memo is not None:
+            self.memo.start_build()
         if not settings.source_dir.is_dir():
             # Else a typo in `source_dir` would publish an empty catalog without a word.
             raise PluginError(
@@ -266,7 +272,7 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call]
             pages = [
                 file.page
                 for file in files.documentation_pages()
-                if file.page is not None and getattr(self.pages.get(file.src_uri), "document", None) is not None
+                if file.page is not None and self._is_prfaq_page(file.page)
             ]
             self.prerenderer = prerender.Prerenderer(
                 pages, config, files, self._finish, self._review, self._advise, self.jobs
@@ -276,7 +282,12 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call]
     def on_pre_page(self, page: Page, config: MkDocsConfig, files: Files) -> Page:
         if self.prerenderer is not None:
             self.prerenderer.install(page)
+        elif self.memo is not None and self.memo_usable and self._is_prfaq_page(page):
+            self.memo.install(page, config, files)
         return page
+
+    def _is_prfaq_page(self, page: Page) -> bool:
+        return getattr(self.pages.get(page.file.src_uri), "document", None) is not None
 
     def _finish(self, page: Page, html: str) -> str:
         """The generated HTML put back (with the writing review, when it comes late) and, for
@@ -338,6 +349,7 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call]
         # A one-off build may check the corpus with a process per core; `serve` keeps to one
         # process, as it runs the check again on every change beside its file watcher threads.
         self.jobs = (self.config.jobs or default_jobs()) if command in ("build", "gh-deploy") else 1
+        self.memo = prerender.RenderMemo() if command == "serve" else None
 
     def _search_data(self, page: Page, config: MkDocsConfig) -> dict[str, Any]:
         src = page.file.src_uri
@@ -363,6 +375,8 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call]
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
         self._stop_prerendering()
+        if self.memo is not None and self.memo.hits:
+            log.info("prfaq: %d PR/FAQ page(s) unchanged since the last build, not converted again", self.memo.hits)
         background, self.background_advice = self.background_advice, None
         if background is not None:
             try:

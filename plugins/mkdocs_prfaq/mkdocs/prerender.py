@@ -15,6 +15,7 @@ MkDocs itself, as if none of this existed.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import logging
 import pickle
@@ -46,8 +47,12 @@ Rendered = tuple[dict[str, Any] | None, list[tuple[str, int, str]], str | None, 
 def usable(config: MkDocsConfig, owner: object) -> bool:
     """Whether pages can be converted in workers: a system that forks, and no other plugin
     handling a page event."""
-    if not forked.can_fork():
-        return False
+    return forked.can_fork() and only_owner(config, owner)
+
+
+def only_owner(config: MkDocsConfig, owner: object) -> bool:
+    """Whether no plugin but `owner` handles a page event (so a page's rendering depends on its
+    Markdown, the site's files and its configuration alone)."""
     events: dict[str, list[Any]] = config.plugins.events
     return all(getattr(handler, "__self__", None) is owner for name in PAGE_EVENTS for handler in events.get(name, []))
 
@@ -197,3 +202,83 @@ class Prerenderer:
 
     def close(self) -> None:
         self._pool.shutdown(wait=False, cancel_futures=True)
+
+
+class RenderMemo:
+    """Each PR/FAQ page's rendering kept across the rebuilds of `mkdocs serve`, with a digest of
+    what it was made from: its Markdown, where it goes, the site's files and the configuration
+    that shapes the HTML. A rebuild converts again only the pages whose digest changed (the one
+    document an author saves, and those whose card or links it changes); the others take their
+    kept rendering, and the warnings it logged are logged again.
+
+    The rendering is kept pickled as the workers send theirs, pages and files by their path, so
+    that it is taken against the new build's own objects."""
+
+    def __init__(self) -> None:
+        self._kept: dict[str, tuple[str, bytes]] = {}
+        self._site: tuple[int, str] | None = None
+        #: Pages taken from the memo in the last build (for the tests and the log).
+        self.hits = 0
+
+    def install(self, page: Page, config: MkDocsConfig, files: Files) -> None:
+        page.render = partial(self._render, page)  # type: ignore[method-assign]
+
+    def start_build(self) -> None:
+        self.hits = 0
+
+    def _site_digest(self, config: MkDocsConfig, files: Files) -> str:
+        if self._site is None or self._site[0] != id(files):
+            digest = hashlib.sha256()
+            for file in files:
+                digest.update(f"{file.src_uri}\0{file.dest_uri}\0{file.url}\0".encode())
+            shape = (
+                config.config_file_path,
+                config.docs_dir,
+                config.site_url,
+                config.use_directory_urls,
+                config.markdown_extensions,
+                config.mdx_configs,
+                config.validation,
+            )
+            digest.update(repr(shape).encode())
+            self._site = (id(files), digest.hexdigest())
+        return self._site[1]
+
+    def _render(self, page: Page, config: MkDocsConfig, files: Files) -> None:
+        src = page.file.src_uri
+        digest = hashlib.sha256(
+            f"{self._site_digest(config, files)}\0{src}\0{page.file.dest_uri}\0{page.url}\0".encode()
+        )
+        digest.update((page.markdown or "").encode())
+        key = digest.hexdigest()
+        kept = self._kept.get(src)
+        if kept is not None and kept[0] == key:
+            try:
+                state, records = _Unpickler(kept[1], files).load()
+            except Exception:  # a page or file it names is gone: convert it again
+                log.debug("prfaq: %s: its kept rendering no longer fits", src)
+            else:
+                for name, level, message in records:
+                    logging.getLogger(name).log(level, "%s", message)
+                for attribute, value in state.items():
+                    setattr(page, attribute, value)
+                self.hits += 1
+                return
+        recorder = _Capture()
+        watched = [logging.getLogger(), logging.getLogger("mkdocs")]
+        for logger in watched:
+            logger.addHandler(recorder)
+        try:
+            before = dict(vars(page))
+            Page.render(page, config, files)
+        finally:
+            for logger in watched:
+                logger.removeHandler(recorder)
+        state = {k: v for k, v in vars(page).items() if k not in before or before[k] is not v}
+        buffer = io.BytesIO()
+        try:
+            _Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump((state, recorder.records))
+        except Exception:  # something a pickle cannot hold: this page is not kept
+            self._kept.pop(src, None)
+            return
+        self._kept[src] = (key, buffer.getvalue())
