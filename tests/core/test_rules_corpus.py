@@ -33,9 +33,18 @@ def test_a_consistent_corpus_has_no_finding() -> None:
     assert found(corpus, teams=["payments"], tags=[]) == []
 
 
-def test_each_repeated_id_names_the_first_file() -> None:
+def test_each_repeated_id_names_the_first_file_and_the_first_names_the_others() -> None:
+    """Each file with the id is reported: a check of any one of them alone (pre-commit's) fails."""
     corpus = [doc(1, slug="a"), doc(1, slug="b"), doc(1, slug="c"), doc(2)]
-    assert found(corpus) == [
+    assert sorted(found(corpus)) == [
+        (
+            "PRFAQ-0001-a.md",
+            "duplicate-id",
+            2,
+            5,
+            "id PRFAQ-0001 is also used by PRFAQ-0001-b.md, PRFAQ-0001-c.md: run `prfaq new` for a free id, or "
+            "renumber",
+        ),
         (
             "PRFAQ-0001-b.md",
             "duplicate-id",

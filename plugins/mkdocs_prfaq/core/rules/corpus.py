@@ -92,6 +92,13 @@ def _located(values: list[list[Any]]) -> tuple[Located, ...]:
 Reported = list[tuple[References, Problem]]
 
 
+def _duplicate(out: Reported, doc: References, doc_id: str, others: Sequence[References]) -> None:
+    line, col = doc.id_at
+    names = ", ".join(other.path for other in others)
+    message = f"id {doc_id} is also used by {names}: run `prfaq new` for a free id, or renumber"
+    out.append((doc, Problem("duplicate-id", line, col, message)))
+
+
 def check_corpus(
     documents: Sequence[References],
     *,
@@ -100,26 +107,21 @@ def check_corpus(
 ) -> Reported:
     out: Reported = []
     by_id: dict[str, References] = {}
+    sharing: dict[str, list[References]] = {}
     for doc in documents:
         doc_id = doc.id
         if doc_id is None:
             continue
         first = by_id.get(doc_id)
         if first is not None:
-            line, col = doc.id_at
-            out.append(
-                (
-                    doc,
-                    Problem(
-                        "duplicate-id",
-                        line,
-                        col,
-                        f"id {doc_id} is also used by {first.path}: run `prfaq new` for a free id, or renumber",
-                    ),
-                )
-            )
+            sharing.setdefault(doc_id, []).append(doc)
+            _duplicate(out, doc, doc_id, [first])
             continue
         by_id[doc_id] = doc
+    # The first file too, naming the others: a check of that file alone (pre-commit's, when the
+    # new copy sorts first) must not pass.
+    for doc_id, later in sharing.items():
+        _duplicate(out, by_id[doc_id], doc_id, later)
 
     def missing(doc: References, where: Located, what: str) -> None:
         ref, line, col = where
