@@ -67,6 +67,8 @@ def test_check_github_format(project: Path, capsys: pytest.CaptureFixture[str]) 
     code, out, err = run(capsys, "check", "--format", "github")
     assert code == 1 and err == ""
     assert out.splitlines() == [
+        f"::error file={BROKEN},line=2,col=5,title=duplicate-id::id PRFAQ-0004 is also used by "
+        "proposals/PRFAQ-0004-external-only.md: run `prfaq new` for a free id, or renumber",
         f"::error file={BROKEN},line=4,col=9,title=status-enum::status 'in review' is not one of draft, "
         "in-review, approved, building, launched, shelved, rejected, superseded (did you mean `in-review`?)",
         "::error file=proposals/PRFAQ-0004-external-only.md,line=2,col=5,title=duplicate-id::id PRFAQ-0004 is also "
@@ -136,7 +138,9 @@ def test_check_keeps_its_cache_beside_mkdocs_yml_unless_told_not_to(
             ["check", "proposals/PRFAQ-0404-missing.md"],
             "prfaq check: proposals/PRFAQ-0404-missing.md: no such file or folder",
         ),
-        (["--config", "elsewhere/mkdocs.yml", "check"], "prfaq check: source folder "),
+        (["--config", "elsewhere/mkdocs.yml", "check"], "prfaq: --config elsewhere/mkdocs.yml: no such file"),
+        (["--config", "proposals", "check"], "prfaq: --config proposals: no such file"),
+        (["check", ""], "prfaq check: an empty path"),
     ],
 )
 def test_check_of_something_that_is_not_there_is_a_usage_error(
@@ -223,15 +227,17 @@ def test_new_takes_the_id_after_the_highest_anywhere_in_the_folder(
     assert (code, out) == (0, "proposals/PRFAQ-0042-after-the-archive.md\n")
 
 
-def test_new_refuses_to_overwrite(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_new_refuses_an_id_in_use_and_never_overwrites(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     target = project / "proposals" / "PRFAQ-0001-instant-refunds.md"
     before = target.read_bytes()
-    code, out, err = run(
-        capsys, "new", "Instant refunds!", "--team", "payments", "--author", "Ana Lima", "--id", "PRFAQ-0001"
-    )
-    assert (code, out) == (2, "")
-    assert "PRFAQ-0001-instant-refunds.md exists; not overwriting" in err
+    for title in ("Instant refunds!", "Another plan"):
+        code, out, err = run(
+            capsys, "new", title, "--team", "payments", "--author", "Ana Lima", "--id", "PRFAQ-0001"
+        )
+        assert (code, out) == (2, "")
+        assert "PRFAQ-0001 is taken" in err
     assert target.read_bytes() == before
+    assert len(list((project / "proposals").glob("PRFAQ-0001*"))) == 1
 
 
 @pytest.mark.parametrize(
@@ -340,7 +346,7 @@ def test_list_lists_what_it_can_read_and_says_the_folder_has_errors(
     add(project, "broken")
     (project / "proposals" / "PRFAQ-0005-empty.md").write_text("", encoding="utf-8")
     code, out, err = run(capsys, "list", "--format", "json")
-    assert code == 0
+    assert code == 1  # the folder has errors, as `prfaq check` would say
     assert [r["id"] for r in json.loads(out)] == ["PRFAQ-0001", "PRFAQ-0002", "PRFAQ-0003", "PRFAQ-0004"]
     assert err == "prfaq list: 2 error(s) in the folder; run `prfaq check`. Listing what could be read.\n"
 
@@ -381,3 +387,113 @@ def test_the_installed_prfaq_command_end_to_end(fixture_copy: Callable[[str], Pa
     assert broken.stdout.startswith(f"::error file={BROKEN},line=4,col=9,title=status-enum::")
     usage = subprocess.run([script, "check", "--format"], capture_output=True, text=True, cwd=tmp_path, check=False)
     assert usage.returncode == 2 and "Traceback" not in usage.stderr
+
+
+# -- what a demanding user tried (each once a bug) --------------------------------------------------
+def test_a_file_named_by_another_path_is_still_checked(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`a/../a/x.md` or a link to the folder: the findings are the file's, filed under its name."""
+    add(project, "broken")
+    (project / "alias").symlink_to(project / "proposals")
+    for named in ("proposals/../proposals/PRFAQ-0004-broken-status.md", "alias/PRFAQ-0004-broken-status.md"):
+        assert run(capsys, "check", named) == (1, STATUS_LINE + "\n", "1 document checked: 1 error, 0 warnings\n")
+
+
+def test_a_broken_pipe_does_not_hide_the_errors(project: Path) -> None:
+    add(project, "broken")
+    script = Path(sysconfig.get_path("scripts")) / "prfaq"
+    check = subprocess.Popen([str(script), "check"], cwd=project, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert check.stdout is not None and check.stderr is not None
+    check.stdout.close()  # as `| head` does when it has read enough
+    assert check.wait(timeout=60) == 1
+    assert b"Traceback" not in check.stderr.read()
+
+
+def test_list_json_is_json_whatever_the_front_matter_holds(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = project / "proposals" / "PRFAQ-0001-instant-refunds.md"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("---\n", "---\nextra: {score: .inf, ratio: .nan}\n", 1), encoding="utf-8")
+    assert run(capsys, "check")[0] == 0
+
+    def refuse(constant: str) -> None:
+        raise AssertionError(f"{constant} is not JSON")
+
+    code, out, _ = run(capsys, "list", "--format", "json")
+    record = next(r for r in json.loads(out, parse_constant=refuse) if r["id"] == "PRFAQ-0001")
+    assert code == 0 and record["extra"] == {"score": "inf", "ratio": "nan"}
+
+
+def test_control_characters_never_reach_the_terminal(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = project / "proposals" / "PRFAQ-0001-instant-refunds.md"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("status: ", 'status: "in\\x1b[2Jreview"\nold_status: ', 1), encoding="utf-8")
+    code, out, _ = run(capsys, "check")
+    assert code == 1 and "\x1b" not in out and "in\\x1b[2Jreview" in out
+
+
+def test_names_the_folder_check_leaves_out_are_left_out_when_named(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Pre-commit names every changed file under the folder, its README too."""
+    (project / "proposals" / "_notes.md").write_text("Notes, no front matter.\n", encoding="utf-8")
+    assert run(capsys, "check", "proposals/README.md", "proposals/_notes.md") == (
+        0,
+        "",
+        "0 documents checked: 0 errors, 0 warnings\n",
+    )
+
+
+def test_a_new_copy_of_an_id_fails_when_checked_alone(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The copy sorts before the original: the check of the copy alone (pre-commit's) must fail."""
+    original = project / "proposals" / "PRFAQ-0001-instant-refunds.md"
+    shutil.copy(original, project / "proposals" / "PRFAQ-0001-a-copy.md")
+    code, out, _ = run(capsys, "check", "proposals/PRFAQ-0001-a-copy.md")
+    assert code == 1 and "duplicate-id: id PRFAQ-0001 is also used by proposals/PRFAQ-0001-instant-refunds.md" in out
+
+
+def test_bad_input_around_the_documents_is_a_message_not_a_traceback(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (project / "teams.yml").write_bytes(b"payments: Paiements \xe9quipe\n")
+    code, _, err = run(capsys, "check")
+    assert code == 2 and "teams file" in err and "not UTF-8" in err
+    (project / "teams.yml").write_text("payments: Payments\n", encoding="utf-8")
+    code, _, err = run(capsys, "new", "A plan", "--team", "payments", "--author", "Ana Lima", "--id", "PRFAQ-0052\n")
+    assert code == 2 and "not PRFAQ-" in err
+    code, _, err = run(capsys, "new", "A plan", "--team", "payments", "--author", "A" * 201)
+    assert code == 2 and "200" in err
+
+
+def test_a_source_folder_that_is_a_file_or_missing(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    shutil.rmtree(project / "proposals")
+    assert run(capsys, "list")[0] == 2
+    (project / "proposals").write_text("not a folder\n", encoding="utf-8")
+    code, _, err = run(capsys, "new", "A plan", "--team", "payments", "--author", "Ana Lima")
+    assert code == 2 and "cannot write into" in err
+
+
+def test_a_pipe_in_the_folder_is_a_finding_not_a_hang(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    os.mkfifo(project / "proposals" / "PRFAQ-0009-pipe.md")
+    code, out, _ = run(capsys, "check")
+    assert code == 1 and "PRFAQ-0009-pipe.md:1:1: error file-encoding: not a regular file" in out
+
+
+def test_review_fails_on_errors(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    add(project, "broken")
+    assert run(capsys, "review", "--color", "never", BROKEN)[0] == 1
+    assert run(capsys, "review", "--color", "never", "proposals/PRFAQ-0001-instant-refunds.md")[0] == 0
+
+
+def test_a_file_name_that_is_not_utf8_is_printed_escaped(project: Path) -> None:
+    clean = (project / "proposals" / "PRFAQ-0001-instant-refunds.md").read_bytes()
+    with open(os.path.join(os.fsencode(project / "proposals"), b"PRFAQ-0009-caf\xe9.md"), "wb") as latin:
+        latin.write(clean)
+    script = Path(sysconfig.get_path("scripts")) / "prfaq"
+    for fmt in ("text", "json", "github"):
+        done = subprocess.run(
+            [str(script), "check", "--format", fmt],
+            cwd=project,
+            capture_output=True,
+            env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+            check=False,
+        )
+        assert done.returncode == 1 and b"Traceback" not in done.stderr, done.stderr
+        assert b"PRFAQ-0009-caf\\udce9.md" in done.stdout  # escaped, and valid UTF-8
+        done.stdout.decode("utf-8")

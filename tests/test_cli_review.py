@@ -56,7 +56,9 @@ def test_long_press_release_is_over_the_page(tmp_path: Path, capsys: pytest.Capt
     padding = "The crew calls ahead and carries the sofa in. " * 80
     path = tmp_path / "PRFAQ-0119-long.md"
     path.write_text(source.replace("Most shoppers work on weekdays.", padding + "Most shoppers work on weekdays."), encoding="utf-8")
-    assert main(["--config", str(tmp_path / "none.yml"), "review", "--color", "never", str(path)]) == 0
+    config = tmp_path / "mkdocs.yml"  # the plugin's defaults
+    config.write_text("site_name: Review\n", encoding="utf-8")
+    assert main(["--config", str(config), "review", "--color", "never", str(path)]) == 0
     out = capsys.readouterr().out
     assert re.search(r"Press release\s+[\d,]+ words of 700 \(one page\): over", out)
     assert "press-release-length" in out

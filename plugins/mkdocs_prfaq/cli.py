@@ -19,8 +19,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .core.check import cache_for, check_files, check_folder, default_jobs
-from .core.findings import render, summary_line
-from .core.loader import discover
+from .core.findings import Severity, printable, render, summary_line
+from .core.loader import discover, is_prfaq_name
 from .core.model import ID_PATTERN, STATUSES
 from .core.rules.registry import RULES
 from .core.settings import Settings, SettingsError, load_settings
@@ -29,7 +29,22 @@ EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 
 def _settings(args: argparse.Namespace) -> Settings:
+    if args.config is None:
+        return load_settings(Path("mkdocs.yml"))  # none, if there is none: the defaults
+    if not Path(args.config).is_file():
+        raise SettingsError(f"--config {args.config}: no such file")
     return load_settings(Path(args.config))
+
+
+def _skipped_by_the_folder(settings: Settings, path: Path) -> bool:
+    """Whether a check of the whole source folder leaves `path` out (a README, a name starting
+    with `_` or `.`, or in such a folder): named on the command line, as pre-commit names every
+    changed file, it is left out too."""
+    try:
+        inside = Path(os.path.realpath(path)).relative_to(os.path.realpath(settings.source_dir))
+    except ValueError:
+        return False  # outside the folder: checked because it was asked for
+    return not is_prfaq_name(inside.name) or any(part.startswith(("_", ".")) for part in inside.parts[:-1])
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -39,13 +54,18 @@ def cmd_check(args: argparse.Namespace) -> int:
         files: list[Path] = []
         for given in args.paths:
             path = Path(given)
+            if not given:
+                print("prfaq check: an empty path", file=sys.stderr)
+                return EXIT_USAGE
             if path.is_dir():
                 files.extend(Path(p) for p, _ in discover(path))
             elif path.exists() or path.is_symlink():
-                files.append(path)
+                if not _skipped_by_the_folder(settings, path):
+                    files.append(path)
             else:
                 print(f"prfaq check: {given}: no such file or folder", file=sys.stderr)
                 return EXIT_USAGE
+        files = list({os.path.realpath(f): f for f in files}.values())  # a file named twice is one
         result = check_files(settings, files, jobs=settings.jobs or default_jobs(), cache=cache, keep_documents=False)
         checked = len(files)
     else:
@@ -54,15 +74,19 @@ def cmd_check(args: argparse.Namespace) -> int:
             return EXIT_USAGE
         result = check_folder(settings, jobs=settings.jobs or default_jobs(), cache=cache, keep_documents=False)
         checked = len(result.files)
+    code = EXIT_FINDINGS if result.failed(strict=args.strict) else EXIT_OK
     output = render(result.findings, args.format)
-    if args.format == "json":
-        print(output)
-    else:
-        if output:
+    try:
+        if args.format == "json":
             print(output)
-        if args.format == "text":
-            print(summary_line(result.findings, checked), file=sys.stderr)
-    return EXIT_FINDINGS if result.failed(strict=args.strict) else EXIT_OK
+        else:
+            if output:
+                print(output)
+            if args.format == "text":
+                print(summary_line(result.findings, checked), file=sys.stderr)
+    except BrokenPipeError:  # `prfaq check | head`: the findings still decide the status
+        _quiet_stdout()
+    return code
 
 
 def _git_author() -> str | None:
@@ -99,18 +123,33 @@ def cmd_new(args: argparse.Namespace) -> int:
     if "\n" in author or not re.fullmatch(r"[^<>]+( <[^<>\s@]+@[^<>\s@]+>)?", author.strip()):
         print("prfaq new: --author must be 'Name' or 'Name <email>'", file=sys.stderr)
         return EXIT_USAGE
+    if len(author.strip()) > 200:
+        print("prfaq new: --author is longer than 200 characters", file=sys.stderr)
+        return EXIT_USAGE
     doc_id = args.id or next_id(settings.source_dir)
     if not ID_PATTERN.match(doc_id):
-        print(f"prfaq new: id '{doc_id}' is not PRFAQ- and four or more digits", file=sys.stderr)
+        print(f"prfaq new: id {doc_id!r} is not PRFAQ- and four or more digits", file=sys.stderr)
+        return EXIT_USAGE
+    if args.id and any(
+        re.match(rf"{re.escape(doc_id)}(?![0-9])", os.path.basename(p), re.I) for p, _ in discover(settings.source_dir)
+    ):
+        print(f"prfaq new: {doc_id} is taken; leave out --id for the next free one", file=sys.stderr)
         return EXIT_USAGE
     text = fill_template(doc_id=doc_id, title=title, author=author.strip(), team=args.team, today=dt.date.today())
     target = settings.source_dir / f"{doc_id}-{slugify(title)}.md"
-    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        print(f"prfaq new: cannot write into {target.parent}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_USAGE
     try:
         with target.open("x", encoding="utf-8") as handle:
             handle.write(text)
     except FileExistsError:
         print(f"prfaq new: {target} exists; not overwriting", file=sys.stderr)
+        return EXIT_USAGE
+    except OSError as exc:
+        print(f"prfaq new: cannot write {target}: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_USAGE
     print(target.relative_to(settings.root) if target.is_relative_to(settings.root) else target)
     return EXIT_OK
@@ -118,7 +157,11 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 def cmd_list(args: argparse.Namespace) -> int:
     settings = _settings(args)
+    if not settings.source_dir.is_dir():
+        print(f"prfaq list: source folder {settings.source_dir} does not exist", file=sys.stderr)
+        return EXIT_USAGE
     result = check_folder(settings, jobs=settings.jobs or default_jobs())
+    code = EXIT_FINDINGS if result.errors else EXIT_OK
     if result.errors:
         print(
             f"prfaq list: {len(result.errors)} error(s) in the folder; run `prfaq check`. Listing what could be read.",
@@ -134,8 +177,9 @@ def cmd_list(args: argparse.Namespace) -> int:
     docs = catalog.filter(status=args.status, team=args.team, tag=args.tag)
     docs.sort(key=lambda d: d.id or "")
     if args.format == "json":
-        print(json.dumps([document_record(d, settings.directory_urls) for d in docs], ensure_ascii=False, indent=2))
-        return EXIT_OK
+        records = [document_record(d, settings.directory_urls) for d in docs]
+        print(json.dumps(records, ensure_ascii=False, indent=2, allow_nan=False))
+        return code
     rows = [
         [d.id or "", d.status or "", d.team or "", (d.updated.isoformat() if d.updated else ""), d.title]
         for d in docs
@@ -147,11 +191,12 @@ def cmd_list(args: argparse.Namespace) -> int:
         writer.writerow(header)
         writer.writerows(rows)
         print(out.getvalue(), end="")
-        return EXIT_OK
-    widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
-    for row in [header, *rows]:
-        print("  ".join(str(cell).ljust(widths[i]) for i, cell in enumerate(row)).rstrip())
-    return EXIT_OK
+        return code
+    cells = [[printable(str(cell)) for cell in row] for row in [header, *rows]]
+    widths = [max(len(r[i]) for r in cells) for i in range(len(header))]
+    for row in cells:
+        print("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)).rstrip())
+    return code
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
@@ -176,14 +221,15 @@ def cmd_review(args: argparse.Namespace) -> int:
     if not path.is_file():
         print(f"prfaq review: {args.file}: no such file", file=sys.stderr)
         return EXIT_USAGE
-    print(format_review(review_file(settings, path), color=_use_color(args.color)))
-    return EXIT_OK
+    review = review_file(settings, path)
+    print(format_review(review, color=_use_color(args.color)))
+    return EXIT_FINDINGS if any(f.severity is Severity.ERROR for f in review.findings) else EXIT_OK
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="prfaq", description="Check, scaffold and list PR/FAQ documents.")
     parser.add_argument(
-        "--config", default="mkdocs.yml", metavar="FILE", help="the MkDocs config whose `prfaq` plugin options apply (default: mkdocs.yml)"
+        "--config", default=None, metavar="FILE", help="the MkDocs config whose `prfaq` plugin options apply (default: mkdocs.yml)"
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -224,15 +270,27 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _quiet_stdout() -> None:
+    """After a broken pipe: send what is left of the output nowhere, so that Python's own last
+    flush does not complain."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    for stream in (sys.stdout, sys.stderr):
+        # A file name that is not UTF-8 (kept as surrogates) is printed escaped, never a traceback.
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
     try:
         code: int = args.func(args)
     except SettingsError as exc:
         print(f"prfaq: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:  # `prfaq list | head`
+        _quiet_stdout()
         return EXIT_OK
     return code
 

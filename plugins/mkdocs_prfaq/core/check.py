@@ -43,6 +43,8 @@ class CheckResult:
     files: list[str] = field(default_factory=list)
     teams: dict[str, dict[str, str]] | None = None
     tags: dict[str, dict[str, str]] | None = None
+    #: For `check_files`: each named file as its findings show it.
+    named: list[str] = field(default_factory=list)
 
     @property
     def errors(self) -> list[Finding]:
@@ -304,9 +306,20 @@ def check_files(
     # Below the source folder's own real path, a file that is no link is where it is found
     # (the search follows no link to a folder): only links need resolving, one by one.
     real_source, prefix = os.path.realpath(settings.source_dir), len(str(settings.source_dir))
-    known = {os.path.realpath(path) if link else real_source + str(path)[prefix:] for path, link in found}
-    paths: list[str | Path] = [*corpus, *(f for f in files if os.path.realpath(f) not in known)]
-    shown = [display_path(f.absolute(), settings.root) for f in files]
-    return check_documents(
+    known = {os.path.realpath(path) if link else real_source + str(path)[prefix:]: path for path, link in found}
+    # A named file is the corpus's own by its real path, however it was written (`a/../a/x.md`,
+    # through a link): its findings are filed under the name the corpus knows it by.
+    paths: list[str | Path] = list(corpus)
+    shown: list[str] = []
+    for named in files:
+        own = known.get(os.path.realpath(named))
+        if own is None:
+            paths.append(named)
+            shown.append(display_path(named.absolute(), settings.root))
+        else:
+            shown.append(display_path(own, settings.root))
+    result = check_documents(
         settings, paths, report=shown, extra_checks=extra_checks, jobs=jobs, cache=cache, keep_documents=keep_documents
     )
+    result.named = shown
+    return result

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 from typing import Any
 
 from .catalog import Catalog
@@ -14,6 +15,8 @@ from .schema import SCHEMA_VERSION
 def _jsonable(value: Any) -> Any:
     if isinstance(value, dt.date):
         return value.isoformat()
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value)  # YAML's `.inf` and `.nan`: JSON has no such numbers (`Infinity` is not JSON)
     if isinstance(value, dict):
         return {str(k): _jsonable(v) for k, v in value.items()}
     if isinstance(value, list):
@@ -51,7 +54,7 @@ def catalog_json(catalog: Catalog, generated: dt.datetime | None = None, *, dire
             document_record(d, directory_urls) for d in sorted(catalog.documents, key=lambda d: d.id or "")
         ],
     }
-    text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False)
+    text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False, allow_nan=False)
     # The same JSON, but `<`, `>` and `&` as escapes: safe to embed in an HTML page as it is.
     return text.translate(_HTML_SAFE) + "\n"
 

@@ -7,6 +7,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+#: Control characters (but tab), shown as escapes in text meant for a terminal: a file's name or
+#: front matter must not move the cursor, clear the screen or end a finding's line.
+_CONTROLS = {code: f"\\x{code:02x}" for code in (*range(0x09), *range(0x0A, 0x20), *range(0x7F, 0xA0))}
+
+
+def printable(text: str) -> str:
+    """`text` with its control characters (but tab) as visible escapes such as `\\x1b`."""
+    return text.translate(_CONTROLS)
+
 
 class Severity(StrEnum):
     """How much a finding matters; `off` silences a rule."""
@@ -38,7 +47,7 @@ class Finding:
     message: str
 
     def format(self) -> str:
-        return f"{self.path}:{self.line}:{self.col}: {self.severity.value} {self.rule}: {self.message}"
+        return printable(f"{self.path}:{self.line}:{self.col}: {self.severity.value} {self.rule}: {self.message}")
 
     def as_dict(self) -> dict[str, object]:
         return {

@@ -8,6 +8,7 @@ least one error naming it.
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -202,7 +203,11 @@ def load(
                 loaded.files.pop()
                 continue
         try:
-            size = path.stat().st_size
+            status = path.stat()
+            if not stat.S_ISREG(status.st_mode):  # a FIFO would block the read forever
+                loaded.add(shown, Problem("file-encoding", 1, 1, "not a regular file (a pipe, socket or device): remove it"))
+                continue
+            size = status.st_size
             if size > max_bytes:
                 loaded.add(
                     shown,

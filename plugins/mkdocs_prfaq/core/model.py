@@ -30,7 +30,7 @@ DECIDED = frozenset({"approved", "building", "launched", "shelved", "rejected"})
 #: Statuses whose page carries a banner saying the document is not (or no longer) a plan of record.
 BANNERED = frozenset({"draft", "in-review", "shelved", "rejected", "superseded"})
 
-ID_PATTERN = re.compile(r"^PRFAQ-[0-9]{4,}$")
+ID_PATTERN = re.compile(r"PRFAQ-[0-9]{4,}\Z")  # `match` anchors the start; `\Z`, unlike `$`, no final newline
 _EMAIL = re.compile(r"<([^<>\s]+)>$")
 
 

@@ -13,8 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .check import check_files
-from .findings import Finding, Severity
-from .loader import display_path
+from .findings import Finding, Severity, printable
 from .model import Document
 from .rules.body import PRESS_RELEASE_WORDS
 from .rules.writing import MIN_READING_EASE, READABILITY_MIN_WORDS, Readability, press_release_readability
@@ -41,7 +40,7 @@ class Review:
 
 def review_file(settings: Settings, path: Path) -> Review:
     result = check_files(settings, [path])
-    shown = display_path(path.absolute(), settings.root)
+    shown = result.named[0]
     doc = next((d for d in result.documents if d.path == shown), None)
     return Review(shown, doc, result.findings, press_release_readability(doc) if doc else None)
 
@@ -65,8 +64,9 @@ def format_review(review: Review, *, color: bool = False) -> str:
     lines: list[str] = []
     doc = review.document
     if doc is not None:
-        lines.append(_paint(f"{doc.id or '?'}  {doc.title}", "bold", color) + f"  ({doc.status or 'no status'})")
-    lines.append(review.path)
+        heading = printable(f"{doc.id or '?'}  {doc.title}")
+        lines.append(_paint(heading, "bold", color) + printable(f"  ({doc.status or 'no status'})"))
+    lines.append(printable(review.path))
     lines.append("")
     if doc is not None:
         s = doc.structure
@@ -104,7 +104,7 @@ def format_review(review: Review, *, color: bool = False) -> str:
         match = _LINK.search(message)
         if match:
             message, link = message[: match.start()], match.group(1)
-        lines.append(f"  line {f.line:<4} {severity} {_paint(f.rule, 'cyan', color)}: {message}")
+        lines.append(f"  line {f.line:<4} {severity} {_paint(f.rule, 'cyan', color)}: {printable(message)}")
         if link:
             lines.append("             " + _paint(f"handbook: {link}", "dim", color))
     return "\n".join(lines)

@@ -153,6 +153,8 @@ def read_vocabulary(path: Path | None, what: str) -> dict[str, dict[str, str]] |
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except OSError as exc:
         raise SettingsError(f"{what} file {path}: {exc.strerror}") from None
+    except UnicodeDecodeError as exc:
+        raise SettingsError(f"{what} file {path}: not UTF-8 (byte {exc.start}): save it as UTF-8") from None
     except yaml.YAMLError as exc:
         raise SettingsError(f"{what} file {path}: invalid YAML: {exc}") from None
     out: dict[str, dict[str, str]] = {}
