@@ -99,6 +99,11 @@ def test_keyboard_opens_and_closes_the_search(page: Page, server: Server) -> Non
     expect(page.locator(f"{RESULTS} a").first).to_be_focused()
     page.keyboard.press("Escape")
     assert not page.locator("#__search").is_checked()
+    # Nothing hidden keeps the focus: Enter now opens no result nobody can see.
+    assert page.evaluate("!document.querySelector('[data-prfaq-search]').contains(document.activeElement)")
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(300)
+    assert page.url.endswith("/guide/")
 
 
 def test_status_facet_narrows_the_results_and_the_url_shares_the_view(page: Page, server: Server) -> None:
@@ -150,6 +155,13 @@ def test_catalog_table_filter_and_sort(page: Page, server: Server) -> None:
     header.click()
     expect(header).to_have_attribute("aria-sort", "descending")
     assert visible_ids(page) == ["PRFAQ-0042", "PRFAQ-0015", "PRFAQ-0011", "PRFAQ-0007", "PRFAQ-0003"]
+    # Statuses sort in the order of the lifecycle (draft first), not of the alphabet.
+    page.locator('[data-prfaq-table] th[data-sort="status"]').click()
+    shown = page.eval_on_selector_all(
+        "[data-prfaq-table] tbody tr:not([hidden])", "rows => rows.map(r => r.dataset.status)"
+    )
+    order = ["draft", "in-review", "approved", "building", "launched", "shelved", "rejected", "superseded"]
+    assert shown == sorted(shown, key=order.index) and len(set(shown)) > 1
 
 
 def test_catalog_table_is_complete_without_javascript(browser: Browser, server: Server) -> None:

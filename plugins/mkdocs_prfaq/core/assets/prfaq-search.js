@@ -258,7 +258,10 @@
     box.addEventListener("keydown", function (event) {
       if (event.key === "Escape") {
         event.preventDefault();
+        // The focus may be on a result: it must not stay on a link the closed panel hides.
+        var focused = document.activeElement;
         open(false);
+        if (focused && focused !== input && box.contains(focused)) focused.blur();
         input.blur();
       } else if (event.key === "ArrowDown" || event.key === "ArrowUp") {
         var all = [input].concat(links());

@@ -65,7 +65,11 @@
           var ascending = th.getAttribute("aria-sort") !== "ascending";
           table.querySelectorAll("th[data-sort]").forEach(function (other) { other.setAttribute("aria-sort", "none"); });
           th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
-          var keyed = rows.map(function (row) { return [row.cells[index].textContent.trim().toLowerCase(), row]; });
+          // A cell may say how it sorts (the status: in lifecycle order), else by its text.
+          var keyed = rows.map(function (row) {
+            var cell = row.cells[index];
+            return [cell.dataset.sortKey || cell.textContent.trim().toLowerCase(), row];
+          });
           keyed.sort(function (a, b) { return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0; });
           if (!ascending) keyed.reverse();
           keyed.forEach(function (pair) { body.appendChild(pair[1]); });

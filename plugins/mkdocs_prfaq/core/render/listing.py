@@ -47,7 +47,7 @@ def table(docs: Sequence[Document], catalog: Catalog, links: Links, src: str, *,
             f'data-tags="{esc(" ".join(doc.tags))}" data-year="{created.year if created else ""}">'
             f'<td><a href="{esc(href)}"><code>{esc(doc.id)}</code></a></td>'
             f'<td><a href="{esc(href)}">{esc(doc.title)}</a></td>'
-            f"<td>{status_badge(doc.status)}</td>"
+            f'<td data-sort-key="{_lifecycle(doc.status)}">{status_badge(doc.status)}</td>'
             f'<td><a href="{esc(links.href(src, f"catalog/teams/{team}.md"))}">{esc(catalog.team_name(team))}</a></td>'
             f"<td>{authors}</td>"
             f'<td><time datetime="{updated.isoformat() if updated else ""}">{updated.isoformat() if updated else ""}</time></td>'
@@ -55,6 +55,11 @@ def table(docs: Sequence[Document], catalog: Catalog, links: Links, src: str, *,
         )
     out.append("</tbody></table></div></div>")
     return "".join(out)
+
+
+def _lifecycle(status: str | None) -> str:
+    """A status's place in the lifecycle (draft first), for sorting the table by status."""
+    return f"{STATUSES.index(status):02d}" if status in STATUSES else "99"
 
 
 def _filters(docs: Sequence[Document], catalog: Catalog) -> str:
@@ -76,7 +81,7 @@ def _filters(docs: Sequence[Document], catalog: Catalog) -> str:
         + select("status", "Status", [(s, STATUS_LABELS[s]) for s in statuses])
         + select("team", "Team", [(t, catalog.team_name(t)) for t in teams])
         + select("tag", "Tag", [(t, t) for t in tags])
-        + select("year", "Year", [(str(y), str(y)) for y in years])
+        + select("year", "Year created", [(str(y), str(y)) for y in years])
         + '<output data-prfaq-count aria-live="polite"></output></form>'
     )
 
