@@ -162,6 +162,15 @@ def test_catalog_table_filter_and_sort(page: Page, server: Server) -> None:
     )
     order = ["draft", "in-review", "approved", "building", "launched", "shelved", "rejected", "superseded"]
     assert shown == sorted(shown, key=order.index) and len(set(shown)) > 1
+    # The sort is in the URL with the filters: a shared link opens the same view.
+    page.locator('select[data-filter="team"]').select_option("fulfillment")
+    id_header = page.locator('[data-prfaq-table] th[data-sort="id"]')
+    id_header.click()
+    id_header.click()
+    assert parse_qs(urlsplit(page.url).query) == {"team": ["fulfillment"], "sort": ["-id"]}
+    page.goto(page.url)
+    expect(page.locator('[data-prfaq-table] th[data-sort="id"]')).to_have_attribute("aria-sort", "descending")
+    assert visible_ids(page) == ["PRFAQ-0015", "PRFAQ-0007"]
 
 
 def test_catalog_table_is_complete_without_javascript(browser: Browser, server: Server) -> None:

@@ -1,6 +1,7 @@
 /* PR/FAQ catalog: filter and sort the catalog table in the browser.
  * The table is complete without this script; the script only hides rows and reorders them.
- * Filters are mirrored in the URL (?status=launched&team=payments) so a view can be shared. */
+ * Filters and the sort are mirrored in the URL (?status=launched&team=payments&sort=-updated) so
+ * a view can be shared. */
 (function () {
   "use strict";
 
@@ -61,8 +62,8 @@
         var index = Array.prototype.indexOf.call(th.parentNode.children, th);
         th.tabIndex = 0;
         th.classList.add("prfaq-sortable");
-        function sort() {
-          var ascending = th.getAttribute("aria-sort") !== "ascending";
+        function sort(wanted) {
+          var ascending = typeof wanted === "boolean" ? wanted : th.getAttribute("aria-sort") !== "ascending";
           table.querySelectorAll("th[data-sort]").forEach(function (other) { other.setAttribute("aria-sort", "none"); });
           th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
           // A cell may say how it sorts (the status: in lifecycle order), else by its text.
@@ -73,9 +74,14 @@
           keyed.sort(function (a, b) { return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0; });
           if (!ascending) keyed.reverse();
           keyed.forEach(function (pair) { body.appendChild(pair[1]); });
+          var params = new URLSearchParams(window.location.search);
+          params.set("sort", (ascending ? "" : "-") + th.dataset.sort);
+          history.replaceState(null, "", window.location.pathname + "?" + params.toString() + window.location.hash);
         }
-        th.addEventListener("click", sort);
+        th.addEventListener("click", function () { sort(); });
         th.addEventListener("keydown", function (e) { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); sort(); } });
+        var asked = new URLSearchParams(window.location.search).get("sort") || "";
+        if (asked.replace(/^-/, "") === th.dataset.sort) sort(asked.charAt(0) !== "-");
       });
     });
   }
