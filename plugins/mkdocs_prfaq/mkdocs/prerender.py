@@ -117,6 +117,27 @@ class _Unpickler(pickle.Unpickler):
         return file if kind == "file" else file.page
 
 
+def _pickled(value: Any) -> bytes:
+    buffer = io.BytesIO()
+    _Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(value)
+    return buffer.getvalue()
+
+
+def _rendered(page: Page, config: MkDocsConfig, files: Files) -> dict[str, Any]:
+    """Render `page` as MkDocs does; what rendering set on it (the attributes it added or replaced)."""
+    before = dict(vars(page))
+    Page.render(page, config, files)
+    return {k: v for k, v in vars(page).items() if k not in before or before[k] is not v}
+
+
+def _take(page: Page, state: dict[str, Any], records: list[tuple[str, int, str]]) -> None:
+    """Give `page` a rendering made elsewhere, and log what logging it did (once, here)."""
+    for name, level, message in records:
+        logging.getLogger(name).log(level, "%s", message)
+    for key, value in state.items():
+        setattr(page, key, value)
+
+
 def _render_slice(job: _Job, start: int, stop: int) -> bytes:
     """In a worker: the pages from `start` to `stop`, rendered and pickled."""
     capture = _capture_logs()
@@ -129,16 +150,12 @@ def _render_slice(job: _Job, start: int, stop: int) -> bytes:
             page.markdown = job.config.plugins.on_page_markdown(
                 page.markdown or "", page=page, config=job.config, files=job.files
             )
-            before = dict(vars(page))
-            page.render(job.config, job.files)
-            state = {k: v for k, v in vars(page).items() if k not in before or before[k] is not v}
+            state = _rendered(page, job.config, job.files)
             state["content"] = job.finish(page, page.content or "")
             out.append((state, capture.records, None, job.report(page)))
         except Exception as exc:  # rendered again by MkDocs, which reports it properly
             out.append((None, [], f"{type(exc).__name__}: {exc}", None))
-    buffer = io.BytesIO()
-    _Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(out)
-    return buffer.getvalue()
+    return _pickled(out)
 
 
 class Prerenderer:
@@ -193,10 +210,7 @@ class Prerenderer:
             log.debug("prfaq: %s is converted by MkDocs: %s", page.file.src_uri, error)
             Page.render(page, config, files)
             return
-        for name, level, message in records:
-            logging.getLogger(name).log(level, "%s", message)
-        for key, value in state.items():
-            setattr(page, key, value)
+        _take(page, state, records)
         self.prerendered.add(page.file.src_uri)
         self._receive(page, report)
 
@@ -258,10 +272,7 @@ class RenderMemo:
             except Exception:  # a page or file it names is gone: convert it again
                 log.debug("prfaq: %s: its kept rendering no longer fits", src)
             else:
-                for name, level, message in records:
-                    logging.getLogger(name).log(level, "%s", message)
-                for attribute, value in state.items():
-                    setattr(page, attribute, value)
+                _take(page, state, records)
                 self.hits += 1
                 return
         recorder = _Capture()
@@ -269,16 +280,11 @@ class RenderMemo:
         for logger in watched:
             logger.addHandler(recorder)
         try:
-            before = dict(vars(page))
-            Page.render(page, config, files)
+            state = _rendered(page, config, files)
         finally:
             for logger in watched:
                 logger.removeHandler(recorder)
-        state = {k: v for k, v in vars(page).items() if k not in before or before[k] is not v}
-        buffer = io.BytesIO()
         try:
-            _Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump((state, recorder.records))
+            self._kept[src] = (key, _pickled((state, recorder.records)))
         except Exception:  # something a pickle cannot hold: this page is not kept
             self._kept.pop(src, None)
-            return
-        self._kept[src] = (key, buffer.getvalue())
