@@ -20,10 +20,10 @@ from pathlib import Path
 
 from .core.check import cache_for, check_files, check_folder, default_jobs
 from .core.findings import Severity, printable, render, summary_line
-from .core.loader import discover, is_prfaq_name
+from .core.loader import discover, is_found
 from .core.model import ID_PATTERN, STATUSES
 from .core.rules.registry import RULES
-from .core.settings import Settings, SettingsError, load_settings
+from .core.settings import Settings, SettingsError, load_settings, require_source_dir
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -44,7 +44,7 @@ def _skipped_by_the_folder(settings: Settings, path: Path) -> bool:
         inside = Path(os.path.realpath(path)).relative_to(os.path.realpath(settings.source_dir))
     except ValueError:
         return False  # outside the folder: checked because it was asked for
-    return not is_prfaq_name(inside.name) or any(part.startswith(("_", ".")) for part in inside.parts[:-1])
+    return not is_found(inside.parts)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -69,9 +69,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         result = check_files(settings, files, jobs=settings.jobs or default_jobs(), cache=cache, keep_documents=False)
         checked = len(files)
     else:
-        if not settings.source_dir.is_dir():
-            print(f"prfaq check: source folder {settings.source_dir} does not exist", file=sys.stderr)
-            return EXIT_USAGE
+        require_source_dir(settings)
         result = check_folder(settings, jobs=settings.jobs or default_jobs(), cache=cache, keep_documents=False)
         checked = len(result.files)
     code = EXIT_FINDINGS if result.failed(strict=args.strict) else EXIT_OK
@@ -157,9 +155,7 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 def cmd_list(args: argparse.Namespace) -> int:
     settings = _settings(args)
-    if not settings.source_dir.is_dir():
-        print(f"prfaq list: source folder {settings.source_dir} does not exist", file=sys.stderr)
-        return EXIT_USAGE
+    require_source_dir(settings)
     result = check_folder(settings, jobs=settings.jobs or default_jobs())
     code = EXIT_FINDINGS if result.errors else EXIT_OK
     if result.errors:

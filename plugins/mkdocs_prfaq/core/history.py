@@ -1,6 +1,7 @@
 """Each PR/FAQ's history from git, read in one pass over the whole source folder.
 
-Four `git` processes per build, however many documents there are:
+Four `git` processes per build, however many documents there are (five when files were moved
+into the source folder from outside it):
 
 1. `git rev-parse` finds the work tree's top and whether the clone is shallow;
 2. one `git log --reverse -M --raw` over the source folder lists every commit that touched a
@@ -216,7 +217,8 @@ def parse_batch(data: bytes) -> dict[str, str]:
 _CHANGES = (
     "-M", "--raw", "--no-abbrev", "-z", "--no-color", "--no-ext-diff", "--no-textconv", f"--format={_FORMAT}",
 )  # fmt: skip
-_LOG = ("-c", "core.quotePath=false", "log", "--reverse", *_CHANGES)
+_GIT_LOG = ("-c", "core.quotePath=false", "log")
+_LOG = (*_GIT_LOG, "--reverse", *_CHANGES)
 
 
 def _under(path: str, folder: str) -> bool:
@@ -231,7 +233,7 @@ def _moved_in(log: list[tuple[Commit, list[tuple[str, str, str, str | None]]]], 
     if not added:
         return set()
     # Those commits alone, each against its parent, over the whole tree: moves show as renames.
-    show = ["-c", "core.quotePath=false", "log", "--no-walk=unsorted", "--stdin", *_CHANGES]
+    show = [*_GIT_LOG, "--no-walk=unsorted", "--stdin", *_CHANGES]
     whole = parse_log(run_git(show, top, ("\n".join(added) + "\n").encode()))
     return {
         path

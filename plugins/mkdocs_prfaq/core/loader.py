@@ -29,6 +29,12 @@ def is_prfaq_name(name: str) -> bool:
     return name.lower().endswith(".md") and name.lower() != "readme.md" and not _skipped(name)
 
 
+def is_found(relative: Sequence[str]) -> bool:
+    """Whether `discover` yields the file at this path below the source folder (its parts):
+    a PR/FAQ name, in no folder whose name it skips."""
+    return bool(relative) and is_prfaq_name(relative[-1]) and not any(_skipped(part) for part in relative[:-1])
+
+
 @dataclass(slots=True)
 class Loaded:
     """What reading a set of files gave: documents, and problems by file."""

@@ -145,6 +145,16 @@ def load_settings(config_file: Path) -> Settings:
     )
 
 
+def require_source_dir(settings: Settings) -> None:
+    """A missing source folder is an error, not an empty catalog: else a typo in `source_dir`
+    would check nothing, or publish a site without a document, without a word."""
+    if not settings.source_dir.is_dir():
+        raise SettingsError(
+            f"the source folder {settings.source_dir} does not exist: create it (it may be empty) "
+            "or set `source_dir` in mkdocs.yml"
+        )
+
+
 def read_vocabulary(path: Path | None, what: str) -> dict[str, dict[str, str]] | None:
     """Read a teams or tags file: a mapping `slug: name` or `slug: {name, description}`, or a list."""
     if path is None:

@@ -40,7 +40,7 @@ from ..core.render.site import ASSET_DIR, ASSETS, Output, SiteOptions, render_si
 from ..core.rules.writing import WRITING_RULES, writing_check
 from ..core.sanitize import sanitize_html
 from ..core.scaffold import template_download
-from ..core.settings import Settings, SettingsError, from_options
+from ..core.settings import Settings, SettingsError, from_options, require_source_dir
 from . import prerender, search
 from .config import PrfaqConfig
 from .reference import cli_markdown, options_markdown
@@ -138,12 +138,10 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call]
         self.memo_usable = self.memo is not None and prerender.only_owner(config, self)
         if self.memo is not None:
             self.memo.start_build()
-        if not settings.source_dir.is_dir():
-            # Else a typo in `source_dir` would publish an empty catalog without a word.
-            raise PluginError(
-                f"prfaq: the source folder {settings.source_dir} does not exist: create it (it may be empty) "
-                "or set `source_dir` in mkdocs.yml"
-            )
+        try:
+            require_source_dir(settings)
+        except SettingsError as exc:
+            raise PluginError(f"prfaq: {exc}") from None
         paths = corpus_paths(settings)
         # A large catalog's pages are converted in worker processes (see prerender).
         self.prerender = (
@@ -256,7 +254,7 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call]
         if TEMPLATE_MARKER in markdown:
             markdown = markdown.replace(TEMPLATE_MARKER, self._template_link(page.file.src_uri))
         if self.catalog is not None and "PRFAQ-" in markdown:
-            markdown = resolve_id_links(markdown, page.file.src_uri, self.catalog, Links(config.use_directory_urls))
+            markdown = resolve_id_links(markdown, page.file.src_uri, self.catalog, self.links)
         return markdown
 
     def _template_link(self, src: str) -> str:
