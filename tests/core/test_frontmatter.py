@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
+import yaml
 
 from mkdocs_prfaq.core.findings import Problem
-from mkdocs_prfaq.core.frontmatter import MAX_DEPTH, FrontMatter, Position, parse_yaml, split
+from mkdocs_prfaq.core.frontmatter import LOADERS, MAX_DEPTH, FrontMatter, Position, parse_yaml, split
 
 
 def parse(source: str) -> tuple[FrontMatter | None, list[Problem]]:
@@ -147,14 +148,44 @@ def test_the_same_key_in_two_mappings_is_not_a_duplicate() -> None:
     assert [r["title"] for r in front.data["related"]] == ["A", "B"]
 
 
-def test_nesting_is_bounded() -> None:
+# Both parsers PyYAML may run: libyaml's (a limit of its own at 1,000 levels since PyYAML 6.0.3's
+# wheels) and the pure-Python one (no limit). The finding must be ours either way.
+LOADER_IDS = {yaml.SafeLoader: "python", getattr(yaml, "CSafeLoader", None): "libyaml"}
+ALL_LOADERS = [pytest.param((loader,), id=LOADER_IDS[loader]) for loader in LOADERS]
+
+
+@pytest.mark.parametrize("loaders", [*ALL_LOADERS, pytest.param(LOADERS, id="default")])
+def test_nesting_is_bounded(loaders: tuple[type, ...]) -> None:
     deep = "extra: " + "[" * (MAX_DEPTH + 5) + "]" * (MAX_DEPTH + 5) + "\n"
-    front, problems = parse(deep)
+    front, problems = parse_yaml(deep, first_line=2, loaders=loaders)
     assert front is None
-    assert [p.rule for p in problems] == ["yaml-syntax"]
+    assert [(p.rule, p.line, p.col) for p in problems] == [("yaml-syntax", 2, 7 + MAX_DEPTH)]
     assert f"nested deeper than {MAX_DEPTH} levels" in problems[0].message
     shallow = "extra: " + "[" * (MAX_DEPTH - 1) + "]" * (MAX_DEPTH - 1) + "\n"
-    assert parse(shallow)[1] == []
+    assert parse_yaml(shallow, first_line=2, loaders=loaders)[1] == []
+
+
+@pytest.mark.parametrize(
+    "loaders", [pytest.param((yaml.SafeLoader,), id="python"), pytest.param(LOADERS, id="default")]
+)
+@pytest.mark.parametrize(
+    ("source", "col", "fragment"),
+    [
+        # Past libyaml's 1,000 levels, and unclosed: its scanner reads ahead before giving events.
+        ("extra: " + "[" * 5_000, 7 + MAX_DEPTH, f"nested deeper than {MAX_DEPTH} levels"),
+        ("extra: " + "[ " * 3_000, 6 + 2 * MAX_DEPTH, f"nested deeper than {MAX_DEPTH} levels"),
+        ("extra: " + "{a: " * 2_000, 4 + 4 * MAX_DEPTH, f"nested deeper than {MAX_DEPTH} levels"),
+        ("extra: " + "{" * 5_000, 9, "a mapping key must be a plain word"),
+    ],
+    ids=["brackets", "spaced-brackets", "flow-mappings", "mapping-as-key"],
+)
+def test_deep_flow_nesting_gets_our_finding_where_it_is_crossed(
+    loaders: tuple[type, ...], source: str, col: int, fragment: str
+) -> None:
+    front, problems = parse_yaml(source, first_line=2, loaders=loaders)
+    assert front is None
+    assert [(p.rule, p.line, p.col) for p in problems] == [("yaml-syntax", 2, col)]
+    assert fragment in problems[0].message
 
 
 @pytest.mark.parametrize(

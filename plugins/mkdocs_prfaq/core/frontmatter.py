@@ -21,10 +21,10 @@ from yaml.resolver import Resolver
 
 from .findings import Problem
 
-try:
-    _Loader: type = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - PyYAML built without libyaml
-    _Loader = yaml.SafeLoader
+#: The parsers to read with, fastest first: libyaml's when PyYAML was built with it.
+LOADERS: tuple[type, ...] = (
+    (yaml.CSafeLoader, yaml.SafeLoader) if hasattr(yaml, "CSafeLoader") else (yaml.SafeLoader,)
+)
 
 Path = tuple[str | int, ...]
 
@@ -146,13 +146,24 @@ def _scalar_value(event: yaml.ScalarEvent) -> tuple[Any, str | None]:
         return event.value, f"cannot read `{event.value}` as {tag.rsplit(':', 1)[-1]}: {exc}"
 
 
-def parse_yaml(source: str, first_line: int) -> tuple[FrontMatter | None, list[Problem]]:
-    """Read a YAML mapping from `source`, whose first line is line `first_line` of the file."""
-    problems: list[Problem] = []
+def _library_limit(exc: yaml.YAMLError) -> bool:
+    """Whether the parser gave up on a limit of its own (libyaml >= 0.2.5 stops at 1,000 levels).
 
-    def at(mark: Any) -> Position:
-        return Position(mark.line + first_line, mark.column + 1)
+    The C scanner reads ahead up to 1,024 characters to find simple keys, so on `[[[[...` its own
+    limit fires before our depth check sees the events; the pure-Python parser has no such limit.
+    """
+    return "nesting depth" in str(exc)
 
+
+def parse_yaml(
+    source: str, first_line: int, loaders: tuple[type, ...] = LOADERS
+) -> tuple[FrontMatter | None, list[Problem]]:
+    """Read a YAML mapping from `source`, whose first line is line `first_line` of the file.
+
+    Reads with the first of `loaders`; if that parser stops on a nesting limit of its own, the
+    next one reads again, so that deep nesting always gets this module's finding (MAX_DEPTH),
+    at the value that crosses it, whatever PyYAML's version or build.
+    """
     for number, line in enumerate(source.split("\n") if "\t" in source else (), start=first_line):
         indent = line[: len(line) - len(line.lstrip(" \t"))]
         if "\t" in indent:
@@ -164,6 +175,33 @@ def parse_yaml(source: str, first_line: int) -> tuple[FrontMatter | None, list[P
                     "tab used for indentation; YAML needs spaces: indent with two spaces",
                 )
             ]
+    for index, loader in enumerate(loaders):
+        try:
+            return _parse_events(loader(source), first_line)
+        except yaml.YAMLError as exc:
+            if index + 1 < len(loaders) and _library_limit(exc):
+                continue
+            return None, [_yaml_error(exc, first_line)]
+    raise AssertionError("no YAML loader")  # pragma: no cover - loaders is never empty
+
+
+def _yaml_error(exc: yaml.YAMLError, first_line: int) -> Problem:
+    if isinstance(exc, yaml.MarkedYAMLError):
+        mark = exc.problem_mark or exc.context_mark
+        pos = Position(mark.line + first_line, mark.column + 1) if mark is not None else Position(first_line, 1)
+        what = exc.problem or "invalid YAML"
+        if exc.context:
+            what = f"{what} ({exc.context})"
+        return Problem("yaml-syntax", pos.line, pos.col, f"invalid YAML: {what}")
+    return Problem("yaml-syntax", first_line, 1, f"invalid YAML: {exc}")  # pragma: no cover - errors without marks
+
+
+def _parse_events(loader: Any, first_line: int) -> tuple[FrontMatter | None, list[Problem]]:
+    """Build the values from the parser's events; YAML errors propagate to `parse_yaml`."""
+    problems: list[Problem] = []
+
+    def at(mark: Any) -> Position:
+        return Position(mark.line + first_line, mark.column + 1)
 
     result = FrontMatter(data={})
     stack: list[_Frame] = []
@@ -193,91 +231,78 @@ def parse_yaml(source: str, first_line: int) -> tuple[FrontMatter | None, list[P
             result.raw[path] = raw
         return path
 
-    try:
-        # Events straight from the (C) parser: `yaml.parse` would add a generator step per event.
-        loader = _Loader(source)
-        while (event := loader.get_event()) is not None:
-            if isinstance(event, yaml.DocumentStartEvent):
-                documents += 1
-                if documents > 1:
+    # Events straight from the (C) parser: `yaml.parse` would add a generator step per event.
+    while (event := loader.get_event()) is not None:
+        if isinstance(event, yaml.DocumentStartEvent):
+            documents += 1
+            if documents > 1:
+                problems.append(
+                    Problem("yaml-syntax", at(event.start_mark).line, 1, "more than one YAML document")
+                )
+                break
+            continue
+        if isinstance(event, yaml.AliasEvent):
+            pos = at(event.start_mark)
+            problems.append(
+                Problem("yaml-alias", pos.line, pos.col, f"YAML alias `*{event.anchor}` is refused: write the value out")
+            )
+            return None, problems
+        if isinstance(event, yaml.NodeEvent) and event.anchor is not None:
+            pos = at(event.start_mark)
+            problems.append(
+                Problem("yaml-alias", pos.line, pos.col, f"YAML anchor `&{event.anchor}` is refused: remove it")
+            )
+            return None, problems
+        if isinstance(event, yaml.ScalarEvent):
+            pos = at(event.start_mark)
+            frame = stack[-1] if stack else None
+            if frame is not None and isinstance(frame.container, dict) and frame.key is None:
+                key = event.value
+                if key in frame.keys:
                     problems.append(
-                        Problem("yaml-syntax", at(event.start_mark).line, 1, "more than one YAML document")
-                    )
-                    break
-                continue
-            if isinstance(event, yaml.AliasEvent):
-                pos = at(event.start_mark)
-                problems.append(
-                    Problem("yaml-alias", pos.line, pos.col, f"YAML alias `*{event.anchor}` is refused: write the value out")
-                )
-                return None, problems
-            if isinstance(event, yaml.NodeEvent) and event.anchor is not None:
-                pos = at(event.start_mark)
-                problems.append(
-                    Problem("yaml-alias", pos.line, pos.col, f"YAML anchor `&{event.anchor}` is refused: remove it")
-                )
-                return None, problems
-            if isinstance(event, yaml.ScalarEvent):
-                pos = at(event.start_mark)
-                frame = stack[-1] if stack else None
-                if frame is not None and isinstance(frame.container, dict) and frame.key is None:
-                    key = event.value
-                    if key in frame.keys:
-                        problems.append(
-                            Problem(
-                                "duplicate-key",
-                                pos.line,
-                                pos.col,
-                                f"key `{key}` appears twice (first on line {frame.keys[key]}); keep one",
-                            )
+                        Problem(
+                            "duplicate-key",
+                            pos.line,
+                            pos.col,
+                            f"key `{key}` appears twice (first on line {frame.keys[key]}); keep one",
                         )
-                    frame.keys[key] = pos.line
-                    frame.key = key
-                    result.key_positions[(*frame.path, key)] = pos
-                    continue
-                value, error = _scalar_value(event)
-                if error is not None:
-                    rule = "yaml-tag" if error.startswith("custom YAML tag") else "yaml-syntax"
-                    problems.append(Problem(rule, pos.line, pos.col, error))
-                    if rule == "yaml-tag":
-                        return None, problems
-                attach(value, pos, event.value if event.implicit[0] else None)
+                    )
+                frame.keys[key] = pos.line
+                frame.key = key
+                result.key_positions[(*frame.path, key)] = pos
                 continue
-            if isinstance(event, yaml.CollectionStartEvent):
-                pos = at(event.start_mark)
-                if event.tag not in (None, "!") and event.tag not in _STANDARD_TAGS:
-                    problems.append(
-                        Problem("yaml-tag", pos.line, pos.col, f"custom YAML tag `{_shown_tag(event.tag)}` is refused; remove it")
-                    )
+            value, error = _scalar_value(event)
+            if error is not None:
+                rule = "yaml-tag" if error.startswith("custom YAML tag") else "yaml-syntax"
+                problems.append(Problem(rule, pos.line, pos.col, error))
+                if rule == "yaml-tag":
                     return None, problems
-                frame = stack[-1] if stack else None
-                if frame is not None and isinstance(frame.container, dict) and frame.key is None:
-                    problems.append(
-                        Problem("yaml-syntax", pos.line, pos.col, "a mapping key must be a plain word, not a list or mapping")
-                    )
-                    return None, problems
-                if len(stack) >= MAX_DEPTH:
-                    problems.append(
-                        Problem("yaml-syntax", pos.line, pos.col, f"front matter nested deeper than {MAX_DEPTH} levels")
-                    )
-                    return None, problems
-                container: dict[str, Any] | list[Any] = {} if isinstance(event, yaml.MappingStartEvent) else []
-                path = attach(container, pos, None)
-                stack.append(_Frame(container, path if path is not None else ()))
-                continue
-            if isinstance(event, yaml.CollectionEndEvent):
-                stack.pop()
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        pos = at(mark) if mark is not None else Position(first_line, 1)
-        what = exc.problem or "invalid YAML"
-        if exc.context:
-            what = f"{what} ({exc.context})"
-        problems.append(Problem("yaml-syntax", pos.line, pos.col, f"invalid YAML: {what}"))
-        return None, problems
-    except yaml.YAMLError as exc:  # pragma: no cover - errors without marks
-        problems.append(Problem("yaml-syntax", first_line, 1, f"invalid YAML: {exc}"))
-        return None, problems
+            attach(value, pos, event.value if event.implicit[0] else None)
+            continue
+        if isinstance(event, yaml.CollectionStartEvent):
+            pos = at(event.start_mark)
+            if event.tag not in (None, "!") and event.tag not in _STANDARD_TAGS:
+                problems.append(
+                    Problem("yaml-tag", pos.line, pos.col, f"custom YAML tag `{_shown_tag(event.tag)}` is refused; remove it")
+                )
+                return None, problems
+            frame = stack[-1] if stack else None
+            if frame is not None and isinstance(frame.container, dict) and frame.key is None:
+                problems.append(
+                    Problem("yaml-syntax", pos.line, pos.col, "a mapping key must be a plain word, not a list or mapping")
+                )
+                return None, problems
+            if len(stack) >= MAX_DEPTH:
+                problems.append(
+                    Problem("yaml-syntax", pos.line, pos.col, f"front matter nested deeper than {MAX_DEPTH} levels")
+                )
+                return None, problems
+            container: dict[str, Any] | list[Any] = {} if isinstance(event, yaml.MappingStartEvent) else []
+            path = attach(container, pos, None)
+            stack.append(_Frame(container, path if path is not None else ()))
+            continue
+        if isinstance(event, yaml.CollectionEndEvent):
+            stack.pop()
 
     if not root_seen or root is None:
         problems.append(Problem("front-matter", max(first_line - 1, 1), 1, "front matter is empty: add the required fields"))
