@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import html
+import re
+from pathlib import Path
+
 import markdown
+import material
+import pytest
 from pymdownx.superfences import fence_code_format
 
+from mkdocs_prfaq.core import sanitize
 from mkdocs_prfaq.core.sanitize import sanitize_html
 
 EXTENSIONS = [
@@ -94,3 +101,68 @@ def test_dangerous_markup_goes() -> None:
     ):
         assert needle not in clean, needle
     assert '<img src="x">' in clean
+
+
+# -- DOM clobbering: no body takes a name the page's scripts look up ------------------------------
+MATERIAL = Path(material.__file__).parent / "templates"
+ASSETS = Path(sanitize.__file__).parent / "assets"
+
+
+def names_the_page_looks_up() -> set[str]:
+    """Every id Material's templates give and its scripts and ours look up by id or as a global."""
+    names: set[str] = set()
+    for template in MATERIAL.rglob("*.html"):
+        names |= set(re.findall(r'\bid="([^"{}]+)"', template.read_text(encoding="utf-8")))
+    scripts = [*MATERIAL.glob("assets/javascripts/*.js"), *ASSETS.glob("*.js")]
+    for script in scripts:
+        text = script.read_text(encoding="utf-8")
+        names |= set(re.findall(r'getElementById\(\s*["\']([^"\']+)', text))
+        names |= set(re.findall(r'["\'`]#(__[\w-]+)', text))
+        names |= set(re.findall(r"\bwindow\.(\w+\$)", text))
+    return names
+
+
+def test_the_list_of_looked_up_names_is_read_from_the_theme_and_our_scripts() -> None:
+    names = names_the_page_looks_up()
+    # The ones the red-team review clobbered, and ones our own scripts read.
+    assert {"__config", "__search", "__drawer", "document$"} <= names
+    assert len(names) >= 10
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        '<div id="{0}">x</div>',
+        '<a name="{0}" href="#{0}">x</a>',
+        '<img name="{0}" src="a.png">',
+        '<input type="checkbox" name="{0}" id="{0}"><label for="{0}">x</label>',
+        '<span id="{0}" class="md-tooltip2">x</span>',
+    ],
+)
+def test_no_body_produces_a_name_the_page_looks_up(markup: str) -> None:
+    for name in sorted(names_the_page_looks_up()):
+        clean = sanitize_html(markup.format(html.escape(name, quote=True)))
+        element = re.search(r"<(\w+)[^>]*>", clean)
+        assert element is not None, (name, clean)
+        found = set(re.findall(r'\b(?:id|name|for)="([^"]*)"', clean))
+        assert name not in found, (name, clean)
+
+
+def test_a_heading_written_as_a_theme_name_is_renamed_with_its_anchor_link() -> None:
+    body = markdown.markdown("## __config\n\nText.\n", extensions=["toc"], extension_configs={"toc": {"permalink": True}})
+    clean = sanitize_html(body)
+    assert 'id="user-content-__config"' in clean and 'href="#user-content-__config"' in clean
+
+
+def test_names_the_content_extensions_generate_keep_working() -> None:
+    clean = sanitize_html(_render())
+    tabs = re.findall(r'id="(__tabbed_\d+_\d+)"', clean)
+    assert tabs and all(f'for="{t}"' in clean for t in tabs)
+    assert 'id="title"' in clean and 'href="#fn:1"' in clean and 'id="fn:1"' in clean
+
+
+def test_title_is_kept_on_abbreviations_only_and_never_as_markup() -> None:
+    clean = sanitize_html('<p title="x"><abbr title="Rock &amp; Roll <img src=x onerror=alert(1)>">R</abbr></p>')
+    assert "<p>" in clean and 'title="x"' not in clean
+    abbr = re.search(r'<abbr title="([^"]*)">', clean)
+    assert abbr is not None and "<" not in html.unescape(abbr.group(1)) and "Rock &amp; Roll" in abbr.group(1)

@@ -3,9 +3,24 @@
 The allowlist keeps what Material and pymdown-extensions produce (admonitions, details, tabs,
 task lists, highlighted code, tables, footnotes, Mermaid blocks, heading anchors) and drops
 scripts, event handlers, `javascript:`/`data:` URLs, iframes, forms and inline styles.
+
+It also keeps a body from taking a name the page's scripts look up (DOM clobbering): an element
+with `id="__config"` placed before Material's own `<script id="__config">` would hand the theme
+the author's configuration. Material's elements all use the `__` namespace (`__config`,
+`__search`, `__drawer`, `__palette_0`...), and the theme's and our scripts read globals named
+with a `$` (`document$`); so an `id`, `name` or `for` from a body in that namespace, or with a
+character a heading anchor never has, gets the prefix `user-content-` (as GitHub does), and so
+do the `#fragment` links that point at it. What the content extensions generate in that
+namespace (content tabs, code line numbers, code annotations) keeps its name: those are the
+shapes the theme expects, and none of them is a name it looks up.
+
+`title` is kept only where it carries meaning, on an abbreviation, and without `<` or `>`:
+Material's tooltips (`content.tooltips`) insert a title into the page as HTML.
 """
 
 from __future__ import annotations
+
+import re
 
 import nh3
 
@@ -17,7 +32,7 @@ _TAGS = {
     "thead", "time", "tr", "u", "ul", "var", "wbr",
 }  # fmt: skip
 _ATTRIBUTES = {
-    "*": {"class", "id", "title", "lang", "dir", "role"},
+    "*": {"class", "id", "lang", "dir", "role"},
     "a": {"href", "hreflang", "name"},
     "img": {"src", "alt", "width", "height", "loading"},
     "input": {"type", "checked", "disabled", "name"},
@@ -33,6 +48,33 @@ _ATTRIBUTES = {
 }
 _SCHEMES = {"http", "https", "mailto"}
 
+#: The prefix given to a body's names that the theme or our scripts could look up.
+PREFIX = "user-content-"
+#: Names the content extensions generate in the theme's `__` namespace, kept as they are.
+_GENERATED = re.compile(r"__tabbed_\d+_\d+|__codelineno-\d+-\d+|__code_\d+_annotation_\d+|__mermaid_\d+")
+#: What a heading anchor, footnote or tab id is made of (toc's slugify, `fn:1`, `fnref2:1`).
+_PLAIN = re.compile(r"[\w.:-]*")
+_NAMED = frozenset({"id", "name", "for"})
+
+
+def safe_name(value: str) -> str:
+    """`value`, or `user-content-value` if it could clobber a name the page's scripts look up."""
+    if value.startswith(PREFIX) or _GENERATED.fullmatch(value):
+        return value
+    if value.startswith("__") or not _PLAIN.fullmatch(value):
+        return PREFIX + value
+    return value
+
+
+def _attribute(element: str, attribute: str, value: str) -> str:
+    if attribute in _NAMED:
+        return safe_name(value)
+    if attribute == "href" and value.startswith("#"):
+        return "#" + safe_name(value[1:])
+    if attribute == "title":
+        return value.replace("<", "").replace(">", "")
+    return value
+
 
 #: Built once: `nh3.clean` would build the same allowlist again for every page.
 _CLEANER = nh3.Cleaner(
@@ -43,6 +85,7 @@ _CLEANER = nh3.Cleaner(
     strip_comments=True,
     generic_attribute_prefixes={"aria-"},
     filter_style_properties={"text-align"},
+    attribute_filter=_attribute,
 )
 
 

@@ -11,6 +11,7 @@ import logging
 import os
 import posixpath
 import secrets
+import urllib.parse
 from collections.abc import Callable
 from concurrent.futures import Future
 from functools import partial
@@ -339,7 +340,9 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call]
             docs = Path(config.docs_dir).name
             if base == docs or base.endswith("/" + docs):
                 base = base[: -len(docs)]
-        return posixpath.join(config.repo_url.rstrip("/") + "/", base.strip("/") + "/", source)
+        # The theme prints `edit_url` into an `href` unescaped: the file's path, which a pull
+        # request chooses, is percent-encoded so that no character of it can end the attribute.
+        return posixpath.join(config.repo_url.rstrip("/") + "/", base.strip("/") + "/", urllib.parse.quote(source))
 
     # -- search (Pagefind): per-page data for the templates, the index during the build -----------
     def on_startup(self, command: str, dirty: bool) -> None:
