@@ -32,6 +32,12 @@ def _case_twin(source: Path) -> None:
     shutil.copy(source / "PRFAQ-0001-instant-refunds.md", source / "PRFAQ-0001-Instant-Refunds.md")
 
 
+def _markup_name(source: Path) -> None:
+    # Made here: Windows cannot hold `"`, `<` or `>` in a file name.
+    text = (source / "PRFAQ-0001-instant-refunds.md").read_text(encoding="utf-8").replace("PRFAQ-0001", "PRFAQ-0004")
+    (source / 'PRFAQ-0004-x"><img src=x onerror=alert(1)>.md').write_text(text, encoding="utf-8")
+
+
 def _link_outside(source: Path) -> None:
     os.symlink("../outside/PRFAQ-0002-elsewhere.md", source / "PRFAQ-0002-elsewhere.md")
 
@@ -43,6 +49,7 @@ def _link_inside(source: Path) -> None:
 #: Cases that cannot be files in a repository, made in the temporary copy: (rule, kind) -> maker.
 MADE: dict[tuple[str, str], Callable[[Path], None]] = {
     ("file-name-case", "fail"): _case_twin,
+    ("file-name", "fail"): _markup_name,
     ("symlink", "fail"): _link_outside,
     ("symlink", "pass"): _link_inside,
 }

@@ -135,3 +135,30 @@ def test_sanitizing_can_be_turned_off(tmp_path: Path) -> None:
     assert "<script>alert('XSS-body')</script>" in text
     # Front-matter values are escaped whatever the option says.
     assert "<svg onload=alert('XSS-title')>" not in text
+
+
+# -- control characters: every output well-formed, even with the check's rule relaxed ------------
+#: A title written with YAML's escapes: C0, DEL, C1 and a non-character (YAML refuses a lone surrogate).
+CONTROL_TITLE = r"Refunds\x01 in\0 one\x7F tap\x85 for\x9F you\uFFFE now"
+
+
+@pytest.mark.parametrize("severity", ["warning", "off"])
+def test_control_characters_leave_every_output_well_formed(tmp_path: Path, severity: str) -> None:
+    project = copy_project("basic", tmp_path / "project")
+    set_plugin_option(project, "rules", f"{{control-character: {severity}}}")
+    source = project / "prfaqs" / "PRFAQ-0001-instant-refunds.md"
+    text = source.read_text(encoding="utf-8")
+    source.write_text(
+        text.replace("title: Instant refunds for damaged deliveries", f'title: "{CONTROL_TITLE}"', 1), encoding="utf-8"
+    )
+    site = build_site(project, strict=True)
+    feed = ET.parse(site / "feed.xml").getroot()
+    titles = [e.text or "" for e in feed.iter("{http://www.w3.org/2005/Atom}title")]
+    assert any("Refunds in one\x7f tap" in t for t in titles), titles
+    records = json.loads((site / "catalog.json").read_bytes().decode("utf-8"))
+    (record,) = [r for r in records["documents"] if r["id"] == "PRFAQ-0001"]
+    assert record["title"].startswith("Refunds\x01 in\x00 one\x7f tap")
+    page = (site / "prfaqs" / "prfaq-0001" / "index.html").read_text(encoding="utf-8")
+    # The page's generated front matter was read as YAML: the title is the page's title, and no
+    # line of YAML shows as text.
+    assert "Refunds" in raw_title(page) and "title:" not in page

@@ -28,6 +28,7 @@ from .rules.corpus import References
 from .rules.corpus import check_corpus as check_references
 from .rules.fields import check_fields
 from .rules.registry import DRAFT_CAPPED, RULES
+from .rules.safety import check_safety
 from .rules.schema import check_schema
 from .rules.writing import WRITING_RULES, keep_dictionary_in, load_dictionary, warm_writing, writing_check
 from .settings import Settings, read_vocabulary
@@ -76,7 +77,7 @@ def _writing_on(settings: Settings) -> bool:
 
 
 def _document_checks(settings: Settings) -> list[DocumentCheck]:
-    checks: list[DocumentCheck] = [check_schema, check_fields, check_body]
+    checks: list[DocumentCheck] = [check_schema, check_fields, check_body, check_safety]
     if _writing_on(settings):
         # The writing rules cost more than all the others together: skipped when all are off.
         checks.append(writing_check(settings.weasel_words, settings.site_url))

@@ -10,6 +10,7 @@ from typing import Any
 from .catalog import Catalog
 from .model import Document
 from .schema import SCHEMA_VERSION
+from .wellformed import json_safe
 
 
 def _jsonable(value: Any) -> Any:
@@ -56,7 +57,7 @@ def catalog_json(catalog: Catalog, generated: dt.datetime | None = None, *, dire
     }
     text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False, allow_nan=False)
     # The same JSON, but `<`, `>` and `&` as escapes: safe to embed in an HTML page as it is.
-    return text.translate(_HTML_SAFE) + "\n"
+    return json_safe(text.translate(_HTML_SAFE)) + "\n"
 
 
 _HTML_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import posixpath
 import re
 from collections.abc import Callable
 
 from ..catalog import Catalog
 from ..model import Document, Person
+from ..wellformed import yaml_string
 from .blocks import block
 from .html import Links, document_src, esc, md_text
 
@@ -184,8 +184,8 @@ def render_document(doc: Document, catalog: Catalog, links: Links, *, extra_html
     parts = [
         "---",
         # A JSON string is a valid YAML scalar: the title cannot break out of the front matter.
-        f"title: {_yaml_string(doc.title)}",
-        f"description: {_yaml_string(doc.summary[:300])}",
+        f"title: {yaml_string(doc.title)}",
+        f"description: {yaml_string(doc.summary[:300])}",
         "---",
         "",
         headline_line,
@@ -199,7 +199,3 @@ def render_document(doc: Document, catalog: Catalog, links: Links, *, extra_html
         body,
     ]
     return "\n".join(parts) + "\n"
-
-
-def _yaml_string(text: str) -> str:
-    return json.dumps(" ".join(text.split()), ensure_ascii=False)

@@ -10,6 +10,7 @@ from urllib.parse import urljoin
 from ..catalog import Catalog
 from ..exports import page_url
 from ..model import Document
+from ..wellformed import xml_text
 
 ATOM = "http://www.w3.org/2005/Atom"
 
@@ -62,7 +63,7 @@ def atom_feed(
     feed = ET.Element(f"{{{ATOM}}}feed")
     items = entries(catalog)[:limit]
     ET.SubElement(feed, f"{{{ATOM}}}id").text = urljoin(base, "feed.xml") if site_url else "urn:prfaq:feed"
-    ET.SubElement(feed, f"{{{ATOM}}}title").text = f"{site_name}: PR/FAQs"
+    ET.SubElement(feed, f"{{{ATOM}}}title").text = xml_text(f"{site_name}: PR/FAQs")
     newest = items[0].date if items else dt.date(1970, 1, 1)
     ET.SubElement(feed, f"{{{ATOM}}}updated").text = f"{newest.isoformat()}T00:00:00Z"
     ET.SubElement(feed, f"{{{ATOM}}}link", rel="self", href=urljoin(base, "feed.xml"))
@@ -71,13 +72,13 @@ def atom_feed(
     for item in items:
         entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
         ET.SubElement(entry, f"{{{ATOM}}}id").text = f"urn:prfaq:{item.key}"
-        ET.SubElement(entry, f"{{{ATOM}}}title").text = item.title
+        ET.SubElement(entry, f"{{{ATOM}}}title").text = xml_text(item.title)
         ET.SubElement(entry, f"{{{ATOM}}}updated").text = f"{item.date.isoformat()}T00:00:00Z"
         ET.SubElement(entry, f"{{{ATOM}}}link", rel="alternate", href=urljoin(base, page_url(item.doc, directory_urls)))
         author = ET.SubElement(entry, f"{{{ATOM}}}author")
-        ET.SubElement(author, f"{{{ATOM}}}name").text = ", ".join(p.name for p in item.doc.authors) or "unknown"
-        ET.SubElement(entry, f"{{{ATOM}}}summary").text = item.summary
+        ET.SubElement(author, f"{{{ATOM}}}name").text = xml_text(", ".join(p.name for p in item.doc.authors) or "unknown")
+        ET.SubElement(entry, f"{{{ATOM}}}summary").text = xml_text(item.summary)
         for tag in item.doc.tags:
-            ET.SubElement(entry, f"{{{ATOM}}}category", term=tag)
+            ET.SubElement(entry, f"{{{ATOM}}}category", term=xml_text(tag))
     ET.indent(feed)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"

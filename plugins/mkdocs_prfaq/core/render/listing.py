@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ..catalog import Catalog
 from ..model import STATUSES, Document
+from ..wellformed import yaml_string
 from .blocks import block
 from .chart import quarter_chart
 from .document import STATUS_LABELS, status_badge
@@ -18,7 +18,7 @@ CATALOG = "catalog/index.md"
 
 
 def _front(title: str, description: str) -> str:
-    return f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\ndescription: {json.dumps(description, ensure_ascii=False)}\n---\n"
+    return f"---\ntitle: {yaml_string(title)}\ndescription: {yaml_string(description)}\n---\n"
 
 
 def table(docs: Sequence[Document], catalog: Catalog, links: Links, src: str, *, filters: bool) -> str:

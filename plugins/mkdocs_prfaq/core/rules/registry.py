@@ -85,6 +85,8 @@ RULES: dict[str, Rule] = {
         Rule("document-length", Category.BODY, _W, "The document runs over 4,000 words."),
         Rule("faq-split", Category.BODY, _W, "The FAQ should have both an external and an internal part."),
         Rule("unsafe-url", Category.SAFETY, _E, "`javascript:`, `vbscript:` and `data:` links are refused."),
+        Rule("file-name", Category.SAFETY, _E, "A file name holds only letters, digits, spaces and `- _ . , ( ) +`."),
+        Rule("control-character", Category.SAFETY, _E, "A front-matter value holds a control character or a Unicode non-character."),
         # Writing (the style guide, see docs/learn/writing-style.md)
         Rule("weasel-words", Category.WRITING, _W, "A vague word in the press release (\"significantly\", \"nearly all\"): give the number.", _STYLE + "#weasel-words"),
         Rule("long-sentence", Category.WRITING, _W, "A sentence over 30 words: split it.", _STYLE + "#short-sentences"),

@@ -1,0 +1,85 @@
+"""Safety rules on what a pull request chooses besides the body: the file's name and the
+characters of its front-matter values.
+
+Both reach places no sanitizer sees whole: the name goes into edit links, URLs and terminals;
+a value with a control character makes the feed invalid XML (XML 1.0 has no way to write
+U+0001) and the YAML a site engine reads unreadable (YAML refuses DEL and C1 characters).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..findings import Problem
+from ..frontmatter import Path as ValuePath
+from ..model import Document
+
+#: C0 but tab, newline and carriage return; DEL; C1; surrogates; Unicode's non-characters.
+CONTROL = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
+    + "".join(f"{chr(plane << 16 | 0xFFFE)}{chr(plane << 16 | 0xFFFF)}" for plane in range(1, 17))
+    + "]"
+)
+#: What a file name may hold: letters and digits of any script, spaces and `_ - . , ( ) +`.
+_NAME_CHARACTER = re.compile(r"[\w .,()+-]")
+
+
+def codepoint(char: str) -> str:
+    return f"U+{ord(char):04X}"
+
+
+def check_safety(doc: Document) -> list[Problem]:
+    problems = _file_name(doc)
+    _control_characters(doc, doc.meta, (), problems)
+    return problems
+
+
+def _file_name(doc: Document) -> list[Problem]:
+    name = doc.path.rsplit("/", 1)[-1]
+    stem = name[:-3] if name.endswith(".md") else name
+    bad = sorted({c for c in stem if not _NAME_CHARACTER.fullmatch(c)})
+    if not bad:
+        return []
+    shown = ", ".join(f"`{c}` ({codepoint(c)})" if c.isprintable() else codepoint(c) for c in bad)
+    slug = re.sub(r"-{2,}", "-", "".join(c if _NAME_CHARACTER.fullmatch(c) else "-" for c in stem)).strip("-")
+    return [
+        Problem(
+            "file-name",
+            1,
+            1,
+            f"the file name holds {shown}: name files with letters, digits, spaces and `- _ . , ( ) +` only,"
+            f" e.g. rename it to `{slug}.md`",
+        )
+    ]
+
+
+def _control_characters(doc: Document, value: Any, path: ValuePath, problems: list[Problem]) -> None:
+    """Every string under `value`, keys included, read without recursion limits beyond YAML's depth."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if isinstance(key, str) and (match := CONTROL.search(key)):
+                pos = doc.front.key_positions.get((*path, key), doc.front.position(path))
+                problems.append(_control_problem(pos.line, pos.col, f"a key under `{_shown(path)}`" if path else "a key", match))
+            _control_characters(doc, item, (*path, key), problems)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            _control_characters(doc, item, (*path, index), problems)
+    elif isinstance(value, str) and (match := CONTROL.search(value)):
+        pos = doc.front.position(path)
+        problems.append(_control_problem(pos.line, pos.col, f"`{_shown(path)}`", match))
+
+
+def _shown(path: ValuePath) -> str:
+    """`tags[0]`, `decision.by`: a value's path as the schema's messages write it."""
+    return "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path).lstrip(".")
+
+
+def _control_problem(line: int, col: int, what: str, match: re.Match[str]) -> Problem:
+    return Problem(
+        "control-character",
+        line,
+        col,
+        f"{what} holds the control character {codepoint(match.group())} at character {match.start() + 1}:"
+        " remove it (feeds, search and page titles cannot carry it)",
+    )
