@@ -497,3 +497,42 @@ def test_a_file_name_that_is_not_utf8_is_printed_escaped(project: Path) -> None:
         assert done.returncode == 1 and b"Traceback" not in done.stderr, done.stderr
         assert b"PRFAQ-0009-caf\\udce9.md" in done.stdout  # escaped, and valid UTF-8
         done.stdout.decode("utf-8")
+
+
+@pytest.mark.parametrize(
+    "title",
+    ['=HYPERLINK(\\"https://evil.example\\",\\"Open\\")', "+1+cmd|' /C calc'!A0", "@SUM(1+1)*cmd|' /C calc'!A0", "-2+3+cmd|' /C calc'!A0"],
+)
+def test_list_csv_cells_never_run_as_spreadsheet_formulas(
+    project: Path, capsys: pytest.CaptureFixture[str], title: str
+) -> None:
+    source = project / "proposals" / "PRFAQ-0003-split-payments.md"
+    source.write_text(
+        source.read_text(encoding="utf-8").replace("title: Split one payment across two cards", f'title: "{title}"'),
+        encoding="utf-8",
+    )
+    code, out, _ = run(capsys, "list", "--format", "csv", "--team", "payments")
+    assert code == 0
+    (row,) = [r for r in csv.reader(io.StringIO(out)) if r[0] == "PRFAQ-0003"]
+    written = title.replace('\\"', '"')
+    assert row[4] == "'" + written  # shown as text, as OWASP recommends
+    assert not any(cell.startswith(("=", "+", "-", "@")) for r in csv.reader(io.StringIO(out)) for cell in r)
+
+
+def test_list_strips_terminal_escapes_in_every_format(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = project / "proposals" / "PRFAQ-0003-split-payments.md"
+    source.write_text(
+        source.read_text(encoding="utf-8").replace(
+            "title: Split one payment across two cards", 'title: "Split \\e]8;;https://evil.example\\e\\\\pay\\e[2J \\u202Egnp.exe"'
+        ),
+        encoding="utf-8",
+    )
+    for fmt in ("table", "csv"):
+        _, out, _ = run(capsys, "list", "--format", fmt, "--team", "payments")
+        assert "\x1b" not in out and "\u202e" not in out, fmt
+        assert "\\x1b]8;;https://evil.example" in out and "\\u202e" in out, fmt
+    _, out, _ = run(capsys, "list", "--format", "json", "--team", "payments")
+    assert "\x1b" not in out and "\u202e" not in out
+    # Escaped as JSON escapes, so that a program reading the JSON gets the title as written.
+    (record,) = [r for r in json.loads(out) if r["id"] == "PRFAQ-0003"]
+    assert record["title"] == "Split \x1b]8;;https://evil.example\x1b\\pay\x1b[2J \u202egnp.exe"

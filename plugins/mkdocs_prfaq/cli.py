@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .core.check import cache_for, check_files, check_folder, default_jobs
-from .core.findings import Severity, printable, render, summary_line
+from .core.findings import Severity, printable, printable_json, render, spreadsheet_cell, summary_line
 from .core.loader import discover, is_found
 from .core.model import ID_PATTERN, STATUSES
 from .core.rules.registry import RULES
@@ -174,7 +174,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     docs.sort(key=lambda d: d.id or "")
     if args.format == "json":
         records = [document_record(d, settings.directory_urls) for d in docs]
-        print(json.dumps(records, ensure_ascii=False, indent=2, allow_nan=False))
+        print(printable_json(json.dumps(records, ensure_ascii=False, indent=2, allow_nan=False)))
         return code
     rows = [
         [d.id or "", d.status or "", d.team or "", (d.updated.isoformat() if d.updated else ""), d.title]
@@ -185,7 +185,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(header)
-        writer.writerows(rows)
+        writer.writerows([spreadsheet_cell(str(cell)) for cell in row] for row in rows)
         print(out.getvalue(), end="")
         return code
     cells = [[printable(str(cell)) for cell in row] for row in [header, *rows]]

@@ -9,12 +9,33 @@ from enum import StrEnum
 
 #: Control characters (but tab), shown as escapes in text meant for a terminal: a file's name or
 #: front matter must not move the cursor, clear the screen or end a finding's line.
-_CONTROLS = {code: f"\\x{code:02x}" for code in (*range(0x09), *range(0x0A, 0x20), *range(0x7F, 0xA0))}
+#: Bidirectional overrides and isolates too: they reorder what a terminal shows ("Trojan Source").
+_CONTROLS = {
+    **{code: f"\\x{code:02x}" for code in (*range(0x09), *range(0x0A, 0x20), *range(0x7F, 0xA0))},
+    **{code: f"\\u{code:04x}" for code in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))},
+}
+#: What a spreadsheet reads as the start of a formula (OWASP's list for CSV injection).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def printable(text: str) -> str:
     """`text` with its control characters (but tab) as visible escapes such as `\\x1b`."""
     return text.translate(_CONTROLS)
+
+
+#: The same characters as JSON escapes: `json.dumps` escapes C0 itself, but not DEL, C1 or bidi.
+_JSON_CONTROLS = {code: f"\\u{code:04x}" for code in _CONTROLS if code >= 0x7F}
+
+
+def printable_json(text: str) -> str:
+    """JSON text (from `json.dumps(..., ensure_ascii=False)`) that a terminal shows as it is."""
+    return text.translate(_JSON_CONTROLS)
+
+
+def spreadsheet_cell(text: str) -> str:
+    """A CSV cell that a spreadsheet shows as text: never run as a formula (`=HYPERLINK(...)`),
+    and free of terminal escapes."""
+    return "'" + printable(text) if text.startswith(_FORMULA_START) else printable(text)
 
 
 class Severity(StrEnum):
@@ -96,7 +117,7 @@ def render(findings: Iterable[Finding], fmt: str) -> str:
     """Findings as text (one line each), GitHub workflow commands, or a JSON list."""
     items = sorted(findings, key=Finding.sort_key)
     if fmt == "json":
-        return json.dumps([f.as_dict() for f in items], indent=2, ensure_ascii=False)
+        return printable_json(json.dumps([f.as_dict() for f in items], indent=2, ensure_ascii=False))
     if fmt == "github":
         return "\n".join(format_github(f) for f in items)
     return "\n".join(f.format() for f in items)
