@@ -155,6 +155,20 @@ def test_authors_must_list_someone() -> None:
     assert only(text) == ("field-format", 5, 10, "`authors` must list at least 1")
 
 
+@pytest.mark.parametrize(
+    "url", ["//evil.example/login", "\\\\evil.example\\share", "/\\evil.example", "https:\\\\evil.example", "docs\\x.md"]
+)
+def test_a_related_url_that_browsers_read_as_another_host_is_refused(url: str) -> None:
+    rule, _, _, message = only(variant(after=f"related:\n  - {{title: X, url: {json.dumps(url)}}}"))
+    assert rule == "field-format"
+    assert "another host without saying so" in message and "write the full `https://` URL" in message
+
+
+@pytest.mark.parametrize("url", ["https://example.com/a", "/handbook/x/", "../policies/refunds.md", "PRFAQ-0002"])
+def test_full_urls_and_relative_paths_are_related_urls(url: str) -> None:
+    assert problems(variant(after=f"related:\n  - {{title: X, url: {json.dumps(url)}}}")) == []
+
+
 def test_an_unsafe_related_url_is_left_to_the_unsafe_url_rule() -> None:
     assert problems(variant(after="related:\n  - {title: X, url: 'javascript:alert(1)'}")) == []
 

@@ -214,6 +214,11 @@ def _pattern_advice(path: Path, value: Any) -> str:
     if top in ("team", "tags"):
         return f"'{value}' is not a slug: use lowercase letters, digits and hyphens, like `{_slugify(str(value))}`"
     if top == "related":
+        if isinstance(value, str) and (value.startswith("//") or "\\" in value):
+            return (
+                f"'{value}' points at another host without saying so (browsers read `//host`,"
+                " `\\\\host` and backslashes as such): write the full `https://` URL, or a relative path with `/`"
+            )
         return f"'{value}' is not an http(s) URL, a relative path or a PR/FAQ id"
     return "must be a single line of text"
 
