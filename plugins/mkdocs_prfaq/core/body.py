@@ -12,7 +12,9 @@ from dataclasses import dataclass, field
 _HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*)")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")
-_LINK_END = re.compile(r">?(?:\s+[\"'][^)]*)?\)")
+# A link's optional title runs to its own closing quote, not to the next `)`: `](x "` repeated
+# would make every link scan to the end of the line (quadratic).
+_LINK_END = re.compile(r">?(?:\s++(?:\"[^\"]*+\"|'[^']*+'|\([^()]*+\)))?\s*+\)")
 _HAS_WORD = re.compile(r"[^\W_]")
 _NOT_A_WORD = re.compile(r"\s[^\w\s]+(?=\s)")
 _FENCE_STARTS = frozenset(" `~")

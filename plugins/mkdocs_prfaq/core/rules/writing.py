@@ -91,7 +91,9 @@ _HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]+|$)")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _LIST_ITEM = re.compile(r"^(\s*)(?:[-*+]|\d{1,9}[.)])(?:\s+\[[ xX]\])?(?:\s+|$)")
 _QUOTE_MARK = re.compile(r"^(\s*>)+\s?")
-_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
+# Possessive quantifiers (`*+`) wherever two runs could share characters: a line of spaces
+# would otherwise be split between them in every possible way (quadratic time).
+_TABLE_RULE = re.compile(r"^\s*+\|?+\s*+:?+-{3,}+:?+\s*+(?:\|\s*+:?+-{3,}+:?+\s*+)*+\|?+\s*+$")
 _THEMATIC = re.compile(r"^ {0,3}([-*_])(\s*\1){2,}\s*$")
 _CONTAINER = re.compile(r"^\s*(?:!!!|\?\?\?\+?|===)\s")
 _REF_DEF = re.compile(r"^ {0,3}\[[^\]^]+\]:\s*\S")
@@ -101,20 +103,23 @@ _DEF_MARK = re.compile(r"^ {0,3}:\s{1,4}")
 _MATH = re.compile(r"^\s*\$\$\s*$")
 
 # -- inline markup, blanked in place -------------------------------------------------------------
-_CODE_SPAN = re.compile(r"(`+)[\s\S]*?\1")
+_BACKTICKS = re.compile(r"`+")
 _COMMENT = re.compile(r"<!--[\s\S]*?(?:-->|$)")
-_IMAGE = re.compile(r"!\[[^\]]*\]\((?:[^()]|\([^()]*\))*\)")
-_LINK = re.compile(r"\[([^\]]*)\]\((?:[^()]|\([^()]*\))*\)")
-_REF_LINK = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
+# Link and image texts hold no `[`: on a run of `[`, each attempt stops at the next one instead of
+# scanning to the end of the text (quadratic). Nested brackets in a link text are rare in prose.
+_IMAGE = re.compile(r"!\[[^\[\]]*\]\((?:[^()]|\([^()]*\))*\)")
+_LINK = re.compile(r"\[([^\[\]]*)\]\((?:[^()]|\([^()]*\))*\)")
+_REF_LINK = re.compile(r"\[([^\[\]]+)\]\[[^\[\]]*\]")
 _AUTOLINK = re.compile(r"<(?:[a-zA-Z][\w+.-]*:[^<>\s]*|[^<>\s@]+@[^<>\s]+)>")
-_BARE_URL = re.compile(r"(?:\b[a-zA-Z][\w+.-]*://|\bwww\.)[^\s<>()\"“”]*[^\s<>().,;:!?'\"“”’]")
-_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+# Runs start where no run character precedes (not at every `\b` of `a-a-a-...`): linear time.
+_BARE_URL = re.compile(r"(?:(?<![\w+.-])[a-zA-Z][\w+.-]*://|\bwww\.)[^\s<>()\"“”]*[^\s<>().,;:!?'\"“”’]")
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 _TAG = re.compile(r"</?[A-Za-z][^<>]*>")
-_FOOTNOTE_REF = re.compile(r"\[\^[^\]]+\]")
+_FOOTNOTE_REF = re.compile(r"\[\^[^\[\]]+\]")
 _ATTR_LIST = re.compile(r"\{\s*:?\s*[#.][^{}]*\}")
 _ENTITY = re.compile(r"&(?:[A-Za-z]+|#\d+|#x[0-9a-fA-F]+);")
 _ESCAPE = re.compile(r"\\(?=[\\`*_{}\[\]()#+\-.!|])")
-_EMPHASIS = re.compile(r"\*+|~~|==|(?<!\w)_+|_+(?!\w)")
+_EMPHASIS = re.compile(r"\*+|~~|==|(?<!\w)_+|(?<!_)_++(?!\w)")
 _DATELINE = re.compile(
     r"^\s*[A-Z][A-Z .'’-]*[A-Z.](?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)*)*\s*(?:—|–|--)\s*"
     r"(?:[^—–\n]{0,40}?\s*(?:—|–|--)\s*)?"
@@ -184,7 +189,6 @@ def _blank_all(text: str, pattern: re.Pattern[str]) -> str:
 _NOT_NEWLINE = re.compile(r"[^\n]")
 #: Substrings without which a pattern cannot match, checked before running it.
 _TRIGGERS: dict[re.Pattern[str], tuple[str, ...]] = {
-    _CODE_SPAN: ("`",),
     _COMMENT: ("<!--",),
     _IMAGE: ("![",),
     _AUTOLINK: ("<",),
@@ -207,11 +211,40 @@ _TRIGGERS: dict[re.Pattern[str], tuple[str, ...]] = {
 _ANY_MARKUP = re.compile(r"[`<\[{&\\*~=_@]|://|www\.")
 
 
+def _blank_code_spans(text: str) -> str:
+    """Blank CommonMark's code spans: a run of n backticks up to the next run of exactly n.
+
+    In linear time: a lazy regex with a backreference (`(`+)[\\s\\S]*?\\1`) tries every
+    shorter opening run against the rest of the text, quadratic on a long run of backticks.
+    """
+    if "`" not in text:
+        return text
+    runs = [match.span() for match in _BACKTICKS.finditer(text)]
+    following: list[int | None] = [None] * len(runs)
+    last: dict[int, int] = {}
+    for index in range(len(runs) - 1, -1, -1):
+        length = runs[index][1] - runs[index][0]
+        following[index] = last.get(length)
+        last[length] = index
+    parts: list[str] = []
+    at = index = 0
+    while index < len(runs):
+        closing = following[index]
+        if closing is None:
+            index += 1
+            continue
+        start, end = runs[index][0], runs[closing][1]
+        parts += [text[at:start], _NOT_NEWLINE.sub(" ", text[start:end])]
+        at, index = end, closing + 1
+    return "".join(parts) + text[at:] if parts else text
+
+
 def _mask_inline(text: str) -> tuple[str, list[tuple[int, int]], bool]:
     """Blank inline markup; return the text, the spans of link texts, and whether it had a link."""
     if not _ANY_MARKUP.search(text):
         return text, [], False  # plain prose, the common case: one scan instead of fifteen
-    for pattern in (_CODE_SPAN, _COMMENT, _IMAGE):
+    text = _blank_code_spans(text)
+    for pattern in (_COMMENT, _IMAGE):
         text = _blank_all(text, pattern)
     link_texts: list[tuple[int, int]] = []
     has_link = False
@@ -282,7 +315,7 @@ def _finish(builder: _Builder | None, out: list[Block]) -> None:
 
 
 def _indent(line: str) -> int:
-    expanded = line.expandtabs(4)
+    expanded = line.expandtabs(4) if "\t" in line else line
     return len(expanded) - len(expanded.lstrip(" "))
 
 
@@ -340,8 +373,11 @@ def read_prose(doc: Document) -> Prose:
             previous_blank = True
             continue
         was_blank, previous_blank = previous_blank, False
-        fence_match = _FENCE.match(line)
-        if fence_match or _MATH.match(line):
+        # Each construct below opens with one of a few characters: looking at the first one
+        # skips the patterns that cannot match (a body of short lines is otherwise slow).
+        first = line.lstrip()[0]
+        fence_match = _FENCE.match(line) if first in "`~" else None
+        if fence_match or (first == "$" and _MATH.match(line)):
             _finish(current, blocks)
             current = None
             if fence_match:
@@ -349,7 +385,7 @@ def read_prose(doc: Document) -> Prose:
             else:
                 in_math = True
             continue
-        if line.lstrip().startswith("<!--") and "-->" not in line:
+        if first == "<" and line.lstrip().startswith("<!--") and "-->" not in line:
             _finish(current, blocks)
             current = None
             in_comment = True
@@ -362,7 +398,7 @@ def read_prose(doc: Document) -> Prose:
             continue
         if indent < 4:
             context = None
-        if _HEADING.match(line):
+        if first == "#" and _HEADING.match(line):
             _finish(current, blocks)
             current = None
             text = line.strip().lstrip("#").strip().rstrip("#").strip()
@@ -375,27 +411,28 @@ def read_prose(doc: Document) -> Prose:
             elif seen_faq and section != "other" and level <= section_level:
                 section = "other"
             continue
-        if _THEMATIC.match(line) or _REF_DEF.match(line):
+        if (first in "-*_" and _THEMATIC.match(line)) or (first == "[" and _REF_DEF.match(line)):
             _finish(current, blocks)
             current = None
             continue
-        abbr = _ABBR_DEF.match(line)
+        abbr = _ABBR_DEF.match(line) if first == "*" else None
         if abbr:
             abbreviations.add(abbr.group(1).strip())
             _finish(current, blocks)
             current = None
             continue
-        if _CONTAINER.match(line):
+        if first in "!?=" and _CONTAINER.match(line):
             _finish(current, blocks)
             current = None
             context = "container"
             continue
-        quote = _QUOTE_MARK.match(line)
+        quote = _QUOTE_MARK.match(line) if first == ">" else None
         is_quote = quote is not None
         if quote is not None:
             line = " " * quote.end() + line[quote.end() :]
-        item = _LIST_ITEM.match(line)
-        footnote = _FOOTNOTE_DEF.match(line) or _DEF_MARK.match(line)
+            first = line.lstrip()[:1]
+        item = _LIST_ITEM.match(line) if first in "-*+" or first.isdigit() else None
+        footnote = (_FOOTNOTE_DEF.match(line) if first == "[" else None) or (_DEF_MARK.match(line) if first == ":" else None)
         if item is not None or footnote is not None or current is None or current.blockquote != is_quote:
             _finish(current, blocks)
             current = _Builder(section, blockquote=is_quote, list_item=item is not None)
@@ -610,7 +647,7 @@ _FUTURE = re.compile(
 )
 _ACRONYM = re.compile(r"(?<![\w&'’./-])([A-Z]{2,})(?:s|['’]s)?(?![\w&'’/-])")
 _TWO_CAPITALS = re.compile(r"[A-Z]{2}")
-_DEFINED_AFTER = re.compile(r"[A-Za-z][\w-]*\s*\(([A-Z]{2,})s?\)")
+_DEFINED_AFTER = re.compile(r"(?<![\w-])[A-Za-z][\w-]*+\s*+\(([A-Z]{2,})s?\)")
 _DEFINED_BEFORE = re.compile(r"\b([A-Z]{2,})s?\s*\((?:an?\s+|the\s+)?[a-z]")
 _ATTRIBUTION = re.compile(r"\b(?:said|says)\b", re.I)
 #: A first step for the reader: a "get started" phrase, or a sentence that opens with an imperative
@@ -732,6 +769,23 @@ def _future(prose: Prose) -> list[Problem]:
     return out
 
 
+#: Two or more words in capitals in a row: a shout or a name in capitals, not acronyms.
+_SHOUT = re.compile(r"\b[A-Z]{2,}(?:\s+[A-Z]{2,}\b)+")
+
+
+def _unshouted(text: str) -> str:
+    """`text` with its runs of capitalised words blanked, offsets kept (one scan, linear time)."""
+    return _SHOUT.sub(lambda m: _NOT_NEWLINE.sub(" ", m.group(0)), text) if _SHOUT.search(text) else text
+
+
+def _after_comma(text: str, start: int) -> bool:
+    """Whether `text[:start]` ends with a comma and white space ("Austin, TX"), read backwards."""
+    end = start
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return end > 0 and text[end - 1] == ","
+
+
 def _acronyms(prose: Prose) -> list[Problem]:
     candidates = [block for block in prose.blocks if _TWO_CAPITALS.search(block.bare)]
     if not candidates:
@@ -757,15 +811,11 @@ def _acronyms(prose: Prose) -> list[Problem]:
     out: list[Problem] = []
     for block in candidates:
         text = block.bare
-        for match in _ACRONYM.finditer(text):
+        for match in _ACRONYM.finditer(_unshouted(text)):
             name = match.group(1)
             if name in seen or name in COMMON_ACRONYMS or name in prose.abbreviations:
                 continue
-            before = text[: match.start()]
-            if name in _STATES and re.search(r",\s*$", before):
-                continue
-            # A run of capitals is a shout or a name in capitals, not an acronym.
-            if re.search(r"\b[A-Z]{2,}\s+$", before) or re.match(r"\s+[A-Z]{2,}\b", text[match.end() :]):
+            if name in _STATES and _after_comma(text, match.start()):
                 continue
             seen.add(name)
             where = block.position(match.start(1))
