@@ -11,7 +11,9 @@ from mkdocs_prfaq.core.catalog import Catalog
 from mkdocs_prfaq.core.render.chart import quarter_chart
 from mkdocs_prfaq.core.render.feed import ATOM, atom_feed
 from mkdocs_prfaq.core.render.html import Links
+from mkdocs_prfaq.core.render.document import render_document
 from mkdocs_prfaq.core.render.listing import catalog_index, facet_pages, table
+from mkdocs_prfaq.core.settings import Limits
 
 
 def _catalog() -> Catalog:
@@ -45,6 +47,44 @@ def test_facet_pages_cover_every_status_team_and_tag() -> None:
     assert pages["catalog/tags/b.md"].count("<tr data-status=") == 2
     assert pages["catalog/status/launched.md"].count("<tr data-status=") == 0
     assert "&lt;Support&gt;" in pages["catalog/teams/support.md"].split("---\n", 2)[2]
+
+
+def test_a_tag_or_team_named_index_gets_a_page_of_its_own_beside_the_overview() -> None:
+    catalog = Catalog.build([make("PRFAQ-0001", team="index", tags="[index, b]"), make("PRFAQ-0002", tags="[b]")])
+    pages = facet_pages(catalog, Links())
+    for folder, title in (("tags", "# PR/FAQs by tag"), ("teams", "# PR/FAQs by team")):
+        assert title in pages[f"catalog/{folder}/index.md"]
+        own = pages[f"catalog/{folder}/index/index.md"]
+        assert own.count("<tr data-status=") == 1 and "PRFAQ-0001" in own
+        # The overview links to it, and the document's card too.
+        assert 'href="index/"' in pages[f"catalog/{folder}/index.md"]
+    card = render_document(catalog.by_id["PRFAQ-0001"], catalog, Links(), extra_html="")
+    assert 'href="../../catalog/tags/index/"' in card and 'href="../../catalog/teams/index/"' in card
+
+
+def test_past_a_limit_a_tag_or_team_gets_no_page_nor_link() -> None:
+    """When a site has made the limits' findings warnings, the catalog still keeps to the limits:
+    the first `tags` tags of each document, the first `facet_values` tags and teams by file."""
+    many = "[" + ", ".join(f"t{i}" for i in range(10)) + "]"
+    catalog = Catalog.build(
+        [make("PRFAQ-0001", tags=many), make("PRFAQ-0002", team="support", tags="[t0, z]")],
+        limits=Limits(tags=3, facet_values=2),
+    )
+    pages = facet_pages(catalog, Links())
+    assert sorted(p for p in pages if p.startswith("catalog/tags/")) == [
+        "catalog/tags/index.md", "catalog/tags/t0.md", "catalog/tags/t1.md"
+    ]  # fmt: skip
+    assert sorted(p for p in pages if p.startswith("catalog/teams/")) == [
+        "catalog/teams/index.md", "catalog/teams/payments.md", "catalog/teams/support.md"
+    ]  # fmt: skip
+    card = render_document(catalog.by_id["PRFAQ-0001"], catalog, Links(), extra_html="")
+    assert card.count('class="prfaq-tag" href=') == 2 and '<span class="prfaq-tag">t9</span>' in card
+    index = catalog_index(catalog, Links())
+    assert '<option value="t1">' in index and '<option value="t2">' not in index
+    tight = Catalog.build([make("PRFAQ-0001"), make("PRFAQ-0002", team="support")], limits=Limits(facet_values=1))
+    assert "catalog/teams/support.md" not in facet_pages(tight, Links())
+    row = table(tight.documents, tight, Links(), "catalog/index.md", filters=False)
+    assert "<td>support</td>" in row and "teams/payments/" in row
 
 
 def test_catalog_index_has_counts_and_chart() -> None:

@@ -11,6 +11,7 @@ from mkdocs_prfaq.core.findings import Severity
 from mkdocs_prfaq.core.loader import DEFAULT_MAX_BYTES
 from mkdocs_prfaq.core.rules.registry import RULES
 from mkdocs_prfaq.core.settings import (
+    Limits,
     SettingsError,
     from_options,
     load_settings,
@@ -66,6 +67,19 @@ def test_max_file_size_must_be_a_positive_number_of_bytes(size: object) -> None:
     with pytest.raises(SettingsError, match="`max_file_size` must be a positive number of bytes"):
         from_options(Path("."), {"max_file_size": size})
     assert from_options(Path("."), {"max_file_size": 10}).max_file_size == 10
+
+
+def test_limits_default_to_the_documented_values_and_each_is_an_option() -> None:
+    assert from_options(Path("."), {}).limits == Limits(tags=20, facet_values=500, abbreviations=200, footnotes=200)
+    options = {"max_tags": 3, "max_facet_values": 4, "max_abbreviations": 5, "max_footnotes": 6}
+    assert from_options(Path("."), options).limits == Limits(tags=3, facet_values=4, abbreviations=5, footnotes=6)
+
+
+@pytest.mark.parametrize("option", ["max_tags", "max_facet_values", "max_abbreviations", "max_footnotes"])
+@pytest.mark.parametrize("value", [0, -5, True, "20", 2.5, None])
+def test_a_limit_must_be_a_positive_whole_number(option: str, value: object) -> None:
+    with pytest.raises(SettingsError, match=f"`{option}` must be a positive whole number"):
+        from_options(Path("."), {option: value})
 
 
 def test_weasel_words_must_be_a_list_of_words() -> None:

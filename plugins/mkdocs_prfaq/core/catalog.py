@@ -8,6 +8,11 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from .model import STATUSES, Document
+from .settings import Limits
+
+#: Facet values whose page would take the place of the folder's overview (`tags/index.md`):
+#: their page goes into a folder of its own, `tags/index/index.md`, at the URL `tags/index/`.
+RESERVED_FACET_NAMES = frozenset({"index"})
 
 
 def quarter(day: dt.date) -> str:
@@ -19,9 +24,13 @@ class Catalog:
     documents: list[Document]
     teams: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     tags_vocabulary: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    #: Past a limit a value gets no page (when a site made the limit's finding a warning).
+    limits: Limits = field(default_factory=Limits)
     by_id: dict[str, Document] = field(init=False)
     #: For each id, the ids of the documents that list it in their `supersedes`.
     replaced_by: dict[str, list[str]] = field(init=False)
+    #: The tags and teams that have a page: the first `limits.facet_values` of each, by file.
+    _faceted: dict[str, set[str]] = field(init=False)
 
     def __post_init__(self) -> None:
         # Newest first, then by id, so every listing is stable from one build to the next.
@@ -35,6 +44,15 @@ class Catalog:
             for old in doc.supersedes:
                 if doc.id is not None:
                     self.replaced_by.setdefault(old, []).append(doc.id)
+        tags: dict[str, None] = {}
+        teams: dict[str, None] = {}
+        for doc in sorted(self.documents, key=lambda d: d.path):  # the order `prfaq check` counts in
+            for tag in doc.tags[: self.limits.tags]:
+                if len(tags) < self.limits.facet_values:
+                    tags.setdefault(tag)
+            if doc.team and len(teams) < self.limits.facet_values:
+                teams.setdefault(doc.team)
+        self._faceted = {"tags": set(tags), "teams": set(teams)}
 
     @classmethod
     def build(
@@ -42,8 +60,20 @@ class Catalog:
         documents: Iterable[Document],
         teams: Mapping[str, Mapping[str, str]] | None = None,
         tags: Mapping[str, Mapping[str, str]] | None = None,
+        limits: Limits | None = None,
     ) -> Catalog:
-        return cls(list(documents), teams or {}, tags or {})
+        return cls(list(documents), teams or {}, tags or {}, limits or Limits())
+
+    def faceted_tags(self, doc: Document) -> list[str]:
+        """The document's tags that have a page, in its order."""
+        return [tag for tag in dict.fromkeys(doc.tags[: self.limits.tags]) if tag in self._faceted["tags"]]
+
+    def facet_src(self, folder: str, value: str) -> str | None:
+        """The source path of the page of a status, team or tag (`folder` is `status`, `teams` or
+        `tags`), or None when the catalog makes none (a value past a limit)."""
+        if folder != "status" and value not in self._faceted[folder]:
+            return None
+        return f"catalog/{folder}/{value}/index.md" if value in RESERVED_FACET_NAMES else f"catalog/{folder}/{value}.md"
 
     def team_name(self, slug: str) -> str:
         info = self.teams.get(slug)
@@ -59,14 +89,14 @@ class Catalog:
     def by_team(self) -> dict[str, list[Document]]:
         out: dict[str, list[Document]] = {}
         for doc in self.documents:
-            if doc.team:
+            if doc.team and doc.team in self._faceted["teams"]:
                 out.setdefault(doc.team, []).append(doc)
         return dict(sorted(out.items()))
 
     def by_tag(self) -> dict[str, list[Document]]:
         out: dict[str, list[Document]] = {}
         for doc in self.documents:
-            for tag in doc.tags:
+            for tag in self.faceted_tags(doc):
                 out.setdefault(tag, []).append(doc)
         return dict(sorted(out.items()))
 

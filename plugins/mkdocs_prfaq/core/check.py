@@ -27,6 +27,7 @@ from .rules.body import check_body
 from .rules.corpus import References
 from .rules.corpus import check_corpus as check_references
 from .rules.fields import check_fields
+from .rules.limits import limits_check
 from .rules.registry import DRAFT_CAPPED, RULES
 from .rules.safety import check_safety
 from .rules.schema import check_schema
@@ -77,7 +78,7 @@ def _writing_on(settings: Settings) -> bool:
 
 
 def _document_checks(settings: Settings) -> list[DocumentCheck]:
-    checks: list[DocumentCheck] = [check_schema, check_fields, check_body, check_safety]
+    checks: list[DocumentCheck] = [check_schema, check_fields, check_body, check_safety, limits_check(settings.limits)]
     if _writing_on(settings):
         # The writing rules cost more than all the others together: skipped when all are off.
         checks.append(writing_check(settings.weasel_words, settings.site_url))
@@ -86,7 +87,7 @@ def _document_checks(settings: Settings) -> list[DocumentCheck]:
 
 def cache_for(settings: Settings) -> CheckCache:
     """The cache of `prfaq check` in the project's root, for these settings."""
-    options = (settings.max_file_size, settings.weasel_words, settings.site_url, _writing_on(settings))
+    options = (settings.max_file_size, settings.weasel_words, settings.site_url, _writing_on(settings), settings.limits)
     return CheckCache(settings.root / CACHE_DIR, fingerprint(options))
 
 
@@ -244,7 +245,9 @@ def check_documents(
     for doc in documents:
         if extra_checks and (wanted is None or doc.path in wanted):
             raw.extend((doc.path, doc.status, p) for check in extra_checks for p in check(doc))
-    for refs, problem in check_references(references, teams=teams, tags=tags):
+    for refs, problem in check_references(
+        references, teams=teams, tags=tags, max_facet_values=settings.limits.facet_values
+    ):
         raw.append((refs.path, refs.status, problem))
     findings = [
         finding

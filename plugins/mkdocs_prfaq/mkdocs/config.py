@@ -8,6 +8,10 @@ from __future__ import annotations
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
+from ..core.settings import Limits
+
+_LIMITS = Limits()
+
 
 class PrfaqConfig(base.Config):  # type: ignore[no-untyped-call]
     source_dir = c.Type(str, default="prfaqs")
@@ -24,6 +28,21 @@ class PrfaqConfig(base.Config):  # type: ignore[no-untyped-call]
 
     max_file_size = c.Type(int, default=1_000_000)
     """Largest PR/FAQ file read, in bytes; bigger files are a `file-size` finding."""
+
+    max_tags = c.Type(int, default=_LIMITS.tags)
+    """Most tags one PR/FAQ may carry; more are a `too-many-tags` finding. Each tag is a page
+    listing its documents, so a file with thousands of tags would make thousands of pages."""
+
+    max_facet_values = c.Type(int, default=_LIMITS.facet_values)
+    """Most distinct tags, and most distinct teams, over the whole catalog; past it, each document
+    that brings a new one gets a `too-many-facet-values` finding."""
+
+    max_abbreviations = c.Type(int, default=_LIMITS.abbreviations)
+    """Most abbreviation definitions (`*[SLA]: ...`) in one PR/FAQ; more are a `too-many-abbreviations`
+    finding (each one is looked for in every paragraph of the page)."""
+
+    max_footnotes = c.Type(int, default=_LIMITS.footnotes)
+    """Most footnote definitions (`[^1]: ...`) in one PR/FAQ; more are a `too-many-footnotes` finding."""
 
     weasel_words = c.ListOfItems(c.Type(str), default=[])
     """Words added to the built-in weasel-word list of the writing rules."""

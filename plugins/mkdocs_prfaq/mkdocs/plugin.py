@@ -170,7 +170,7 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call]
             if history.message is not None:
                 log.info("prfaq: history from git is unavailable: %s; dates come from the front matter", history.message)
             apply_history(result.documents, history)
-        self.catalog = Catalog.build(result.documents, result.teams, result.tags)
+        self.catalog = Catalog.build(result.documents, result.teams, result.tags, settings.limits)
         epoch = os.environ.get("SOURCE_DATE_EPOCH")
         generated = dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch and epoch.isdigit() else None
         self.links = Links(config.use_directory_urls)

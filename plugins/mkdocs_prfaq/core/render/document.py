@@ -29,6 +29,12 @@ FAQ_MARKER = '<div class="prfaq-faq-start" aria-hidden="true"></div>'
 _ID_LINK = re.compile(r"(\]\(\s*<?)(PRFAQ-[0-9]{4,})(#[^)\s>]*)?(>?(?:\s+[\"'][^)]*)?\))")
 
 
+def facet_link(catalog: Catalog, links: Links, src: str, folder: str, value: str, label: str) -> str:
+    """`label` linked to the page of a team or tag, or alone when the catalog makes none."""
+    page = catalog.facet_src(folder, value) if value else None
+    return f'<a href="{esc(links.href(src, page))}">{label}</a>' if page else label
+
+
 def status_badge(status: str | None) -> str:
     key = status or "unknown"
     return f'<span class="prfaq-status prfaq-status--{esc(key)}">{esc(STATUS_LABELS.get(key, key))}</span>'
@@ -101,9 +107,7 @@ def card(doc: Document, catalog: Catalog, links: Links) -> str:
         ("Status", status_badge(doc.status)),
     ]
     if doc.team:
-        rows.append(
-            ("Team", f'<a href="{esc(links.href(src, f"catalog/teams/{doc.team}.md"))}">{esc(catalog.team_name(doc.team))}</a>')
-        )
+        rows.append(("Team", facet_link(catalog, links, src, "teams", doc.team, esc(catalog.team_name(doc.team)))))
     rows.append(("Authors", _people(doc.authors)))
     if doc.reviewers:
         rows.append(("Reviewers", _people(doc.reviewers)))
@@ -130,7 +134,9 @@ def card(doc: Document, catalog: Catalog, links: Links) -> str:
             (
                 "Tags",
                 " ".join(
-                    f'<a class="prfaq-tag" href="{esc(links.href(src, f"catalog/tags/{tag}.md"))}">{esc(tag)}</a>'
+                    f'<a class="prfaq-tag" href="{esc(links.href(src, page))}">{esc(tag)}</a>'
+                    if (page := catalog.facet_src("tags", tag))
+                    else f'<span class="prfaq-tag">{esc(tag)}</span>'
                     for tag in doc.tags
                 ),
             )

@@ -10,7 +10,7 @@ from ..model import STATUSES, Document
 from ..wellformed import yaml_string
 from .blocks import block
 from .chart import quarter_chart
-from .document import STATUS_LABELS, status_badge
+from .document import STATUS_LABELS, facet_link, status_badge
 from .feed import entries
 from .html import Links, document_src, esc, md_text
 
@@ -44,17 +44,23 @@ def table(docs: Sequence[Document], catalog: Catalog, links: Links, src: str, *,
         team = doc.team or ""
         out.append(
             f'<tr data-status="{esc(doc.status or "")}" data-team="{esc(team)}" '
-            f'data-tags="{esc(" ".join(doc.tags))}" data-year="{created.year if created else ""}">'
+            f'data-tags="{esc(" ".join(catalog.faceted_tags(doc)))}" data-year="{created.year if created else ""}">'
             f'<td><a href="{esc(href)}"><code>{esc(doc.id)}</code></a></td>'
             f'<td><a href="{esc(href)}">{esc(doc.title)}</a></td>'
             f'<td data-sort-key="{_lifecycle(doc.status)}">{status_badge(doc.status)}</td>'
-            f'<td><a href="{esc(links.href(src, f"catalog/teams/{team}.md"))}">{esc(catalog.team_name(team))}</a></td>'
+            f"<td>{facet_link(catalog, links, src, 'teams', team, esc(catalog.team_name(team)))}</td>"
             f"<td>{authors}</td>"
             f'<td><time datetime="{updated.isoformat() if updated else ""}">{updated.isoformat() if updated else ""}</time></td>'
             "</tr>"
         )
     out.append("</tbody></table></div></div>")
     return "".join(out)
+
+
+def _page(catalog: Catalog, folder: str, value: str) -> str:
+    page = catalog.facet_src(folder, value)
+    assert page is not None, value  # listed by the catalog's groups, which hold only values with a page
+    return page
 
 
 def _lifecycle(status: str | None) -> str:
@@ -65,7 +71,7 @@ def _lifecycle(status: str | None) -> str:
 def _filters(docs: Sequence[Document], catalog: Catalog) -> str:
     statuses = [s for s in STATUSES if any(d.status == s for d in docs)]
     teams = sorted({d.team for d in docs if d.team})
-    tags = sorted({t for d in docs for t in d.tags})
+    tags = sorted({t for d in docs for t in catalog.faceted_tags(d)})
     years = sorted({d.created.year for d in docs if d.created}, reverse=True)
 
     def select(name: str, label: str, options: list[tuple[str, str]]) -> str:
@@ -102,7 +108,7 @@ def catalog_index(catalog: Catalog, links: Links) -> str:
         (links.href(src, f"catalog/status/{s}.md"), status_badge(s), len(docs)) for s, docs in by_status.items()
     ]
     team_items = [
-        (links.href(src, f"catalog/teams/{t}.md"), esc(catalog.team_name(t)), len(docs)) for t, docs in by_team.items()
+        (links.href(src, _page(catalog, "teams", t)), esc(catalog.team_name(t)), len(docs)) for t, docs in by_team.items()
     ]
     total = len(catalog.documents)
     return "\n".join(
@@ -212,7 +218,7 @@ def facet_pages(catalog: Catalog, links: Links) -> dict[str, str]:
         index = f"catalog/{facet.folder}/index.md"
         items = []
         for key, docs in facet.groups.items():
-            src = f"catalog/{facet.folder}/{key}.md"
+            src = _page(catalog, facet.folder, key)
             pages[src] = facet_page(facet.title(key), facet.intro(key), docs, catalog, links, src)
             items.append((links.href(index, src), facet.label(key), len(docs)))
         pages[index] = facet_index(facet.index_title, facet.index_intro, items, index)

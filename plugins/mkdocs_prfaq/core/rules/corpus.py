@@ -104,6 +104,7 @@ def check_corpus(
     *,
     teams: Collection[str] | None,
     tags: Collection[str] | None,
+    max_facet_values: int | None = None,
 ) -> Reported:
     out: Reported = []
     by_id: dict[str, References] = {}
@@ -172,6 +173,41 @@ def check_corpus(
                 if tag not in tags:
                     out.append((doc, Problem("unknown-tag", line, col, f"tag '{tag}' is not in the tags vocabulary")))
     out.extend(_cycles(by_id))
+    if max_facet_values is not None:
+        out.extend(_facet_values(documents, max_facet_values))
+    return out
+
+
+def _facet_values(documents: Sequence[References], limit: int) -> Reported:
+    """Past `limit` distinct tags (or teams), in corpus order, each document that brings a new
+    one gets one finding, at the first: the catalog makes no page for those values."""
+    out: Reported = []
+    for kind, values_of in (
+        ("tag", lambda doc: doc.tags),
+        ("team", lambda doc: () if doc.team is None else (doc.team,)),
+    ):
+        total = len({value for doc in documents for value, _, _ in values_of(doc)})
+        if total <= limit:
+            continue
+        admitted: set[str] = set()
+        for doc in documents:
+            over = []
+            for where in values_of(doc):
+                if where[0] in admitted:
+                    continue
+                if len(admitted) < limit:
+                    admitted.add(where[0])
+                else:
+                    over.append(where)
+            if over:
+                value, line, col = over[0]
+                more = f" (and {len(over) - 1:,} more {kind}s here)" if len(over) > 1 else ""
+                message = (
+                    f"{kind} '{value}'{more} is past the catalog's limit of {limit} distinct {kind}s"
+                    f" ({total:,} in all), and gets no page: use a {kind} other documents use,"
+                    " or raise `max_facet_values` in mkdocs.yml"
+                )
+                out.append((doc, Problem("too-many-facet-values", line, col, message)))
     return out
 
 

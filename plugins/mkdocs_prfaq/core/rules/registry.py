@@ -29,6 +29,11 @@ ALWAYS_ON: dict[str, str] = {
         _UNREADABLE,
     ),
     "duplicate-key": "YAML keeps the last of two values and drops the first without a word",
+    **dict.fromkeys(
+        ("too-many-tags", "too-many-facet-values", "too-many-abbreviations", "too-many-footnotes"),
+        "a site that needs more raises the limit's `max_` option; without a limit one small file makes the build"
+        " take minutes and gigabytes",
+    ),
 }
 
 
@@ -58,6 +63,9 @@ RULES: dict[str, Rule] = {
         Rule("file-size", Category.FILE, _E, "The file is larger than the configured limit (1 MB by default)."),
         Rule("file-name-case", Category.FILE, _E, "Two files whose names differ only in case clash on some systems."),
         Rule("symlink", Category.FILE, _E, "A symbolic link pointing outside the source folder is never read."),
+        Rule("too-many-tags", Category.FILE, _E, "A document lists more tags than `max_tags` (20 by default)."),
+        Rule("too-many-abbreviations", Category.FILE, _E, "A body defines more abbreviations than `max_abbreviations` (200)."),
+        Rule("too-many-footnotes", Category.FILE, _E, "A body holds more footnotes than `max_footnotes` (200)."),
         # Schema
         Rule("required-field", Category.SCHEMA, _E, "A required front-matter field is missing."),
         Rule("field-type", Category.SCHEMA, _E, "A field has the wrong type (quote values YAML reads as booleans)."),
@@ -78,6 +86,7 @@ RULES: dict[str, Rule] = {
         Rule("supersedes-cycle", Category.CORPUS, _E, "A supersedes chain loops back on itself."),
         Rule("unknown-team", Category.CORPUS, _E, "The team is not a key of the teams file."),
         Rule("unknown-tag", Category.CORPUS, _E, "The tag is not in the controlled vocabulary."),
+        Rule("too-many-facet-values", Category.CORPUS, _E, "The catalog holds more distinct tags or teams than `max_facet_values` (500)."),
         # Body
         Rule("faq-section", Category.BODY, _E, "The body needs an FAQ heading (`## FAQ`, `## External FAQ`, ...)."),
         Rule("empty-answer", Category.BODY, _E, "A question heading in the FAQ has no answer under it."),
