@@ -9,9 +9,9 @@ from test_render_document import make
 
 from mkdocs_prfaq.core.catalog import Catalog
 from mkdocs_prfaq.core.render.chart import quarter_chart
+from mkdocs_prfaq.core.render.document import render_document
 from mkdocs_prfaq.core.render.feed import ATOM, atom_feed
 from mkdocs_prfaq.core.render.html import Links
-from mkdocs_prfaq.core.render.document import render_document
 from mkdocs_prfaq.core.render.listing import catalog_index, facet_pages, table
 from mkdocs_prfaq.core.settings import Limits
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import logging
 from collections import Counter
 from pathlib import Path
 
 import pytest
 import yaml
+from mkdocs.exceptions import Abort
 from sitekit import (
     FIXTURES,
     article,
@@ -16,6 +18,7 @@ from sitekit import (
     html_files,
     read_page,
     resolve,
+    set_plugin_option,
     table_ids,
 )
 
@@ -162,3 +165,51 @@ def test_page_size_does_not_grow_with_the_catalog(tmp_path: Path) -> None:
         }
     for doc_id, small in sizes[5].items():
         assert abs(sizes[60][doc_id] - small) <= small * 0.10, (doc_id, small, sizes[60][doc_id])
+
+
+def _retag(project: Path, name: str, tags: str, team: str | None = None) -> None:
+    path = project / "prfaqs" / name
+    text = path.read_text(encoding="utf-8")
+    lines = [f"tags: {tags}" if line.startswith("tags:") else line for line in text.split("\n")]
+    if team is not None:
+        lines = [f"team: {team}" if line.startswith("team:") else line for line in lines]
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def test_a_tag_and_a_team_named_index_have_pages_beside_the_overviews(tmp_path: Path) -> None:
+    project = copy_project("basic", tmp_path / "project")
+    _retag(project, "PRFAQ-0003-split-payment.md", "[index, cards]", team="index")
+    with (project / "teams.yml").open("a", encoding="utf-8") as teams:
+        teams.write("index: Index\n")
+    site = build_site(project, strict=True)
+    for folder, overview, own in (("tags", "PR/FAQs by tag", "Tag: index"), ("teams", "PR/FAQs by team", "Team: Index")):
+        listing = article(read_page(site, f"catalog/{folder}/"))
+        assert listing.one("h1").clean_text == overview
+        links = {resolve(f"catalog/{folder}/", a.attrs["href"]) for a in listing.one("ul", "prfaq-counts").find_all("a")}
+        assert f"catalog/{folder}/index/" in links
+        page = article(read_page(site, f"catalog/{folder}/index/"))
+        assert page.one("h1").clean_text == own
+        assert table_ids(page) == ["PRFAQ-0003"]
+    card = article(read_page(site, "prfaqs/prfaq-0003/"))
+    hrefs = {resolve("prfaqs/prfaq-0003/", a.attrs["href"]) for a in card.find_all("a")}
+    assert {"catalog/tags/index/", "catalog/tags/cards/", "catalog/teams/index/"} <= hrefs
+
+
+def test_past_a_limit_the_build_stops_with_the_finding_or_keeps_to_the_limit(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    project = copy_project("basic", tmp_path / "project")
+    set_plugin_option(project, "max_tags", "2")
+    _retag(project, "PRFAQ-0003-split-payment.md", "[cards, wallets, installments]")
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort):
+        build_site(project, strict=True)
+    assert "prfaqs/PRFAQ-0003-split-payment.md:10:24: error too-many-tags: `tags` lists 3 tags" in caplog.text
+    assert not (project / "site").exists()
+    # A site that makes it a warning gets the document, with pages for its first two tags only.
+    set_plugin_option(project, "rules", "{too-many-tags: warning}")
+    site = build_site(project, strict=True)
+    assert table_ids(article(read_page(site, "catalog/tags/wallets/"))) == ["PRFAQ-0003"]
+    assert not (site / "catalog" / "tags" / "installments").exists()
+    card = article(read_page(site, "prfaqs/prfaq-0003/"))
+    tags = {node.clean_text: node.tag for node in card.find_all(cls="prfaq-tag")}
+    assert tags == {"cards": "a", "wallets": "a", "installments": "span"}
