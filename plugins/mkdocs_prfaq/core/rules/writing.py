@@ -277,7 +277,7 @@ def _finish(builder: _Builder | None, out: list[Block]) -> None:
     if builder is None or not builder.lines:
         return
     texts = [text for _, text in builder.lines]
-    if any(_TABLE_RULE.match(t) and "|" in t for t in texts) or any(t.lstrip().startswith("|") for t in texts):
+    if any("|" in t and (_TABLE_RULE.match(t) or t.lstrip().startswith("|")) for t in texts):
         return  # a table: cells are not sentences
     joined = "\n".join(texts)
     offsets: list[int] = []

@@ -1,0 +1,121 @@
+"""Every rule runs in time linear in the document's size, whatever the text (issue 14).
+
+A pull request can hold up to the file-size limit of text built to make a regex backtrack or a
+loop rescan: runs of capitals, punctuation, brackets, `@`, `-`, `>`, backticks. Each such body
+of about 1 MB must be checked, writing rules included (a draft), within three times the time of
+a plain 1 MB document of ordinary prose of the same shape (wrapped at 80 columns, or one word a
+line for attacks made of very short lines), measured in the same run on the same machine: a
+ratio, not a timing, so a loaded machine slows both alike. Before the fix, 20 KB of runs of `[`
+took 8.9 s and the review measured 40 KB of some of these at over a minute.
+"""
+
+from __future__ import annotations
+
+import random
+import textwrap
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from corekit import CLEAN, CLEAN_NAME, check
+
+SIZE = 1_000_000
+HEAD = CLEAN.split("\n---\n", 1)[0].replace("status: in-review", "status: draft") + "\n---\n\n"
+FAQ = "\n\n## External FAQ\n\n### Who can use it?\n\nEveryone.\n\n## Internal FAQ\n\n### What does it cost?\n\nNothing.\n"
+WORDS = ["the", "shopper", "reported", "a", "damaged", "parcel", "and", "the", "refund", "reached", "the", "card", "before", "the", "courier", "left", "our", "team", "measured", "how", "long", "each", "refund", "took", "across", "four", "weeks", "in", "three", "cities"]
+
+
+def repeated(unit: str) -> Callable[[], str]:
+    return lambda: (unit * (SIZE // len(unit) + 1))[:SIZE]
+
+
+def prose() -> str:
+    """Ordinary prose as people write it in Markdown: paragraphs of sentences, wrapped at 80."""
+    rng = random.Random(7)
+    paragraphs: list[str] = []
+    size = 0
+    while size < SIZE:
+        sentences = (
+            " ".join(rng.choice(WORDS) for _ in range(rng.randint(8, 22))).capitalize() + "."
+            for _ in range(rng.randint(2, 6))
+        )
+        paragraphs.append(textwrap.fill(" ".join(sentences), 80))
+        size += len(paragraphs[-1]) + 2
+    return "\n\n".join(paragraphs)
+
+
+def random_mix(alphabet: str, seed: int) -> Callable[[], str]:
+    def make() -> str:
+        rng = random.Random(seed)
+        return "".join(rng.choice(alphabet) for _ in range(SIZE))
+
+    return make
+
+
+HOSTILE = "[]()!?.,;:@-_*`'\"<>{}#=~|\\&^ ABCZaez09\n"
+ATTACKS: dict[str, Callable[[], str]] = {
+    "capital-pairs": repeated("AB CD "),
+    "capitals-with-parentheses": repeated("Acme Corp (AC) AB (a "),
+    "capitals-lines": repeated("AB\n"),
+    "sentence-punctuation": repeated("!?."),
+    "spaced-punctuation": repeated("Word! Word? Word. "),
+    "brackets": repeated("["),
+    "image-brackets": repeated("!["),
+    "link-heads": repeated('](x "'),
+    "at-signs": repeated("a@"),
+    "hyphen-words": repeated("a-") ,
+    "dotted-words-and-an-at": lambda: repeated("a.")()[:-1] + "@",
+    "quote-marks": repeated("> "),
+    "quote-lines": repeated(">\n"),
+    "quote-run": repeated(">"),
+    "backticks": lambda: "a " + "`" * (SIZE - 4) + " a",
+    "underscores": lambda: "a " + "_" * (SIZE - 3) + "a",
+    "spaces-then-dashes": lambda: " " * (SIZE - 10) + "--- x",
+    "url-schemes": repeated("a://"),
+    "random-hostile-1": random_mix(HOSTILE, 1),
+    "random-hostile-2": random_mix(HOSTILE, 2),
+    "random-brackets-and-capitals": random_mix("[]()AB !.-@>`\n", 3),
+}
+
+
+def seconds(tmp_path: Path, name: str, body: str) -> float:
+    """The best of three full checks of a draft holding `body`, in seconds."""
+    folder = tmp_path / name
+    folder.mkdir()
+    (folder / CLEAN_NAME).write_text(HEAD + body + FAQ, encoding="utf-8")
+    best = float("inf")
+    for _ in range(3):
+        start = time.perf_counter()
+        result = check(folder, ".", {"max_file_size": 4 * SIZE, "cache": False})
+        best = min(best, time.perf_counter() - start)
+        assert result.documents, [f.format() for f in result.findings]
+    return best
+
+
+def short_lines() -> str:
+    """The same prose with one word a line: a plain document as rich in lines as an attack."""
+    return "\n".join(prose().split())
+
+
+@pytest.fixture(scope="module")
+def baseline(tmp_path_factory: pytest.TempPathFactory) -> float:
+    return seconds(tmp_path_factory.mktemp("baseline"), "plain", prose())
+
+
+@pytest.fixture(scope="module")
+def short_baseline(tmp_path_factory: pytest.TempPathFactory) -> float:
+    return seconds(tmp_path_factory.mktemp("baseline"), "short-lines", short_lines())
+
+
+@pytest.mark.parametrize("attack", ATTACKS)
+def test_an_adversarial_megabyte_is_checked_in_linear_time(
+    tmp_path: Path, baseline: float, short_baseline: float, attack: str
+) -> None:
+    body = ATTACKS[attack]()
+    # The checker reads a document line by line, so a megabyte of two-character lines costs
+    # what the same plain prose costs written one word a line: that is its plain counterpart.
+    short = len(body) / (body.count("\n") + 1) < 20
+    reference, kind = (short_baseline, "one word a line") if short else (baseline, "wrapped at 80")
+    taken = seconds(tmp_path, attack, body)
+    assert taken <= 3 * reference, f"{attack}: {taken:.2f} s against {reference:.2f} s for plain prose {kind}"
