@@ -217,3 +217,65 @@ def test_every_file_is_accounted_for(tmp_path: Path) -> None:
     assert len(loaded.files) == 5
     assert {d.path for d in loaded.documents} | set(loaded.problems) == set(loaded.files)
     assert {d.path for d in loaded.documents} == {"PRFAQ-0001-a.md", "PRFAQ-0005-e.md"}
+
+
+def _name_findings(loaded: Loaded) -> dict[str, list[str]]:
+    return {path: [p.message for p in problems if p.rule == "file-name"] for path, problems in loaded.problems.items()}
+
+
+def test_a_file_whose_name_carries_markup_is_named_even_when_it_cannot_be_read(tmp_path: Path) -> None:
+    """The name finding comes from the loader, for every file it considers: a file with a hostile
+    name and broken front matter gives both findings, and is never dropped."""
+    write(tmp_path / 'PRFAQ-0001-x"><img src=x onerror=alert(1)>.md', "no front matter")
+    write(tmp_path / "PRFAQ-0002-a'b.md", CLEAN.replace("PRFAQ-0001", "PRFAQ-0002"))
+    loaded = load_folder(tmp_path)
+    assert [d.path for d in loaded.documents] == ["PRFAQ-0002-a'b.md"]
+    rules = {path: sorted(p.rule for p in problems) for path, problems in loaded.problems.items()}
+    assert rules == {
+        'PRFAQ-0001-x"><img src=x onerror=alert(1)>.md': ["file-name", "front-matter"],
+        "PRFAQ-0002-a'b.md": ["file-name"],
+    }
+    (message,) = _name_findings(loaded)['PRFAQ-0001-x"><img src=x onerror=alert(1)>.md']
+    assert message.startswith("the file name holds `\"` (U+0022), `<` (U+003C), `=` (U+003D), `>` (U+003E):")
+    assert message.endswith("rename it to `PRFAQ-0001-x-img src-x onerror-alert(1).md`")
+
+
+@pytest.mark.parametrize(
+    ("name", "shown"),
+    [
+        (b"PRFAQ-0001-new\nline.md", "U+000A"),
+        (b"PRFAQ-0001-bell\x07.md", "U+0007"),
+        (b"PRFAQ-0001-\xe2\x80\xaegnp.md", "U+202E"),  # right-to-left override: the name shows reversed
+        (b"PRFAQ-0001-caf\xe9.md", "the byte 0xE9 (not UTF-8)"),
+        (b"PRFAQ-0001-a`id`;$(x).md", "`$` (U+0024), `;` (U+003B), `` ` `` (U+0060)"),
+    ],
+)
+def test_control_characters_and_bytes_that_are_not_utf8_in_a_name_are_named(
+    tmp_path: Path, name: bytes, shown: str
+) -> None:
+    with open(os.path.join(os.fsencode(tmp_path), name), "w", encoding="utf-8") as out:
+        out.write(CLEAN)
+    loaded = load_folder(tmp_path)
+    ((path, (message,)),) = _name_findings(loaded).items()
+    assert shown in message
+    assert [d.path for d in loaded.documents] == [path]  # read all the same
+
+
+def test_a_folder_below_the_source_is_named_too_and_the_source_itself_is_not(tmp_path: Path) -> None:
+    source = tmp_path / "PR&FAQs"  # the site's own choice, not a pull request's
+    write(source / "team's" / "PRFAQ-0001-refunds.md", CLEAN)
+    loaded = load([Path(p) for p, _ in discover(source)], root=tmp_path, source=source)
+    assert _name_findings(loaded) == {
+        "PR&FAQs/team's/PRFAQ-0001-refunds.md": [
+            "the folder name `team's` holds `'` (U+0027): name files and folders with letters, digits, spaces"
+            " and `- _ . , ( ) +` only, e.g. rename it to `team-s`"
+        ]
+    }
+
+
+@pytest.mark.parametrize(
+    "name", ["PRFAQ-0001-café crème.md", "PRFAQ-0001-cafe\u0301.md", "PRFAQ-0001-東京 (v2), 3+4_final.md", "PRFAQ-0001.md"]
+)
+def test_letters_of_any_script_and_decomposed_accents_are_fine(tmp_path: Path, name: str) -> None:
+    write(tmp_path / name, CLEAN)
+    assert load_folder(tmp_path).problems == {}

@@ -181,11 +181,23 @@ def parse_yaml(
         except yaml.YAMLError as exc:
             if index + 1 < len(loaders) and _library_limit(exc):
                 continue
-            return None, [_yaml_error(exc, first_line)]
+            return None, [_yaml_error(exc, first_line, source)]
     raise AssertionError("no YAML loader")  # pragma: no cover - loaders is never empty
 
 
-def _yaml_error(exc: yaml.YAMLError, first_line: int) -> Problem:
+def _yaml_error(exc: yaml.YAMLError, first_line: int, source: str = "") -> Problem:
+    if isinstance(exc, yaml.reader.ReaderError) and isinstance(exc.character, int):
+        # A control character typed as is (not as an escape): YAML refuses it before parsing, at
+        # its first occurrence (libyaml counts its position in bytes, PyYAML in characters).
+        at = max(source.find(chr(exc.character)), 0)
+        start = source.rfind("\n", 0, at) + 1
+        return Problem(
+            "yaml-syntax",
+            first_line + source.count("\n", 0, start),
+            at - start + 1,
+            f"invalid YAML: the character U+{exc.character:04X} (a control character or a non-character) cannot"
+            " stand in YAML, even quoted: remove it",
+        )
     if isinstance(exc, yaml.MarkedYAMLError):
         mark = exc.problem_mark or exc.context_mark
         pos = Position(mark.line + first_line, mark.column + 1) if mark is not None else Position(first_line, 1)

@@ -17,6 +17,7 @@ from .body import BodyStructure, analyse
 from .findings import Problem
 from .frontmatter import parse_yaml, split
 from .model import Document
+from .rules.safety import file_name_problems
 
 DEFAULT_MAX_BYTES = 1_000_000
 
@@ -174,6 +175,9 @@ def load(
         clashes = case_clashes(names)
     for path, shown in zip(paths, names, strict=True):
         loaded.files.append(shown)
+        below = display_path(path, source) if source is not None else ""
+        for problem in file_name_problems(below if below and not below.startswith("/") else shown.rsplit("/", 1)[-1]):
+            loaded.add(shown, problem)
         if shown in clashes:
             loaded.add(
                 shown,

@@ -9,6 +9,7 @@ U+0001) and the YAML a site engine reads unreadable (YAML refuses DEL and C1 cha
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any
 
 from ..findings import Problem
@@ -30,28 +31,48 @@ def codepoint(char: str) -> str:
 
 
 def check_safety(doc: Document) -> list[Problem]:
-    problems = _file_name(doc)
+    problems: list[Problem] = []
     _control_characters(doc, doc.meta, (), problems)
     return problems
 
 
-def _file_name(doc: Document) -> list[Problem]:
-    name = doc.path.rsplit("/", 1)[-1]
-    stem = name[:-3] if name.endswith(".md") else name
-    bad = sorted({c for c in stem if not _NAME_CHARACTER.fullmatch(c)})
-    if not bad:
-        return []
-    shown = ", ".join(f"`{c}` ({codepoint(c)})" if c.isprintable() else codepoint(c) for c in bad)
-    slug = re.sub(r"-{2,}", "-", "".join(c if _NAME_CHARACTER.fullmatch(c) else "-" for c in stem)).strip("-")
-    return [
-        Problem(
-            "file-name",
-            1,
-            1,
-            f"the file name holds {shown}: name files with letters, digits, spaces and `- _ . , ( ) +` only,"
-            f" e.g. rename it to `{slug}.md`",
+def _allowed(char: str) -> bool:
+    # Combining marks too: macOS may write `café` as `e` and U+0301.
+    return bool(_NAME_CHARACTER.fullmatch(char)) or unicodedata.category(char).startswith("M")
+
+
+def _name_character(char: str) -> str:
+    if "\udc80" <= char <= "\udcff":  # how Python reads a byte of a name that is not UTF-8
+        return f"the byte 0x{ord(char) - 0xDC00:02X} (not UTF-8)"
+    if not char.isprintable():
+        return codepoint(char)
+    return f"`` ` `` ({codepoint(char)})" if char == "`" else f"`{char}` ({codepoint(char)})"
+
+
+def file_name_problems(relative: str) -> list[Problem]:
+    """The file name's, and its folders', characters: `relative` is the path below the source
+    folder. The loader runs it on every file it considers, readable or not."""
+    *folders, name = relative.split("/")
+    stem = name[:-3] if name.lower().endswith(".md") else name
+    problems = []
+    for part, what, suffix in [(folder, f"the folder name `{folder}`", "") for folder in folders] + [
+        (stem, "the file name", ".md")
+    ]:
+        bad = sorted({c for c in part if not _allowed(c)})
+        if not bad:
+            continue
+        shown = ", ".join(_name_character(c) for c in bad)
+        slug = re.sub(r"-{2,}", "-", "".join(c if _allowed(c) else "-" for c in part)).strip("-") or "prfaq"
+        problems.append(
+            Problem(
+                "file-name",
+                1,
+                1,
+                f"{what} holds {shown}: name files and folders with letters, digits, spaces and `- _ . , ( ) +`"
+                f" only, e.g. rename it to `{slug}{suffix}`",
+            )
         )
-    ]
+    return problems
 
 
 def _control_characters(doc: Document, value: Any, path: ValuePath, problems: list[Problem]) -> None:
@@ -75,11 +96,16 @@ def _shown(path: ValuePath) -> str:
     return "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path).lstrip(".")
 
 
+def _kind(char: str) -> str:
+    category = unicodedata.category(char)
+    return "control character" if category == "Cc" else "lone surrogate" if category == "Cs" else "non-character"
+
+
 def _control_problem(line: int, col: int, what: str, match: re.Match[str]) -> Problem:
     return Problem(
         "control-character",
         line,
         col,
-        f"{what} holds the control character {codepoint(match.group())} at character {match.start() + 1}:"
+        f"{what} holds the {_kind(match.group())} {codepoint(match.group())} at character {match.start() + 1}:"
         " remove it (feeds, search and page titles cannot carry it)",
     )
