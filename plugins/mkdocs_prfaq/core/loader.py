@@ -176,8 +176,8 @@ def load(
     for path, shown in zip(paths, names, strict=True):
         loaded.files.append(shown)
         below = display_path(path, source) if source is not None else ""
-        for problem in file_name_problems(below if below and not below.startswith("/") else shown.rsplit("/", 1)[-1]):
-            loaded.add(shown, problem)
+        for named in file_name_problems(below if below and not below.startswith("/") else shown.rsplit("/", 1)[-1]):
+            loaded.add(shown, named)
         if shown in clashes:
             loaded.add(
                 shown,
