@@ -160,3 +160,25 @@ def test_tags_are_checked_against_the_vocabulary_each_where_it_stands() -> None:
         ("PRFAQ-0001-x.md", "unknown-tag", 10, 17, "tag 'drones' is not in the tags vocabulary"),
         ("PRFAQ-0001-x.md", "unknown-tag", 10, 25, "tag 'robots' is not in the tags vocabulary"),
     ]
+
+
+def test_past_the_facet_limit_each_document_that_brings_new_values_gets_one_finding() -> None:
+    many = "tags:\n" + "".join(f"  - t{i}\n" for i in range(10_000))
+    corpus = [doc(1, "tags: [a, b]"), doc(2, many.rstrip("\n"), team="logistics"), doc(3, "tags: [a, t5, z]")]
+    problems = [
+        (d.path, p.line, p.col, p.message)
+        for d, p in check_corpus([References.of(d) for d in corpus], teams=None, tags=None, max_facet_values=3)
+    ]
+    assert problems == [
+        (
+            "PRFAQ-0002-x.md",
+            12,
+            5,
+            "tag 't1' (and 9,998 more tags here) is past the catalog's limit of 3 distinct tags (10,003 in all),"
+            " and gets no page: use a tag other documents use, or raise `max_facet_values` in mkdocs.yml",
+        ),
+        ("PRFAQ-0003-x.md", 10, 11, problems[1][3]),
+    ]
+    assert problems[1][3].startswith("tag 't5' (and 1 more tags here)")
+    # Within the limit (two teams, here), no finding; without a limit, none either.
+    assert check_corpus([References.of(d) for d in corpus], teams=None, tags=None) == []
