@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import re
 import shutil
 import threading
 from collections.abc import Iterator
@@ -16,6 +17,7 @@ from urllib.parse import urlsplit
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from playwright.sync_api import Page, expect
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 CHROMIUM = "/usr/bin/chromium"
@@ -30,13 +32,35 @@ CHROMIUM_ARGS = [
 ]
 
 
-def build_fixture(name: str, dest: Path, **overrides: Any) -> Path:
-    """Copy the fixture project `name` to `dest`, build it strictly, return the site folder."""
+#: The results listed under the header's search box.
+RESULTS = "[data-prfaq-search-list] .md-search-result__item"
+
+
+def build_fixture(name: str, dest: Path, *, extra: Path | None = None, **overrides: Any) -> Path:
+    """Copy the fixture project `name` to `dest`, with the PR/FAQs of the fixture folder `extra`
+    added to its source folder, build it strictly, return the site folder."""
     shutil.copytree(FIXTURES / name, dest)
+    for source in sorted(extra.glob("PRFAQ-*.md")) if extra else ():
+        shutil.copy(source, dest / "prfaqs" / source.name)
     overrides.setdefault("site_dir", str(dest / "site"))
     config = load_config(str(dest / "mkdocs.yml"), strict=True, **overrides)
     build(config)
     return Path(config.site_dir)
+
+
+def search(page: Page, query: str) -> list[str]:
+    """Type `query` in the header's search box; the titles of the results, best first."""
+    box = page.locator("[data-prfaq-search-input]")
+    box.click()
+    box.fill(query)
+    # Results show one by one as their fragments arrive; the box names the query once all have.
+    expect(page.locator("[data-prfaq-search]")).to_have_attribute("data-prfaq-query", query.strip())
+    meta = page.locator("[data-prfaq-search-meta]")
+    expect(meta).to_contain_text(re.compile(r"matching document|No matching"))
+    if "No matching" in meta.inner_text():
+        return []
+    expect(page.locator(RESULTS).first).to_be_visible()
+    return page.locator(f"{RESULTS} h1").all_inner_texts()
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):

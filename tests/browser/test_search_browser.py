@@ -8,28 +8,10 @@ import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from browserkit import Recorder, Server
+from browserkit import RESULTS, Recorder, Server, search
 from playwright.sync_api import Browser, Page, expect
 
 pytestmark = pytest.mark.browser
-
-RESULTS = "[data-prfaq-search-list] .md-search-result__item"
-
-
-def search(page: Page, query: str) -> list[str]:
-    """Type `query` in the header's search box; the titles of the results, best first."""
-    box = page.locator("[data-prfaq-search-input]")
-    box.click()
-    box.fill(query)
-    # Results show one by one as their fragments arrive; the box names the query once all have.
-    expect(page.locator("[data-prfaq-search]")).to_have_attribute("data-prfaq-query", query.strip())
-    meta = page.locator("[data-prfaq-search-meta]")
-    expect(meta).to_contain_text(re.compile(r"matching document|No matching"))
-    if "No matching" in meta.inner_text():
-        return []
-    expect(page.locator(RESULTS).first).to_be_visible()
-    return page.locator(f"{RESULTS} h1").all_inner_texts()
-
 
 def visible_ids(page: Page) -> list[str]:
     return page.eval_on_selector_all(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from mkdocs_prfaq.core.catalog import Catalog
@@ -64,3 +65,17 @@ def test_markup_is_hidden_weighted_and_escaped() -> None:
     assert 'data-pagefind-filter="status[value]"' in html
     assert '<p hidden class="prfaq-search-tokens" data-pagefind-weight="10">PRFAQ-0042 · 0042 · ' in html
     assert "a &amp; b" in html
+
+
+def test_only_the_documents_own_id_counts_as_an_id_in_the_weighted_line() -> None:
+    doc = make(
+        customer='"PRFAQ-0007 0007 prfaq 7 shoppers"',
+        authors='["PRFAQ-0007", "Ana 0007 Lima"]',
+        tags="[prfaq-0007, refunds]",
+    )
+    html = document_search_html(doc, Catalog.build([doc]))
+    line = html.split('class="prfaq-search-tokens"', 1)[1]
+    assert 'data-pagefind-weight="10">PRFAQ-0042 · 0042 · ' in line
+    others = line.split("PRFAQ-0042 · 0042 · ", 1)[1]
+    assert not re.search(r"\d|prfaq", others, re.I), others
+    assert "payments" in others and "Ana Lima" in others and "refunds" in others and "shoppers" in others

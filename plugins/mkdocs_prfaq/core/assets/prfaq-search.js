@@ -6,8 +6,10 @@
  * asks to save data; a query then fetches only the index chunks and result fragments it needs.
  *
  * Header: results show title, status, team and an excerpt, each as soon as its fragment (and
- * those of the results above it) has arrived. Enter opens the first (or the selected) result;
- * arrow keys move through results; "/" or "s" focuses the box; Escape closes.
+ * those of the results above it) has arrived. A query that is an id (`PRFAQ-0042`, `0042`)
+ * lists that document first, here and in the catalog, whatever other documents hold. Enter
+ * opens the first (or the selected) result; arrow keys move through results; "/" or "s" focuses
+ * the box; Escape closes.
  *
  * Catalog: the catalog table's filter form (prfaq.js) becomes a faceted full-text search: the
  * text field searches titles and full bodies, each filter option shows how many documents it
@@ -111,6 +113,31 @@
     return link;
   }
 
+  /* The id a query names, as ids are written: `PRFAQ-0042`, `prfaq 42`, `0042` or `42`. */
+  var ID_QUERY = /^\s*(?:prfaq[-\s]?)?(\d+)\s*$/i;
+
+  function queriedId(q) {
+    var match = ID_QUERY.exec(q);
+    if (!match) return null;
+    var digits = match[1];
+    while (digits.length < 4) digits = "0" + digits;
+    return "PRFAQ-" + digits;
+  }
+
+  /* A search's results with the document whose id the query names first (among those `filters`
+   * keep), found by its `id` filter: only a document's own id sets it, so another document's
+   * title, customer or body stuffed with that id cannot rank above it. `pinned` names the id. */
+  function ownFirst(pf, q, search, filters) {
+    var id = queriedId(q);
+    if (!id || !search) return Promise.resolve(search);
+    return pf.search(null, { filters: Object.assign({}, filters, { id: id }) }).then(function (own) {
+      var first = own && own.results[0];
+      if (!first) return search;
+      var rest = search.results.filter(function (r) { return r.id !== first.id; });
+      return Object.assign({}, search, { results: [first].concat(rest), pinned: id });
+    });
+  }
+
   function plural(box, n) {
     var key = n === 0 ? "data-prfaq-none" : n === 1 ? "data-prfaq-one" : "data-prfaq-other";
     return (box.getAttribute(key) || "# matching documents").replace("#", String(n));
@@ -201,7 +228,8 @@
       }).then(function () {
         return mine === sequence ? ready : null;
       }).then(function (pf) {
-        return pf && mine === sequence ? pf.search(q) : null;
+        if (!pf || mine !== sequence) return null;
+        return pf.search(q).then(function (search) { return ownFirst(pf, q, search, {}); });
       }).then(function (search) {
         if (search && mine === sequence) return show(q, search, mine);
       }).catch(function (error) {
@@ -372,7 +400,7 @@
         return pf.filters().then(function (totals) {
           var search = searches(pf, q, totals);
           var all = chosen(v, null);
-          var main = q ? search(all) : Promise.resolve(null);
+          var main = q ? search(all).then(function (s) { return ownFirst(pf, q, s, all); }) : Promise.resolve(null);
           var facetCounts = FACETS.map(function (facet) {
             return search(chosen(v, facet)).then(function (s) { return s.filters; });
           });
@@ -390,6 +418,7 @@
         var ids = new Set();
         var byId = (search.filters && search.filters.id) || {};
         Object.keys(byId).forEach(function (id) { if (byId[id] > 0) ids.add(id); });
+        if (search.pinned) ids.add(search.pinned);
         state = { q: q, ids: ids };
         var top = search.results.slice(0, HITS);
         return Promise.all(top.map(function (r) { return r.data(); })).then(function (items) {

@@ -8,10 +8,13 @@ This module only writes those attributes; building the index is the adapter's jo
 - A PR/FAQ page carries its metadata (id, status, team) for the result list, its filters (status,
   team, tag, year, id) for the catalog's facets, and a weighted line of tokens: its id, the id's
   number alone (`0042`), its team's name, authors and tags, since its metadata card is left out
-  of the indexed text (every card repeats the same labels).
+  of the indexed text (every card repeats the same labels). Only the id's tokens count as an id:
+  the others lose what a search box reads as one.
 """
 
 from __future__ import annotations
+
+import re
 
 from ..catalog import Catalog
 from ..model import Document
@@ -34,6 +37,10 @@ EXCLUDE_SELECTORS: tuple[str, ...] = (
 
 #: Weight of the token line: an id query ranks the document itself above pages that mention it.
 TOKEN_WEIGHT = 10
+#: What a search box reads as an id (`PRFAQ-0007`, `0007`): left out of the token line's other
+#: fields, so that a customer or author list stuffed with another document's id gains nothing
+#: from the line's weight. (The search script puts the document an id names first anyway.)
+_NOT_AN_ID = re.compile(r"prfaq[-\s]*\d*|\d+", re.IGNORECASE)
 
 
 def document_filters(doc: Document) -> dict[str, list[str]]:
@@ -81,13 +88,12 @@ def document_search_html(doc: Document, catalog: Catalog) -> str:
         parts.append(f'<data hidden value="{esc(value)}" data-pagefind-meta="{key}[value]"></data>')
     for key, values in document_filters(doc).items():
         parts.extend(f'<data hidden value="{esc(v)}" data-pagefind-filter="{key}[value]"></data>' for v in values)
-    tokens = [*id_tokens(doc.id)]
-    if doc.team:
-        tokens.append(catalog.team_name(doc.team))
-    tokens.extend(p.name for p in doc.authors)
-    tokens.extend(doc.tags)
+    others = [catalog.team_name(doc.team)] if doc.team else []
+    others.extend(p.name for p in doc.authors)
+    others.extend(doc.tags)
     if doc.customer:
-        tokens.append(doc.customer)
+        others.append(doc.customer)
+    tokens = [*id_tokens(doc.id), *(_NOT_AN_ID.sub(" ", t) for t in others)]
     line = " · ".join(esc(" ".join(t.split())) for t in tokens if t.strip())
     parts.append(f'<p hidden class="prfaq-search-tokens" data-pagefind-weight="{TOKEN_WEIGHT}">{line}</p>')
     return "".join(parts)
