@@ -20,7 +20,9 @@ FORTY_TWO = ("Instant refunds for damaged deliveries", "prfaqs/prfaq-0042/")
 
 @pytest.fixture(scope="module")
 def spoofed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    site = build_fixture("search-site", tmp_path_factory.mktemp("search-spoof") / "project", extra=FIXTURES / "search-spoof")
+    site = build_fixture(
+        "search-site", tmp_path_factory.mktemp("search-spoof") / "project", extra=FIXTURES / "search-spoof"
+    )
     with serve(site) as running:
         yield running
 
@@ -57,7 +59,9 @@ def test_the_spoofing_documents_are_in_the_index(page: Page, spoofed: Server) ->
 
 
 @pytest.mark.parametrize(("query", "own"), [("PRFAQ-0007", SEVEN), ("0042", FORTY_TWO)])
-def test_the_catalog_lists_the_document_an_id_names_first(page: Page, spoofed: Server, query: str, own: tuple[str, str]) -> None:
+def test_the_catalog_lists_the_document_an_id_names_first(
+    page: Page, spoofed: Server, query: str, own: tuple[str, str]
+) -> None:
     page.goto(spoofed.url(f"catalog/?q={query}"))
     first = page.locator("[data-prfaq-hits] .prfaq-hits__item h1").first
     expect(first).to_have_text(own[0])
