@@ -129,7 +129,8 @@ _DATELINE = re.compile(
 _QUOTES = (
     re.compile(r"“[^”]*(?:”|$)"),
     re.compile(r'"[^"]*(?:"|$)'),
-    re.compile(r"(?<!\w)‘[\s\S]{0,300}?’(?!\w)"),
+    # Up to the next opening quote at most: on a run of `‘` each would scan 300 characters.
+    re.compile(r"(?<!\w)‘[^‘]{0,300}?’(?!\w)"),
     re.compile(r"(?<![\w'])'[^'\n]{1,200}?'(?![\w'])"),
 )
 
@@ -179,6 +180,17 @@ def _blank(text: str, start: int, end: int) -> str:
     return text[:start] + _NOT_NEWLINE.sub(" ", text[start:end]) + text[end:]
 
 
+def _blank_spans(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    """`text` with the characters of every span (sorted, not overlapping) blanked, in one copy:
+    a copy of the whole text per span is quadratic in a paragraph of many links."""
+    parts: list[str] = []
+    at = 0
+    for start, end in spans:
+        parts += [text[at:start], _NOT_NEWLINE.sub(" ", text[start:end])]
+        at = end
+    return "".join(parts) + text[at:] if parts else text
+
+
 def _blank_all(text: str, pattern: re.Pattern[str]) -> str:
     triggers = _TRIGGERS.get(pattern)
     if triggers is not None and not any(t in text for t in triggers):
@@ -226,17 +238,16 @@ def _blank_code_spans(text: str) -> str:
         length = runs[index][1] - runs[index][0]
         following[index] = last.get(length)
         last[length] = index
-    parts: list[str] = []
-    at = index = 0
+    spans: list[tuple[int, int]] = []
+    index = 0
     while index < len(runs):
         closing = following[index]
         if closing is None:
             index += 1
             continue
-        start, end = runs[index][0], runs[closing][1]
-        parts += [text[at:start], _NOT_NEWLINE.sub(" ", text[start:end])]
-        at, index = end, closing + 1
-    return "".join(parts) + text[at:] if parts else text
+        spans.append((runs[index][0], runs[closing][1]))
+        index = closing + 1
+    return _blank_spans(text, spans)
 
 
 def _mask_inline(text: str) -> tuple[str, list[tuple[int, int]], bool]:
@@ -249,13 +260,14 @@ def _mask_inline(text: str) -> tuple[str, list[tuple[int, int]], bool]:
     link_texts: list[tuple[int, int]] = []
     has_link = False
     for pattern in (_LINK, _REF_LINK) if "[" in text else ():
+        markup: list[tuple[int, int]] = []
         for match in pattern.finditer(text):
-            has_link = True
             start, end = match.span()
             text_start, text_end = match.span(1)
-            text = _blank(text, start, text_start)
-            text = _blank(text, text_end, end)
+            markup += [(start, text_start), (text_end, end)]
             link_texts.append((text_start, text_end))
+        has_link = has_link or bool(markup)
+        text = _blank_spans(text, markup)
     for pattern in (_AUTOLINK, _BARE_URL, _EMAIL):
         if pattern.search(text):
             has_link = has_link or pattern is not _EMAIL
@@ -296,9 +308,7 @@ def _finish(builder: _Builder | None, out: list[Block]) -> None:
     unquoted = text if not builder.blockquote else re.sub(r"[^\n]", " ", text)
     for pattern in _QUOTES:
         unquoted = _blank_all(unquoted, pattern)
-    bare = unquoted
-    for start, end in link_texts:
-        bare = _blank(bare, start, end)
+    bare = _blank_spans(unquoted, sorted(link_texts))
     out.append(
         Block(
             builder.section,
@@ -449,7 +459,10 @@ def read_prose(doc: Document) -> Prose:
 # -- sentences, words, syllables -------------------------------------------------------------------
 #: The end of a sentence: a stop (with closing quotes or brackets) followed by the end of the
 #: text, or by a space and a capital or digit (perhaps after an opening quote or bracket).
-_STOP = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘'(\[]*[A-Z0-9]|\s*\Z)")
+#: A stop starts only where a run of stops starts, and its runs are possessive: on a run of `!?.`
+#: that no capital follows, each position would otherwise rescan the rest of the run (quadratic).
+#: The same matches, since what follows a shorter run is a stop or a closer, never a space.
+_STOP = re.compile(r"(?<![.!?])[.!?]++[\"”’')\]]*+(?=\s++[\"“‘'(\[]*+[A-Z0-9]|\s*+\Z)")
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
