@@ -166,3 +166,37 @@ def test_title_is_kept_on_abbreviations_only_and_never_as_markup() -> None:
     assert "<p>" in clean and 'title="x"' not in clean
     abbr = re.search(r'<abbr title="([^"]*)">', clean)
     assert abbr is not None and "<" not in html.unescape(abbr.group(1)) and "Rock &amp; Roll" in abbr.group(1)
+
+
+# -- no request to another host: images from the site itself, or from hosts it allows ------------
+REMOTE = [
+    "https://tracker.example/pixel.gif",
+    "http://cdn.example/a.png",
+    "//cdn.example/a.png",
+    "\\\\cdn.example\\a.png",
+    "/\\cdn.example/a.png",
+    " \thttps://cdn.example/a.png",
+    "ht\ntps://cdn.example/a.png",
+    "HTTPS://IMAGES.EXAMPLE.COM.evil.example/a.png",
+    "https://images.example.com@evil.example/a.png",
+]
+
+
+@pytest.mark.parametrize("src", REMOTE)
+def test_an_image_from_another_host_loses_its_address(src: str) -> None:
+    for markup in (f'<img alt="A" src="{html.escape(src)}">', f"<p><img src='{html.escape(src)}' alt=A></p>"):
+        clean = sanitize_html(markup, ["images.example.com"])
+        assert "src=" not in clean and 'alt="A"' in clean, clean
+
+
+def test_images_of_the_site_and_of_allowed_hosts_stay() -> None:
+    for src in ("a.png", "../img/a.png", "/assets/a.png", "https://images.example.com/a.png"):
+        assert f'src="{src}"' in sanitize_html(f'<img src="{src}" alt="A">', ["Images.Example.com"]), src
+    assert "src=" not in sanitize_html('<img src="https://images.example.com/a.png">')
+
+
+def test_an_emoji_from_a_cdn_shows_its_character_without_a_request() -> None:
+    body = markdown.markdown("Done :smile: :+1:", extensions=["pymdownx.emoji"])
+    assert "cdnjs.cloudflare.com" in body  # pymdownx's default: an image from a CDN
+    clean = sanitize_html(body)
+    assert "src=" not in clean and 'alt="😄"' in clean and 'alt="👍"' in clean

@@ -215,3 +215,11 @@ def test_a_rule_whose_files_would_be_lost_cannot_be_turned_off(tmp_path: Path) -
     # It can still be made a warning: the file is named, not lost.
     settings = from_options(tmp_path, {"rules": {"file-encoding": "warning"}})
     assert settings.severity("file-encoding").value == "warning"
+
+
+def test_image_hosts_are_host_names(tmp_path: Path) -> None:
+    assert from_options(tmp_path, {"image_hosts": ["Images.Example.com"]}).image_hosts == ("images.example.com",)
+    assert from_options(tmp_path, {}).image_hosts == ()
+    for bad in ("images.example.com", ["https://images.example.com/"], [""], [3]):
+        with pytest.raises(SettingsError, match="image_hosts"):
+            from_options(tmp_path, {"image_hosts": bad})

@@ -27,6 +27,7 @@ from .rules.body import check_body
 from .rules.corpus import References
 from .rules.corpus import check_corpus as check_references
 from .rules.fields import check_fields
+from .rules.images import remote_image_check
 from .rules.limits import limits_check
 from .rules.registry import DRAFT_CAPPED, RULES
 from .rules.safety import check_safety
@@ -78,7 +79,10 @@ def _writing_on(settings: Settings) -> bool:
 
 
 def _document_checks(settings: Settings) -> list[DocumentCheck]:
-    checks: list[DocumentCheck] = [check_schema, check_fields, check_body, check_safety, limits_check(settings.limits)]
+    checks: list[DocumentCheck] = [
+        check_schema, check_fields, check_body, check_safety, limits_check(settings.limits),
+        remote_image_check(settings.image_hosts),
+    ]  # fmt: skip
     if _writing_on(settings):
         # The writing rules cost more than all the others together: skipped when all are off.
         checks.append(writing_check(settings.weasel_words, settings.site_url))
@@ -87,7 +91,10 @@ def _document_checks(settings: Settings) -> list[DocumentCheck]:
 
 def cache_for(settings: Settings) -> CheckCache:
     """The cache of `prfaq check` in the project's root, for these settings."""
-    options = (settings.max_file_size, settings.weasel_words, settings.site_url, _writing_on(settings), settings.limits)
+    options = (
+        settings.max_file_size, settings.weasel_words, settings.site_url, _writing_on(settings), settings.limits,
+        settings.image_hosts,
+    )  # fmt: skip
     return CheckCache(settings.root / CACHE_DIR, fingerprint(options))
 
 

@@ -16,11 +16,19 @@ shapes the theme expects, and none of them is a name it looks up.
 
 `title` is kept only where it carries meaning, on an abbreviation, and without `<` or `>`:
 Material's tooltips (`content.tooltips`) insert a title into the page as HTML.
+
+An image loads as the page opens: one from another host would tell that host who reads which
+document. An image's `src` is kept only when it is a path on the site itself or on a host the
+site allows (`image_hosts`); without it the browser shows the image's `alt` text, as it does for
+an emoji from pymdownx's default CDN (the `remote-image` rule names the images it removes).
 """
 
 from __future__ import annotations
 
+import functools
 import re
+import urllib.parse
+from collections.abc import Callable, Iterable
 
 import nh3
 
@@ -66,29 +74,59 @@ def safe_name(value: str) -> str:
     return value
 
 
-def _attribute(element: str, attribute: str, value: str) -> str:
-    if attribute in _NAMED:
-        return safe_name(value)
-    if attribute == "href" and value.startswith("#"):
-        return "#" + safe_name(value[1:])
-    if attribute == "title":
-        return value.replace("<", "").replace(">", "")
-    return value
+#: What a browser drops from anywhere in a URL before reading it.
+_URL_IGNORED = re.compile(r"[\t\n\r]")
+#: What a browser trims from both ends of a URL.
+_C0_AND_SPACE = "".join(map(chr, range(0x21)))
 
 
-#: Built once: `nh3.clean` would build the same allowlist again for every page.
-_CLEANER = nh3.Cleaner(
-    tags=_TAGS,
-    attributes=_ATTRIBUTES,
-    url_schemes=_SCHEMES,
-    link_rel=None,
-    strip_comments=True,
-    generic_attribute_prefixes={"aria-"},
-    filter_style_properties={"text-align"},
-    attribute_filter=_attribute,
-)
+def remote_host(url: str) -> str | None:
+    """The host a browser would ask for `url` (an empty string when it cannot tell which), or
+    None for a path on the site itself. Read as a browser reads it: tabs and line breaks left
+    out, spaces and control characters around it trimmed, a backslash taken for a slash."""
+    url = _URL_IGNORED.sub("", url).strip(_C0_AND_SPACE)
+    try:
+        parts = urllib.parse.urlsplit(url.replace("\\", "/"))
+        host = parts.hostname
+    except ValueError:  # such as an unclosed IPv6 bracket
+        return ""
+    if not parts.scheme and not parts.netloc:
+        return None
+    return host or ""
 
 
-def sanitize_html(html: str) -> str:
-    """Clean one page's rendered body HTML."""
-    return _CLEANER.clean(html)
+def _attribute_filter(image_hosts: frozenset[str]) -> Callable[[str, str, str], str | None]:
+    def attribute(element: str, attribute: str, value: str) -> str | None:
+        if attribute in _NAMED:
+            return safe_name(value)
+        if attribute == "href" and value.startswith("#"):
+            return "#" + safe_name(value[1:])
+        if attribute == "title":
+            return value.replace("<", "").replace(">", "")
+        if attribute == "src":
+            host = remote_host(value)
+            return value if host is None or host in image_hosts else None
+        return value
+
+    return attribute
+
+
+@functools.lru_cache(maxsize=8)
+def _cleaner(image_hosts: frozenset[str]) -> nh3.Cleaner:
+    """Built once per allowlist: `nh3.clean` would build the same allowlist again for every page."""
+    return nh3.Cleaner(
+        tags=_TAGS,
+        attributes=_ATTRIBUTES,
+        url_schemes=_SCHEMES,
+        link_rel=None,
+        strip_comments=True,
+        generic_attribute_prefixes={"aria-"},
+        filter_style_properties={"text-align"},
+        attribute_filter=_attribute_filter(image_hosts),
+    )
+
+
+def sanitize_html(html: str, image_hosts: Iterable[str] = ()) -> str:
+    """Clean one page's rendered body HTML; images may load from the hosts `image_hosts` only
+    (and from the site itself)."""
+    return _cleaner(frozenset(h.lower() for h in image_hosts)).clean(html)

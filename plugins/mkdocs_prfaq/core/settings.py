@@ -70,6 +70,8 @@ class Settings:
     #: Processes a large check may use (the `jobs` option): 0 for one per core.
     jobs: int = 0
     limits: Limits = field(default_factory=Limits)
+    #: Hosts a body's images may load from (`image_hosts`); images from any other are removed.
+    image_hosts: tuple[str, ...] = ()
 
     def severity(self, rule: str) -> Severity:
         return self.rules.get(rule, RULES[rule].default)
@@ -127,6 +129,9 @@ def from_options(
     words = options.get("weasel_words") or []
     if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
         raise SettingsError("`weasel_words` must be a list of words")
+    hosts = options.get("image_hosts") or []
+    if not isinstance(hosts, list) or not all(isinstance(h, str) and h and "/" not in h for h in hosts):
+        raise SettingsError("`image_hosts` must be a list of host names, such as images.example.com")
     return Settings(
         root=root,
         source_dir=root / str(options.get("source_dir") or "prfaqs"),
@@ -139,6 +144,7 @@ def from_options(
         directory_urls=directory_urls,
         jobs=jobs,
         limits=limits,
+        image_hosts=tuple(h.strip().lower() for h in hosts),
     )
 
 

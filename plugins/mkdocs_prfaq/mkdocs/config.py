@@ -50,6 +50,11 @@ class PrfaqConfig(base.Config):  # type: ignore[no-untyped-call]
     sanitize = c.Type(bool, default=True)
     """Sanitize the HTML of PR/FAQ bodies with an allowlist. Turn off only for trusted repositories."""
 
+    image_hosts = c.ListOfItems(c.Type(str), default=[])
+    """Hosts whose images a PR/FAQ body may show, such as `images.example.com`. An image from any
+    other host is removed from the page (a reader's browser would tell that host who reads what)
+    and is a `remote-image` finding; by default only the site's own images are shown."""
+
     history = c.Type(bool, default=True)
     """Read each document's history (dates, contributors, status changes) from git."""
 

@@ -302,7 +302,7 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call]
         if self.defer_writing and self.panel_mark in html:
             assert self.settings is not None
             html = html.replace(self.panel_mark, document_review(doc, self.settings, self.links, has_page=self.has_page), 1)
-        return sanitize_html(html) if self.config.sanitize else html
+        return sanitize_html(html, self.config.image_hosts) if self.config.sanitize else html
 
     def _review(self, page: Page) -> list[Finding]:
         """The writing findings of a PR/FAQ page with a panel, when the rules run page by page."""

@@ -96,6 +96,7 @@ RULES: dict[str, Rule] = {
         Rule("unsafe-url", Category.SAFETY, _E, "`javascript:`, `vbscript:` and `data:` links are refused."),
         Rule("file-name", Category.SAFETY, _E, "A file name holds only letters, digits, spaces and `- _ . , ( ) +`."),
         Rule("control-character", Category.SAFETY, _E, "A front-matter value holds a control character or a Unicode non-character."),
+        Rule("remote-image", Category.SAFETY, _W, "An image loads from another host; the site leaves it out (see `image_hosts`)."),
         # Writing (the style guide, see docs/learn/writing-style.md)
         Rule("weasel-words", Category.WRITING, _W, "A vague word in the press release (\"significantly\", \"nearly all\"): give the number.", _STYLE + "#weasel-words"),
         Rule("long-sentence", Category.WRITING, _W, "A sentence over 30 words: split it.", _STYLE + "#short-sentences"),
