@@ -107,8 +107,8 @@ _BACKTICKS = re.compile(r"`+")
 _COMMENT = re.compile(r"<!--[\s\S]*?(?:-->|$)")
 # Link and image texts hold no `[`: on a run of `[`, each attempt stops at the next one instead of
 # scanning to the end of the text (quadratic). Nested brackets in a link text are rare in prose.
-_IMAGE = re.compile(r"!\[[^\[\]]*\]\((?:[^()]|\([^()]*\))*\)")
-_LINK = re.compile(r"\[([^\[\]]*)\]\((?:[^()]|\([^()]*\))*\)")
+_IMAGE = re.compile(r"!\[[^\[\]]*\]\((?:[^()]++|\([^()]*+\))*+\)")
+_LINK = re.compile(r"\[([^\[\]]*)\]\((?:[^()]++|\([^()]*+\))*+\)")
 _REF_LINK = re.compile(r"\[([^\[\]]+)\]\[[^\[\]]*\]")
 _AUTOLINK = re.compile(r"<(?:[a-zA-Z][\w+.-]*:[^<>\s]*|[^<>\s@]+@[^<>\s]+)>")
 # Runs start where no run character precedes (not at every `\b` of `a-a-a-...`): linear time.
@@ -150,8 +150,8 @@ class Block:
     unquoted: str = ""
     #: `unquoted` with link texts blanked too: what the acronym rule scans.
     bare: str = ""
-    #: `text` before quotations were blanked, with link targets still present (for calls to action).
-    raw: str = ""
+    #: Whether the block holds a link (a call to action may be one): found while blanking them.
+    has_link: bool = False
     blockquote: bool = False
     list_item: bool = False
     _spans: list[tuple[int, int]] | None = field(default=None, repr=False)
@@ -176,26 +176,37 @@ class Prose:
     headings: list[tuple[int, str]]
 
 
+def _spaces(chunk: str) -> str:
+    """`chunk` with every character but line ends made a space (a regex only when it spans lines)."""
+    return _NOT_NEWLINE.sub(" ", chunk) if "\n" in chunk else " " * len(chunk)
+
+
+def _spaces_of(match: re.Match[str]) -> str:
+    return _spaces(match.group(0))
+
+
 def _blank(text: str, start: int, end: int) -> str:
-    return text[:start] + _NOT_NEWLINE.sub(" ", text[start:end]) + text[end:]
+    return text[:start] + _spaces(text[start:end]) + text[end:]
 
 
-def _blank_spans(text: str, spans: Iterable[tuple[int, int]]) -> str:
+def _blank_spans(text: str, spans: Sequence[tuple[int, int]]) -> str:
     """`text` with the characters of every span (sorted, not overlapping) blanked, in one copy:
     a copy of the whole text per span is quadratic in a paragraph of many links."""
-    parts: list[str] = []
-    at = 0
-    for start, end in spans:
-        parts += [text[at:start], _NOT_NEWLINE.sub(" ", text[start:end])]
-        at = end
-    return "".join(parts) + text[at:] if parts else text
+    if not spans:
+        return text
+    kept = [text[end:start] for (_, end), (start, _) in zip(((0, 0), *spans), spans, strict=False)]
+    blanks = [
+        " " * (end - start) if text.find("\n", start, end) < 0 else _NOT_NEWLINE.sub(" ", text[start:end])
+        for start, end in spans
+    ]
+    return "".join([part for pair in zip(kept, blanks, strict=True) for part in pair]) + text[spans[-1][1] :]
 
 
 def _blank_all(text: str, pattern: re.Pattern[str]) -> str:
     triggers = _TRIGGERS.get(pattern)
     if triggers is not None and not any(t in text for t in triggers):
         return text  # the pattern cannot match: skip the scan (most prose has no markup at all)
-    return pattern.sub(lambda m: _NOT_NEWLINE.sub(" ", m.group(0)), text)
+    return pattern.sub(_spaces_of, text)
 
 
 _NOT_NEWLINE = re.compile(r"[^\n]")
@@ -260,14 +271,11 @@ def _mask_inline(text: str) -> tuple[str, list[tuple[int, int]], bool]:
     link_texts: list[tuple[int, int]] = []
     has_link = False
     for pattern in (_LINK, _REF_LINK) if "[" in text else ():
-        markup: list[tuple[int, int]] = []
-        for match in pattern.finditer(text):
-            start, end = match.span()
-            text_start, text_end = match.span(1)
-            markup += [(start, text_start), (text_end, end)]
-            link_texts.append((text_start, text_end))
-        has_link = has_link or bool(markup)
-        text = _blank_spans(text, markup)
+        found = [(match.start(), match.span(1), match.end()) for match in pattern.finditer(text)]
+        if found:
+            has_link = True
+            link_texts += [inner for _, inner, _ in found]
+            text = _blank_spans(text, [span for start, (a, b), end in found for span in ((start, a), (b, end))])
     for pattern in (_AUTOLINK, _BARE_URL, _EMAIL):
         if pattern.search(text):
             has_link = has_link or pattern is not _EMAIL
@@ -297,8 +305,7 @@ def _finish(builder: _Builder | None, out: list[Block]) -> None:
     for text in texts:
         offsets.append(at)
         at += len(text) + 1
-    raw = joined
-    text, link_texts, _ = _mask_inline(joined)
+    text, link_texts, has_link = _mask_inline(joined)
     if builder.section == "press":
         dateline = _DATELINE.match(text)
         if dateline:
@@ -317,7 +324,7 @@ def _finish(builder: _Builder | None, out: list[Block]) -> None:
             text,
             unquoted,
             bare,
-            raw,
+            has_link,
             builder.blockquote,
             builder.list_item,
         )
@@ -788,7 +795,7 @@ _SHOUT = re.compile(r"\b[A-Z]{2,}(?:\s+[A-Z]{2,}\b)+")
 
 def _unshouted(text: str) -> str:
     """`text` with its runs of capitalised words blanked, offsets kept (one scan, linear time)."""
-    return _SHOUT.sub(lambda m: _NOT_NEWLINE.sub(" ", m.group(0)), text) if _SHOUT.search(text) else text
+    return _SHOUT.sub(_spaces_of, text) if _SHOUT.search(text) else text
 
 
 def _after_comma(text: str, start: int) -> bool:
@@ -866,7 +873,7 @@ def _press_release(doc: Document, prose: Prose) -> list[Problem]:
                 'the press release has no quote: add a customer\'s words, attributed with "said"',
             )
         )
-    acted = any(_mask_inline(b.raw)[2] or _CALL_TO_ACTION.search(b.text) for b in press)
+    acted = any(b.has_link or _CALL_TO_ACTION.search(b.text) for b in press)
     if not acted:
         out.append(
             Problem(
