@@ -3,16 +3,15 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-# Browser libraries the site serves itself (no CDN), from the npm registry.
-MERMAID := node_modules/mermaid/dist/mermaid.min.js
+# What package-lock.json pins, from the npm registry: Pagefind 1.6 (the search index) and Mermaid
+# (diagrams, served by the site itself). `npm ci` runs again whenever the lock file changes.
+NODE_MODULES := node_modules/.installed
 
 .PHONY: serve site test bench browser clean
 
-$(MERMAID): package.json package-lock.json
-	@if command -v npm >/dev/null 2>&1; then \
-		npm ci --no-audit --no-fund --loglevel=error && touch $(MERMAID); \
-	else \
-		echo "npm not found: diagrams will show as their Mermaid source (install Node.js's npm to draw them)"; \
+$(NODE_MODULES): package.json package-lock.json
+	@if sh scripts/ensure-node.sh; then \
+		npm ci --no-audit --no-fund --loglevel=error && touch $(NODE_MODULES); \
 	fi
 
 $(STAMP): pyproject.toml
@@ -22,15 +21,15 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 ## Preview the handbook and catalog with live reload on http://127.0.0.1:8000
-serve: $(STAMP) $(MERMAID)
+serve: $(STAMP) $(NODE_MODULES)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 ## Build the site into site/, failing on any warning
-site: $(STAMP) $(MERMAID)
+site: $(STAMP) $(NODE_MODULES)
 	$(BIN)/mkdocs build --strict
 
 ## Lint, type-check and run the whole test suite (real MkDocs builds, git, headless Chromium)
-test: $(STAMP) $(MERMAID) browser
+test: $(STAMP) $(NODE_MODULES) browser
 	$(BIN)/ruff check plugins tests bench
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
@@ -40,7 +39,7 @@ browser:
 	@sh scripts/ensure-chromium.sh
 
 ## Benchmarks: check speed, build speed and page size, search payload (see bench/README.md)
-bench: $(STAMP) $(MERMAID) browser
+bench: $(STAMP) $(NODE_MODULES) browser
 	$(BIN)/python bench/run.py
 
 clean:
