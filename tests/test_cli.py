@@ -208,7 +208,8 @@ def test_new_writes_the_next_free_id_with_a_slug_and_passes_check(
     assert '\n# Ça marche: Émojis 🎉 & "quotes"\n' in text
     assert '  - "Zoë Lind <zoe@example.com>"' in text
     assert "\nteam: payments\n" in text and "\nstatus: draft\n" in text
-    assert run(capsys, "check", "--strict") == (0, "", "4 documents checked: 0 errors, 0 warnings\n")
+    # Valid, and a draft: what is left to write is advice, not an error.
+    assert run(capsys, "check")[0] == 0
     assert run(capsys, "new", "Another one", "--team", "support", "--author", "Ana Lima")[:2] == (
         0,
         "proposals/PRFAQ-0005-another-one.md\n",
@@ -289,7 +290,7 @@ def test_list_prints_a_table_sorted_by_id(project: Path, capsys: pytest.CaptureF
     code, out, err = run(capsys, "list")
     assert (code, err) == (0, "")
     assert out.splitlines() == [
-        "id          status     team         updated     title",
+        "id          status     team         updated     title                                     errors",
         "PRFAQ-0001  in-review  payments     2026-03-02  Instant refunds for damaged deliveries",
         "PRFAQ-0002  approved   fulfillment  2025-09-01  Delivery photos show where the parcel is",
         "PRFAQ-0003  draft      payments     2026-04-01  Split one payment across two cards",
@@ -334,9 +335,9 @@ def test_list_csv(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     rows = list(csv.reader(io.StringIO(out)))
     assert code == 0
     assert rows == [
-        ["id", "status", "team", "updated", "title"],
-        ["PRFAQ-0001", "in-review", "payments", "2026-03-02", "Instant refunds for damaged deliveries"],
-        ["PRFAQ-0003", "draft", "payments", "2026-04-01", 'Split, pay: "two" cards'],
+        ["id", "status", "team", "updated", "title", "errors"],
+        ["PRFAQ-0001", "in-review", "payments", "2026-03-02", "Instant refunds for damaged deliveries", "0"],
+        ["PRFAQ-0003", "draft", "payments", "2026-04-01", 'Split, pay: "two" cards', "0"],
     ]
 
 
@@ -347,8 +348,19 @@ def test_list_lists_what_it_can_read_and_says_the_folder_has_errors(
     (project / "proposals" / "PRFAQ-0005-empty.md").write_text("", encoding="utf-8")
     code, out, err = run(capsys, "list", "--format", "json")
     assert code == 1  # the folder has errors, as `prfaq check` would say
-    assert [r["id"] for r in json.loads(out)] == ["PRFAQ-0001", "PRFAQ-0002", "PRFAQ-0003", "PRFAQ-0004"]
-    assert err == "prfaq list: 2 error(s) in the folder; run `prfaq check`. Listing what could be read.\n"
+    records = json.loads(out)
+    assert [(r["id"], r["source"]) for r in records] == [
+        ("PRFAQ-0001", "proposals/PRFAQ-0001-instant-refunds.md"),
+        ("PRFAQ-0002", "proposals/PRFAQ-0002-delivery-photos.md"),
+        ("PRFAQ-0003", "proposals/PRFAQ-0003-split-payments.md"),
+        ("PRFAQ-0004", BROKEN),
+        (None, "proposals/PRFAQ-0005-empty.md"),  # no front matter: listed by its file, with its error
+    ]
+    assert [len(r["errors"]) for r in records] == [0, 0, 0, 1, 1]
+    assert err == (
+        "prfaq list: 2 error(s) in the folder; run `prfaq check`. Every file is listed, with its errors;"
+        " values with a finding are left out.\n"
+    )
 
 
 # -- rules ----------------------------------------------------------------------------------------
@@ -357,12 +369,22 @@ def test_rules_lists_every_rule_with_its_severity(project: Path, capsys: pytest.
     config.write_text(config.read_text(encoding="utf-8") + "      rules: {faq-split: off, document-length: error}\n")
     code, out, _ = run(capsys, "rules")
     assert code == 0
-    table = {line.split()[0]: line.split()[1:3] for line in out.splitlines()}
+    rows, _, note = out.partition("\n\n")
+    header, *lines = rows.splitlines()
+    assert header.split() == ["rule", "draft", "in-review", "records", "category", "summary"]
+    table = {line.split("  ")[0]: line.split() for line in lines}
     assert list(table) == list(RULES)
-    assert table["faq-split"] == ["off", "body"]
-    assert table["document-length"] == ["error", "body"]
-    assert table["status-enum"] == ["error", "schema"]
-    assert table["weasel-words"][0] == "warning"
+    # Configured: off everywhere; error, but at most a warning in a draft (a body rule).
+    assert table["faq-split"][1:5] == ["off", "off", "off", "body"]
+    assert table["document-length"][1:5] == ["warning", "error", "error", "body"]
+    assert "[mkdocs.yml sets off; default warning]" in lines[list(RULES).index("faq-split")]
+    assert "[mkdocs.yml sets error; default warning]" in lines[list(RULES).index("document-length")]
+    # As `check` reports them: faq-section is an error, a warning in a draft.
+    assert table["faq-section"][1:5] == ["warning", "error", "error", "body"]
+    assert "sets" not in lines[list(RULES).index("faq-section")]
+    assert table["status-enum"][1:5] == ["error", "error", "error", "schema"]
+    assert table["weasel-words"][1:3] == ["warning", "warning"] and "if named" in lines[list(RULES).index("weasel-words")]
+    assert "The writing rules run on documents in draft or in review, and on every file named" in note
 
 
 # -- the installed command ------------------------------------------------------------------------
@@ -519,20 +541,63 @@ def test_list_csv_cells_never_run_as_spreadsheet_formulas(
     assert not any(cell.startswith(("=", "+", "-", "@")) for r in csv.reader(io.StringIO(out)) for cell in r)
 
 
-def test_list_strips_terminal_escapes_in_every_format(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+#: Terminal escapes as a file name or a title may carry them: clear the screen, a hyperlink whose
+#: text lies (OSC 8), a C1 control sequence introducer.
+CONTROLS = ["\x1b[2J", "\x1b]8;;evil.example\x1b\\", "\x9b31m"]
+#: A bidirectional override (not a control character: allowed in a title) reverses what follows.
+BIDI = "\u202egnp.exe"
+
+
+def _visible(payload: str) -> str:
+    """How the command shows `payload`: each control character as an escape."""
+    return payload.translate({0x1B: "\\x1b", 0x9B: "\\x9b", 0x202E: "\\u202e"})
+
+
+def _retitle(project: Path, payload: str) -> None:
     source = project / "proposals" / "PRFAQ-0003-split-payments.md"
+    escaped = payload.encode("unicode_escape").decode("ascii")
     source.write_text(
-        source.read_text(encoding="utf-8").replace(
-            "title: Split one payment across two cards", 'title: "Split \\e]8;;https://evil.example\\e\\\\pay\\e[2J \\u202Egnp.exe"'
-        ),
+        source.read_text(encoding="utf-8").replace("title: Split one payment across two cards", f'title: "Split{escaped}pay"'),
         encoding="utf-8",
     )
-    for fmt in ("table", "csv"):
-        _, out, _ = run(capsys, "list", "--format", fmt, "--team", "payments")
-        assert "\x1b" not in out and "\u202e" not in out, fmt
-        assert "\\x1b]8;;https://evil.example" in out and "\\u202e" in out, fmt
-    _, out, _ = run(capsys, "list", "--format", "json", "--team", "payments")
-    assert "\x1b" not in out and "\u202e" not in out
-    # Escaped as JSON escapes, so that a program reading the JSON gets the title as written.
+
+
+@pytest.mark.parametrize("payload", CONTROLS)
+def test_list_never_prints_a_title_with_control_characters(
+    project: Path, capsys: pytest.CaptureFixture[str], payload: str
+) -> None:
+    """Such a title is a `control-character` error: listed without it, by its file, with the mark."""
+    _retitle(project, payload)
+    for fmt in ("table", "csv", "json"):
+        code, out, _ = run(capsys, "list", "--format", fmt, "--team", "payments")
+        assert code == 1 and payload not in out and "Split" not in out, fmt
+        assert "proposals/PRFAQ-0003-split-payments.md" in out, fmt
+    (record,) = [r for r in json.loads(out) if r["source"].endswith("split-payments.md")]
+    assert record["title"] is None and [e["rule"] for e in record["errors"]] == ["control-character"]
+
+
+def test_list_shows_a_bidirectional_override_as_an_escape(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _retitle(project, BIDI)
+    for fmt in ("table", "csv", "json"):
+        code, out, _ = run(capsys, "list", "--format", fmt, "--team", "payments")
+        assert code == 0 and BIDI not in out and f"Split{_visible(BIDI)}pay" in out, fmt
     (record,) = [r for r in json.loads(out) if r["id"] == "PRFAQ-0003"]
-    assert record["title"] == "Split \x1b]8;;https://evil.example\x1b\\pay\x1b[2J \u202egnp.exe"
+    assert record["title"] == f"Split{BIDI}pay"  # a JSON escape: a program reads the title as written
+
+
+@pytest.mark.parametrize("payload", [*CONTROLS, BIDI])
+def test_no_output_format_passes_a_terminal_escape_from_a_file_name(
+    project: Path, capsys: pytest.CaptureFixture[str], payload: str
+) -> None:
+    """A file name is printed by every format of `check`, and by `list` (as the source)."""
+    clean = (project / "proposals" / "PRFAQ-0001-instant-refunds.md").read_text(encoding="utf-8")
+    name = f"PRFAQ-0009-x{payload}y.md"
+    (project / "proposals" / name).write_text(clean.replace("PRFAQ-0001", "PRFAQ-0009"), encoding="utf-8")
+    for command in (["check"], ["check", "--format", "github"]):
+        code, out, _ = run(capsys, *command)
+        assert code == 1 and payload not in out, command
+        assert f"PRFAQ-0009-x{_visible(payload)}y.md" in out, command  # visible, as an escape
+    for command in (["list", "--format", "json"], ["check", "--format", "json"]):
+        code, out, _ = run(capsys, *command)
+        assert code == 1 and payload not in out, command
+        assert f"proposals/{name}" in [item.get("source") or item.get("path") for item in json.loads(out)], command

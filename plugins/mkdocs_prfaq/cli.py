@@ -18,11 +18,11 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from .core.check import cache_for, check_files, check_folder, default_jobs
-from .core.findings import Severity, printable, printable_json, render, spreadsheet_cell, summary_line
+from .core.check import cache_for, check_files, check_folder, default_jobs, severity_for
+from .core.findings import Finding, Severity, printable, printable_json, render, spreadsheet_cell, summary_line
 from .core.loader import discover, is_found
-from .core.model import ID_PATTERN, STATUSES
-from .core.rules.registry import RULES
+from .core.model import ID_PATTERN, IN_WRITING, STATUSES
+from .core.rules.registry import RULES, Category
 from .core.settings import Settings, SettingsError, load_settings, require_source_dir
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -52,6 +52,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     cache = None if args.no_cache else cache_for(settings)
     if args.paths:
         files: list[Path] = []
+        named: list[Path] = []  # files named one by one get the writing rules whatever their status
         for given in args.paths:
             path = Path(given)
             if not given:
@@ -62,11 +63,14 @@ def cmd_check(args: argparse.Namespace) -> int:
             elif path.exists() or path.is_symlink():
                 if not _skipped_by_the_folder(settings, path):
                     files.append(path)
+                    named.append(path)
             else:
                 print(f"prfaq check: {given}: no such file or folder", file=sys.stderr)
                 return EXIT_USAGE
         files = list({os.path.realpath(f): f for f in files}.values())  # a file named twice is one
-        result = check_files(settings, files, jobs=settings.jobs or default_jobs(), cache=cache, keep_documents=False)
+        result = check_files(
+            settings, files, jobs=settings.jobs or default_jobs(), cache=cache, keep_documents=False, reviewed=set(named)
+        )
         checked = len(files)
     else:
         require_source_dir(settings)
@@ -101,6 +105,7 @@ def _git_author() -> str | None:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
+    from .core.rules.placeholder import AUTHOR
     from .core.scaffold import fill_template, next_id, slugify
 
     settings = _settings(args)
@@ -117,7 +122,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     if teams is not None and args.team not in teams:
         print(f"prfaq new: team '{args.team}' is not in {settings.teams_file} (known: {', '.join(sorted(teams))})", file=sys.stderr)
         return EXIT_USAGE
-    author = args.author or _git_author() or "Your Name"
+    author = args.author or _git_author() or AUTHOR.text
     if "\n" in author or not re.fullmatch(r"[^<>]+( <[^<>\s@]+@[^<>\s@]+>)?", author.strip()):
         print("prfaq new: --author must be 'Name' or 'Name <email>'", file=sys.stderr)
         return EXIT_USAGE
@@ -160,45 +165,89 @@ def cmd_list(args: argparse.Namespace) -> int:
     code = EXIT_FINDINGS if result.errors else EXIT_OK
     if result.errors:
         print(
-            f"prfaq list: {len(result.errors)} error(s) in the folder; run `prfaq check`. Listing what could be read.",
+            f"prfaq list: {len(result.errors)} error(s) in the folder; run `prfaq check`. Every file is listed,"
+            " with its errors; values with a finding are left out.",
             file=sys.stderr,
         )
-    from .core.catalog import Catalog  # imported by the commands that use them: `check` starts faster
-    from .core.exports import document_record
+    from .core.exports import listing_record  # imported by the commands that use them: `check` starts faster
     from .core.history import apply_history, read_history
 
     # The same dates as the site: `updated`, when absent, and the history come from git.
     apply_history(result.documents, read_history(settings.root, settings.source_dir))
-    catalog = Catalog.build(result.documents, result.teams, result.tags)
-    docs = catalog.filter(status=args.status, team=args.team, tag=args.tag)
-    docs.sort(key=lambda d: d.id or "")
+    documents = {doc.path: doc for doc in result.documents}
+    findings: dict[str, list[Finding]] = {}
+    for finding in result.findings:
+        findings.setdefault(finding.path, []).append(finding)
+    records = [
+        listing_record(path, documents.get(path), findings.get(path, []), settings.directory_urls)
+        for path in result.files
+    ]
+    records = [
+        r
+        for r in records
+        if (args.status is None or r["status"] == args.status)
+        and (args.team is None or r["team"] == args.team)
+        and (args.tag is None or (isinstance(r.get("tags"), list) and args.tag in r["tags"]))
+    ]
+    records.sort(key=lambda r: (r["id"] is None, r["id"] or "", r["source"]))
     if args.format == "json":
-        records = [document_record(d, settings.directory_urls) for d in docs]
         print(printable_json(json.dumps(records, ensure_ascii=False, indent=2, allow_nan=False)))
         return code
+    header = ["id", "status", "team", "updated", "title", "errors"]
     rows = [
-        [d.id or "", d.status or "", d.team or "", (d.updated.isoformat() if d.updated else ""), d.title]
-        for d in docs
+        [
+            *(str(r[key] or "") for key in ("id", "status", "team", "updated")),
+            str(r["title"] or r["source"]),
+            str(len(r["errors"])),
+        ]
+        for r in records
     ]
-    header = ["id", "status", "team", "updated", "title"]
     if args.format == "csv":
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(header)
-        writer.writerows([spreadsheet_cell(str(cell)) for cell in row] for row in rows)
+        writer.writerows([spreadsheet_cell(cell) for cell in row] for row in rows)
         print(out.getvalue(), end="")
         return code
-    cells = [[printable(str(cell)) for cell in row] for row in [header, *rows]]
+    for row in rows:
+        count = int(row[-1])
+        row[-1] = f"{count} error{'s' * (count != 1)}" if count else ""
+    cells = [[printable(cell) for cell in row] for row in [header, *rows]]
     widths = [max(len(r[i]) for r in cells) for i in range(len(header))]
     for row in cells:
         print("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)).rstrip())
     return code
 
 
+#: A status of each kind, for `prfaq rules`: a draft, a document in review, a record.
+_RULES_COLUMNS = (("draft", "draft"), ("in-review", "in-review"), ("records", "launched"))
+
+
 def cmd_rules(args: argparse.Namespace) -> int:
     settings = _settings(args)
+    config = args.config or "mkdocs.yml"
+    header = ["rule", *(name for name, _ in _RULES_COLUMNS), "category", "summary"]
+    rows = []
     for rule in RULES.values():
-        print(f"{rule.name:22} {settings.severity(rule.name).value:8} {rule.category.value:15} {rule.summary}")
+        cells = [rule.name]
+        for _, status in _RULES_COLUMNS:
+            if rule.category is Category.WRITING and status not in IN_WRITING:
+                cells.append("if named")
+            else:
+                cells.append(severity_for(settings, rule.name, status).value)
+        summary = rule.summary
+        if rule.name in settings.rules and settings.rules[rule.name] is not rule.default:
+            summary += f" [{config} sets {settings.rules[rule.name].value}; default {rule.default.value}]"
+        rows.append([*cells, rule.category.value, summary])
+    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header) - 1)]
+    for row in [header, *rows]:
+        print("  ".join([*(cell.ljust(widths[i]) for i, cell in enumerate(row[:-1])), row[-1]]))
+    print(
+        "\nIn a draft, the body and writing rules report at most a warning. The writing rules run on"
+        " documents in draft or in review, and on every file named on the command line (as pre-commit"
+        " names them); approved, building, launched, shelved, rejected and superseded documents are"
+        " records, not rewritten for style: every other rule still runs on them."
+    )
     return EXIT_OK
 
 
@@ -210,27 +259,45 @@ def _use_color(choice: str) -> bool:
 
 
 def cmd_review(args: argparse.Namespace) -> int:
-    from .core.review import format_review, review_file
+    from .core.review import format_review, review_files
 
     settings = _settings(args)
-    path = Path(args.file)
-    if not path.is_file():
-        print(f"prfaq review: {args.file}: no such file", file=sys.stderr)
-        return EXIT_USAGE
-    review = review_file(settings, path)
-    print(format_review(review, color=_use_color(args.color)))
-    return EXIT_FINDINGS if any(f.severity is Severity.ERROR for f in review.findings) else EXIT_OK
+    for given in args.files:
+        if not Path(given).is_file():
+            print(f"prfaq review: {given}: no such file", file=sys.stderr)
+            return EXIT_USAGE
+    reviews = review_files(settings, [Path(given) for given in args.files])
+    color = _use_color(args.color)
+    print("\n\n".join(format_review(review, color=color) for review in reviews))
+    failed = any(f.severity is Severity.ERROR for review in reviews for f in review.findings)
+    return EXIT_FINDINGS if failed else EXIT_OK
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("mkdocs-prfaq")
+    except PackageNotFoundError:  # run from a checkout that is not installed
+        return "unknown"
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="prfaq", description="Check, scaffold and list PR/FAQ documents.")
+    parser = argparse.ArgumentParser(prog="prfaq", description="Check, scaffold, list and review PR/FAQ documents.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}", help="print the version and exit")
     parser.add_argument(
         "--config", default=None, metavar="FILE", help="the MkDocs config whose `prfaq` plugin options apply (default: mkdocs.yml)"
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     check = sub.add_parser("check", help="validate PR/FAQs and print every finding")
-    check.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: the configured source folder)")
+    check.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="files or folders (default: the configured source folder); a file named here gets the writing"
+        " rules whatever its status",
+    )
     check.add_argument("--format", choices=("text", "github", "json"), default="text", help="output format (default: text)")
     check.add_argument("--strict", action="store_true", help="fail on warnings too")
     check.add_argument(
@@ -247,21 +314,40 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--id", help="use this id instead of the next free one")
     new.set_defaults(func=cmd_new)
 
-    listing = sub.add_parser("list", help="query the catalog")
-    listing.add_argument("--status", choices=STATUSES)
-    listing.add_argument("--team")
-    listing.add_argument("--tag")
-    listing.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    listing = sub.add_parser(
+        "list",
+        help="query the catalog",
+        description="List every file of the source folder with its validated values; a value a finding"
+        " points at is left out, and a file with errors says how many (run `prfaq check` for them).",
+    )
+    listing.add_argument("--status", choices=STATUSES, help="only documents with this status")
+    listing.add_argument("--team", metavar="SLUG", help="only documents of this team (its slug)")
+    listing.add_argument("--tag", metavar="TAG", help="only documents with this tag")
+    listing.add_argument(
+        "--format",
+        choices=("table", "json", "csv"),
+        default="table",
+        help="a table for people (default), JSON records (with an `errors` list), or CSV for spreadsheets",
+    )
     listing.set_defaults(func=cmd_list)
 
-    review = sub.add_parser("review", help="a writing report on one PR/FAQ: lengths, reading time, readability, findings")
-    review.add_argument("file", metavar="FILE", help="the PR/FAQ file")
+    review = sub.add_parser(
+        "review", help="a writing report on PR/FAQs: lengths, reading time, readability, findings"
+    )
+    review.add_argument(
+        "files", nargs="+", metavar="FILE", help="PR/FAQ files; the writing rules run on each, whatever its status"
+    )
     review.add_argument(
         "--color", choices=("auto", "always", "never"), default="auto", help="colour the report (default: on a terminal)"
     )
     review.set_defaults(func=cmd_review)
 
-    rules = sub.add_parser("rules", help="list the rules and their severities")
+    rules = sub.add_parser(
+        "rules",
+        help="list the rules and their severities",
+        description="List every rule with its severity in a draft, in review and in a record (approved and"
+        " later), as the configuration sets them, and what the configuration changed.",
+    )
     rules.set_defaults(func=cmd_rules)
     return parser
 

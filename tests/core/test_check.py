@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -196,3 +197,65 @@ def test_a_parallel_check_gives_the_same_result_as_a_serial_one(
     assert parallel.files == serial.files
     assert [d.path for d in parallel.documents] == [d.path for d in serial.documents]
     assert {f.rule for f in serial.findings} >= {"duplicate-id", "file-encoding", "file-name-case", "field-type", "unknown-id"}
+
+
+# -- the writing rules' scope ---------------------------------------------------------------------
+#: The clean document with two writing problems in its press release: a vague word and "will".
+WORDY = CLEAN.replace(
+    "the moment they report it.", "the moment they report it, significantly faster. Support will answer."
+)
+DECIDED = "decision: {date: 2026-04-20, by: Board}"
+DECIDED_STATUSES = ("approved", "building", "launched", "shelved", "rejected")
+
+
+def _wordy(tmp_path: Path, status: str) -> Path:
+    source = tmp_path / "prfaqs"
+    source.mkdir(exist_ok=True)
+    path = source / CLEAN_NAME
+    path.write_text(variant(text=WORDY, status=status, after=DECIDED if status in DECIDED_STATUSES else ""), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("status", DECIDED_STATUSES)
+def test_a_record_with_writing_problems_passes_strict(tmp_path: Path, status: str) -> None:
+    _wordy(tmp_path, status)
+    result = check(tmp_path, "prfaqs")
+    assert [f.format() for f in result.findings] == []
+    assert not result.failed(strict=True)
+
+
+@pytest.mark.parametrize("status", ["draft", "in-review"])
+def test_the_same_text_still_being_written_gets_the_writing_rules(tmp_path: Path, status: str) -> None:
+    _wordy(tmp_path, status)
+    result = check(tmp_path, "prfaqs")
+    assert [(f.rule, f.severity) for f in result.findings] == [
+        ("weasel-words", Severity.WARNING),
+        ("future-tense", Severity.WARNING),
+    ]
+    assert result.failed(strict=True)
+
+
+def test_a_record_named_on_the_command_line_gets_the_writing_rules(tmp_path: Path) -> None:
+    """Pre-commit and an author name the files they are changing: those get the feedback."""
+    path = _wordy(tmp_path, "launched")
+    settings = from_options(tmp_path, {})
+    named = check_files(settings, [path])
+    assert [f.rule for f in named.findings] == ["weasel-words", "future-tense"]
+    # Found under a named folder, it is a record like any other; `reviewed` names the files that are not.
+    assert check_files(settings, [path], reviewed=[]).findings == []
+
+
+def test_the_cache_keeps_the_scope_whatever_ran_before(tmp_path: Path) -> None:
+    path = _wordy(tmp_path, "launched")
+    settings = from_options(tmp_path, {})
+    cache = check_module.cache_for
+    old = 1_000_000_000
+    os.utime(path, (old, old))  # old enough for the cache to keep it
+    # Named first: its entry holds writing findings, which a check of the folder leaves out.
+    assert [f.rule for f in check_files(settings, [path], cache=cache(settings)).findings] == ["weasel-words", "future-tense"]
+    assert check_folder(settings, cache=cache(settings)).findings == []
+    assert check_folder(settings, cache=cache(settings)).documents == []  # from the cache
+    # Checked first as a record in the folder: named later, the writing rules run on it.
+    shutil.rmtree(tmp_path / ".prfaq_cache")
+    assert check_folder(settings, cache=cache(settings)).findings == []
+    assert [f.rule for f in check_files(settings, [path], cache=cache(settings)).findings] == ["weasel-words", "future-tense"]

@@ -83,6 +83,8 @@ class Entry:
     #: False when the file was read only as context (front matter, no body): its body's checks
     #: have not run and its links are not known.
     full: bool
+    #: Whether the writing rules ran on it (they run only where they apply: see `check`).
+    writing: bool = False
 
     def to_json(self) -> list[Any]:
         return [
@@ -91,11 +93,12 @@ class Entry:
             [[p.rule, p.line, p.col, p.message] for p in self.checked],
             None if self.references is None else self.references.to_json(),
             self.full,
+            self.writing,
         ]
 
     @classmethod
     def from_json(cls, data: list[Any]) -> Entry:
-        st, read, checked, refs, full = data
+        st, read, checked, refs, full, writing = data
 
         def problems(items: list[list[Any]]) -> tuple[Problem, ...]:
             return tuple(Problem(str(r), int(line), int(col), str(m)) for r, line, col, m in items)
@@ -106,6 +109,7 @@ class Entry:
             problems(checked),
             None if refs is None else References.from_json(refs),
             bool(full),
+            bool(writing),
         )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -22,13 +22,14 @@ from .cache import (
 from .findings import Finding, Problem, Severity
 from .forked import can_fork, in_slices
 from .loader import Loaded, case_clashes, discover, display_path, load
-from .model import Document
+from .model import IN_WRITING, Document
 from .rules.body import check_body
 from .rules.corpus import References
 from .rules.corpus import check_corpus as check_references
 from .rules.fields import check_fields
 from .rules.images import remote_image_check
 from .rules.limits import limits_check
+from .rules.placeholder import check_placeholders
 from .rules.registry import DRAFT_CAPPED, RULES
 from .rules.safety import check_safety
 from .rules.schema import check_schema
@@ -61,12 +62,20 @@ class CheckResult:
         return bool(self.errors) or (strict and bool(self.warnings))
 
 
-def _severity(settings: Settings, problem: Problem, status: str | None) -> Severity:
-    level = settings.severity(problem.rule)
-    if status == "draft" and level is Severity.ERROR and RULES[problem.rule].category in DRAFT_CAPPED:
+def severity_for(settings: Settings, rule: str, status: str | None) -> Severity:
+    """The severity of a rule's finding in a document of `status`: the configured one, at most
+    a warning in a draft for the body and writing rules."""
+    level = settings.severity(rule)
+    if status == "draft" and level is Severity.ERROR and RULES[rule].category in DRAFT_CAPPED:
         return Severity.WARNING
     return level
 
+
+def _severity(settings: Settings, problem: Problem, status: str | None) -> Severity:
+    return severity_for(settings, problem.rule, status)
+
+
+WRITING_SET = frozenset(WRITING_RULES)
 
 #: Below this many files, a second process costs more than it saves.
 PARALLEL_MIN_FILES = 400
@@ -78,15 +87,21 @@ def _writing_on(settings: Settings) -> bool:
     return any(settings.severity(rule) is not Severity.OFF for rule in WRITING_RULES)
 
 
-def _document_checks(settings: Settings) -> list[DocumentCheck]:
+def _document_checks(settings: Settings) -> tuple[list[DocumentCheck], DocumentCheck | None]:
+    """The checks every document gets, and the writing rules (None when all are off: they cost
+    more than all the others together)."""
     checks: list[DocumentCheck] = [
-        check_schema, check_fields, check_body, check_safety, limits_check(settings.limits),
+        check_schema, check_fields, check_body, check_placeholders, check_safety, limits_check(settings.limits),
         remote_image_check(settings.image_hosts),
     ]  # fmt: skip
-    if _writing_on(settings):
-        # The writing rules cost more than all the others together: skipped when all are off.
-        checks.append(writing_check(settings.weasel_words, settings.site_url))
-    return checks
+    return checks, writing_check(settings.weasel_words, settings.site_url) if _writing_on(settings) else None
+
+
+def in_writing_scope(status: str | None, shown: str, reviewed: Collection[str]) -> bool:
+    """Whether the writing rules apply to a file: one still being written (draft, in-review), or
+    one named on the command line. A decided or closed document is a record, not rewritten for
+    style: a new writing rule must not fail the check of a document decided years ago."""
+    return status in IN_WRITING or shown in reviewed
 
 
 def cache_for(settings: Settings) -> CheckCache:
@@ -108,6 +123,8 @@ class _Job:
     clashes: dict[str, str]
     wanted: set[str] | None
     stamps: dict[str, Stamp | None]
+    #: Files the writing rules run on whatever their status (named on the command line).
+    reviewed: frozenset[str] = frozenset()
 
     def run(self, start: int, stop: int, jobs: int = 1) -> tuple[Loaded, list[tuple[str, Entry]]]:
         """Read and check the files from `start` to `stop`; their entries, in order."""
@@ -121,22 +138,32 @@ class _Job:
             names=self.names[start:stop],
             clashes=self.clashes,
         )
-        checked = [d for d in loaded.documents if wanted is None or d.path in wanted]
-        checks = _document_checks(settings)
-        if jobs > 1 and len(checked) >= PARALLEL_MIN_FILES and _writing_on(settings) and can_fork():
+        checks, writing = _document_checks(settings)
+        review = [
+            d for d in loaded.documents
+            if (wanted is None or d.path in wanted) and in_writing_scope(d.status, d.path, self.reviewed)
+        ]
+        if writing is not None and jobs > 1 and len(review) >= PARALLEL_MIN_FILES and can_fork():
             # The writing rules cost several times the rest: spread them over the cores first.
-            warm_writing(checked, settings.weasel_words, jobs)
+            warm_writing(review, settings.weasel_words, jobs)
+        reviewing = {d.path for d in review} if writing is not None else set()
         documents = {doc.path: doc for doc in loaded.documents}
         out = []
         for shown in loaded.files:
             doc = documents.get(shown)
             full = wanted is None or shown in wanted
+            problems: tuple[Problem, ...] = ()
+            if doc is not None and full:
+                problems = tuple(p for check in checks for p in check(doc))
+                if writing is not None and shown in reviewing:
+                    problems += tuple(writing(doc))
             entry = Entry(
                 self.stamps.get(shown) or (0, 0, 0),
                 tuple(loaded.problems.get(shown, ())),
-                tuple(p for check in checks for p in check(doc)) if doc is not None and full else (),
+                problems,
                 None if doc is None else References.of(doc),
                 full,
+                shown in reviewing,
             )
             out.append((shown, entry))
         return loaded, out
@@ -160,6 +187,7 @@ def _read_and_check(
     jobs: int,
     cache: CheckCache | None,
     keep_documents: bool,
+    reviewed: frozenset[str] = frozenset(),
 ) -> tuple[list[Document], list[str], dict[str, Entry]]:
     """Each file's entry: from the cache when it is unchanged, else read and, when `wanted`,
     checked as one document. The documents read are returned when `keep_documents`."""
@@ -174,13 +202,18 @@ def _read_and_check(
     for path, shown in zip(paths, names, strict=True):
         if cache is not None and shown not in clashes:
             current = stamps[shown] = stamp(path)
-            entry = None if current is None else cache.get(shown, current, full=wanted is None or shown in wanted)
+            full = wanted is None or shown in wanted
+            entry = None if current is None else cache.get(shown, current, full=full)
+            if entry is not None and full and not entry.writing and _writing_on(settings):
+                refs = entry.references
+                if refs is not None and in_writing_scope(refs.status, shown, reviewed):
+                    entry = None  # checked before as a record: the writing rules have not run on it
             if entry is not None:
                 entries[shown] = entry
                 continue
         fresh.append(Path(path))
         fresh_names.append(shown)
-    job = _Job(settings, fresh, fresh_names, clashes, wanted, stamps)
+    job = _Job(settings, fresh, fresh_names, clashes, wanted, stamps, reviewed)
     documents: list[Document] = []
     if not keep_documents and jobs > 1 and len(fresh) >= PARALLEL_MIN_FILES and can_fork():
         read = _in_processes(job, jobs)
@@ -225,8 +258,12 @@ def check_documents(
     jobs: int = 1,
     cache: CheckCache | None = None,
     keep_documents: bool = True,
+    reviewed: Iterable[str] = (),
 ) -> CheckResult:
     """Check `paths` as one corpus; with `report`, keep only findings for those display paths.
+
+    The writing rules run on documents in draft or in review, and on the display paths in
+    `reviewed` whatever their status.
 
     With `jobs` > 1, a large corpus is checked in that many processes; the findings are the
     same, in the same order. With a `cache`, unchanged files are not read again, and the
@@ -237,8 +274,9 @@ def check_documents(
     teams = read_vocabulary(settings.teams_file, "teams")
     tags = read_vocabulary(settings.tags_file, "tags")
     wanted = set(report) if report is not None else None
+    named = frozenset(reviewed)
     with _paused_gc():
-        documents, files, entries = _read_and_check(settings, paths, wanted, jobs, cache, keep_documents)
+        documents, files, entries = _read_and_check(settings, paths, wanted, jobs, cache, keep_documents, named)
     if cache is not None:
         cache.save()
     raw: Raw = []
@@ -248,7 +286,12 @@ def check_documents(
         raw.extend((shown, None, p) for p in entry.read)
         if entry.references is not None:
             references.append(entry.references)
-            raw.extend((shown, entry.references.status, p) for p in entry.checked)
+            status = entry.references.status
+            if entry.writing and not in_writing_scope(status, shown, named):
+                # Found when the file was named; in a check of the folder, a record is left alone.
+                raw.extend((shown, status, p) for p in entry.checked if p.rule not in WRITING_SET)
+            else:
+                raw.extend((shown, status, p) for p in entry.checked)
     for doc in documents:
         if extra_checks and (wanted is None or doc.path in wanted):
             raw.extend((doc.path, doc.status, p) for check in extra_checks for p in check(doc))
@@ -309,8 +352,13 @@ def check_files(
     jobs: int = 1,
     cache: CheckCache | None = None,
     keep_documents: bool = True,
+    reviewed: Collection[Path] | None = None,
 ) -> CheckResult:
-    """Check the named files in the context of the whole source folder (for cross-references)."""
+    """Check the named files in the context of the whole source folder (for cross-references).
+
+    The writing rules run on those of `reviewed` (by default all of `files`: what an author or
+    pre-commit names is being written) whatever their status, on the others as in the folder.
+    """
     found = list(discover(settings.source_dir)) if settings.source_dir.is_dir() else []
     corpus = [path for path, _ in found]
     # `os.path.realpath`, unlike `Path.resolve` before Python 3.13, never raises on a link loop.
@@ -322,15 +370,27 @@ def check_files(
     # through a link): its findings are filed under the name the corpus knows it by.
     paths: list[str | Path] = list(corpus)
     shown: list[str] = []
+    writing: list[str] = []
+    reviewed_real = None if reviewed is None else {os.path.realpath(path) for path in reviewed}
     for named in files:
-        own = known.get(os.path.realpath(named))
+        real = os.path.realpath(named)
+        own = known.get(real)
         if own is None:
             paths.append(named)
             shown.append(display_path(named.absolute(), settings.root))
         else:
             shown.append(display_path(own, settings.root))
+        if reviewed_real is None or real in reviewed_real:
+            writing.append(shown[-1])
     result = check_documents(
-        settings, paths, report=shown, extra_checks=extra_checks, jobs=jobs, cache=cache, keep_documents=keep_documents
+        settings,
+        paths,
+        report=shown,
+        extra_checks=extra_checks,
+        jobs=jobs,
+        cache=cache,
+        keep_documents=keep_documents,
+        reviewed=writing,
     )
     result.named = shown
     return result

@@ -1,14 +1,16 @@
-"""Machine-readable exports of the catalog: `catalog.json` records (also used by `prfaq list`)."""
+"""Machine-readable exports of the catalog: `catalog.json` records, and `prfaq list`'s."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
 import math
+from collections.abc import Sequence
 from typing import Any
 
 from .catalog import Catalog
-from .model import Document
+from .findings import Finding, Severity
+from .model import Document, parse_date
 from .schema import SCHEMA_VERSION
 from .wellformed import json_safe
 
@@ -61,3 +63,53 @@ def catalog_json(catalog: Catalog, generated: dt.datetime | None = None, *, dire
 
 
 _HTML_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+
+
+#: The fields every `prfaq list` record has, None when absent or not valid.
+LISTED = ("id", "title", "status", "team", "updated")
+
+
+def flagged_keys(doc: Document, findings: Sequence[Finding]) -> set[str]:
+    """The front-matter keys a finding points into: each key owns its lines up to the next key's."""
+    front = doc.front
+    starts = sorted(
+        (pos.line, path[0]) for path, pos in front.key_positions.items() if len(path) == 1 and isinstance(path[0], str)
+    )
+    lines = {f.line for f in findings if f.line < front.end_line}
+    flagged = set()
+    for index, (line, key) in enumerate(starts):
+        end = starts[index + 1][0] if index + 1 < len(starts) else front.end_line
+        if any(line <= at < end for at in lines):
+            flagged.add(key)
+    return flagged
+
+
+def listing_record(
+    path: str, doc: Document | None, findings: Sequence[Finding], directory_urls: bool = True
+) -> dict[str, Any]:
+    """A `prfaq list` record: the catalog record with only the values the checks found valid
+    (a value a finding points at is left out, an id then has no URL), and the file's errors.
+    A file that could not be read as a document is listed too, by its source alone."""
+    errors = [
+        {"line": f.line, "col": f.col, "rule": f.rule, "message": f.message}
+        for f in findings
+        if f.severity is Severity.ERROR
+    ]
+    record: dict[str, Any] = dict.fromkeys(LISTED)
+    if doc is None:
+        return {**record, "url": None, "source": path, "errors": errors}
+    flagged = flagged_keys(doc, findings)
+    full = document_record(doc, directory_urls)
+    record.update({key: value for key, value in full.items() if key not in flagged})
+    record["status"] = doc.status if "status" not in flagged else None
+    if flagged & {"updated", "created"}:
+        meta = doc.meta
+        created = (parse_date(meta.get("created")) if "created" not in flagged else None) or doc.git_created
+        updated = (parse_date(meta.get("updated")) if "updated" not in flagged else None) or doc.git_updated or created
+        record["updated"] = updated.isoformat() if updated else None
+    if "id" in flagged or doc.id is None:
+        record["id"], record["url"] = None, None
+    if "summary" in flagged:
+        record["summary"] = doc.structure.first_paragraph
+    record["errors"] = errors
+    return record

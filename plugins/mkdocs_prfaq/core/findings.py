@@ -103,7 +103,8 @@ def format_github(finding: Finding) -> str:
             ("title", finding.rule),
         )
     )
-    return f"::{kind} {props}::{_github_escape(finding.message)}"
+    # Line ends are escaped GitHub's way first; any other control character as a visible escape.
+    return printable(f"::{kind} {props}::{_github_escape(finding.message)}")
 
 
 def summary_line(findings: Sequence[Finding], documents: int) -> str:

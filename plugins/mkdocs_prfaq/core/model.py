@@ -27,6 +27,9 @@ STATUSES: tuple[str, ...] = (
 )
 #: Statuses that record a decision taken on the document.
 DECIDED = frozenset({"approved", "building", "launched", "shelved", "rejected"})
+#: Statuses of a document still being written: the writing rules give it feedback. The others are
+#: records, not rewritten for style (their schema, field, corpus and body rules still run).
+IN_WRITING = frozenset({"draft", "in-review"})
 #: Statuses whose page carries a banner saying the document is not (or no longer) a plan of record.
 BANNERED = frozenset({"draft", "in-review", "shelved", "rejected", "superseded"})
 

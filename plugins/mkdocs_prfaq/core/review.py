@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,11 +39,21 @@ class Review:
         return max(1, math.ceil(words / WORDS_PER_MINUTE)) if words else 0
 
 
+def review_files(settings: Settings, paths: Sequence[Path]) -> list[Review]:
+    """One review per file, from one check of them all (the writing rules run on each, whatever
+    its status: the author asked)."""
+    result = check_files(settings, paths)
+    documents = {d.path: d for d in result.documents}
+    reviews = []
+    for shown in dict.fromkeys(result.named):  # a file named twice is reviewed once
+        doc = documents.get(shown)
+        findings = [f for f in result.findings if f.path == shown]
+        reviews.append(Review(shown, doc, findings, press_release_readability(doc) if doc else None))
+    return reviews
+
+
 def review_file(settings: Settings, path: Path) -> Review:
-    result = check_files(settings, [path])
-    shown = result.named[0]
-    doc = next((d for d in result.documents if d.path == shown), None)
-    return Review(shown, doc, result.findings, press_release_readability(doc) if doc else None)
+    return review_files(settings, [path])[0]
 
 
 _STYLES = {"bold": "1", "dim": "2", "red": "31", "green": "32", "yellow": "33", "cyan": "36"}

@@ -12,6 +12,7 @@ from pathlib import Path
 from string import Template
 
 from .loader import discover
+from .rules.placeholder import AUTHOR, TEAM, TITLE, template_values
 
 
 def slugify(title: str, limit: int = 60) -> str:
@@ -34,7 +35,10 @@ def next_id(source: Path) -> str:
 def fill_template(*, doc_id: str, title: str, author: str, team: str, today: dt.date) -> str:
     text = resources.files(__package__).joinpath("template.md").read_text(encoding="utf-8")
     # YAML values are written as JSON strings, which YAML reads back exactly, whatever they hold.
-    return Template(text).safe_substitute(
+    # `substitute`, not `safe_substitute`: a variable of the template that the placeholder rule
+    # does not know is an error here, not a `$name` left in every new document.
+    return Template(text).substitute(
+        template_values(),
         id=doc_id,
         title_yaml=json.dumps(title, ensure_ascii=False),
         title=title,
@@ -48,8 +52,8 @@ def fill_template(*, doc_id: str, title: str, author: str, team: str, today: dt.
 def template_download(today: dt.date | None = None) -> str:
     return fill_template(
         doc_id="PRFAQ-0000",
-        title="Your headline: who gets what benefit",
-        author="Your Name <you@example.com>",
-        team="your-team",
+        title=TITLE.text,
+        author=f"{AUTHOR.text} <you@example.com>",
+        team=TEAM.text,
         today=today or dt.date(2026, 1, 1),
     )

@@ -31,7 +31,7 @@ from ..core.check import check_documents, corpus_paths, default_jobs, findings_o
 from ..core.findings import Finding, Severity, render
 from ..core.forked import in_background
 from ..core.history import apply_history, read_history
-from ..core.model import Document
+from ..core.model import IN_WRITING, Document
 from ..core.render.blocks import splice
 from ..core.render.document import resolve_id_links
 from ..core.render.html import Links, esc
@@ -312,10 +312,11 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call]
         return self._findings([output.document]) if output.document.status in REVIEWED else []
 
     def _findings(self, documents: list[Document]) -> list[Finding]:
-        """The writing findings of `documents`, with their severities."""
+        """The writing findings of `documents` still being written (records get none), with their severities."""
         assert self.settings is not None
         check = writing_check(self.settings.weasel_words, self.settings.site_url)
-        return [f for doc in documents for f in findings_of(self.settings, doc.path, doc.status, check(doc))]
+        written = [doc for doc in documents if doc.status in IN_WRITING]
+        return [f for doc in written for f in findings_of(self.settings, doc.path, doc.status, check(doc))]
 
     def _advise(self, page: Page, findings: list[Finding] | None) -> None:
         self.advice.extend(findings or ())
