@@ -9,6 +9,8 @@ from pathlib import Path
 import markdown
 import material
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from pymdownx.superfences import fence_code_format
 
 from mkdocs_prfaq.core import sanitize
@@ -200,3 +202,38 @@ def test_an_emoji_from_a_cdn_shows_its_character_without_a_request() -> None:
     assert "cdnjs.cloudflare.com" in body  # pymdownx's default: an image from a CDN
     clean = sanitize_html(body)
     assert "src=" not in clean and 'alt="😄"' in clean and 'alt="👍"' in clean
+
+
+# -- a body cannot take what follows it ------------------------------------------------------------
+OPENINGS = [
+    "<style>", "<script>", "<textarea>", "<title>", "<xmp>", "<iframe>", "<noscript>", "<noembed>", "<plaintext>",
+    "<template>", "<select>", "<object>", "<math>", "<svg>", "<math><style>", "<math><mi><style>",
+    "<math><mtext><table><mglyph><style>", "<svg><![CDATA[", "<svg><![CDATA[</svg>", "<mtext>", "<mglyph>",
+    "<annotation-xml>", "<desc>", "<g>", '<b title=">', "<!--", '<mtext><abbr title="</mtext>">x</abbr>',
+    "<math><mi>x</mi></math><style>", "<style>a</style><style>", "</p><style", "<STYLE >", "<noframes>",
+]  # fmt: skip
+FOLLOWING = "<h2 id='after'>After</h2><p>The rest of the body <strong>stays</strong>.</p>"
+
+
+@given(st.lists(st.sampled_from(OPENINGS), min_size=1, max_size=4), st.sampled_from(["", "<p>", "<div>", "<table>"]))
+def test_no_opening_takes_the_rest_of_the_body(openings: list[str], container: str) -> None:
+    clean = sanitize_html(f"<p>Before.</p>{container}{''.join(openings)}{FOLLOWING}")
+    # Read again (as the browser reads the page), the result keeps it all too.
+    for read in (clean, sanitize_html(clean)):
+        assert "Before." in read and "After" in read and "<strong>stays</strong>" in read, read
+
+
+@pytest.mark.parametrize("opening", ["<math><style>", "<style>", "<math><mtext><table><mglyph><style>", "<svg><![CDATA["])
+def test_a_rendered_body_keeps_its_text_after_an_unclosed_element(opening: str) -> None:
+    body = f"Intro.\n\n{opening}\n\n## Internal FAQ\n\n### What does it cost?\n\nTwo cents.[^1]\n\n[^1]: Card fees.\n"
+    clean = sanitize_html(markdown.markdown(body, extensions=EXTENSIONS, extension_configs=CONFIG))
+    for text in ("Intro.", "Internal FAQ", "What does it cost?", "Two cents.", "Card fees."):
+        assert text in clean, (text, clean)
+
+
+def test_closed_raw_text_and_foreign_content_still_go() -> None:
+    clean = sanitize_html(
+        "<style>p{}</style><script>alert(1)</script><math><mi>x</mi></math>"
+        '<span class="twemoji"><svg viewBox="0 0 24 24"><path d="M1"/></svg></span><p>kept</p>'
+    )
+    assert clean == '<span class="twemoji"></span><p>kept</p>'

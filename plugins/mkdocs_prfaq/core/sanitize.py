@@ -17,6 +17,11 @@ shapes the theme expects, and none of them is a name it looks up.
 `title` is kept only where it carries meaning, on an abbreviation, and without `<` or `>`:
 Material's tooltips (`content.tooltips`) insert a title into the page as HTML.
 
+A body cannot hide what follows it: an element that changes how the rest of the HTML is read
+(`<style>`, `<script>`, `<textarea>`, `<math>`, `<svg>`, `<template>`...) and is never closed
+would turn the rest of the body into its content, which the allowlist then drops; such a tag,
+and an unclosed comment or CDATA section, is written out as text instead.
+
 An image loads as the page opens: one from another host would tell that host who reads which
 document. An image's `src` is kept only when it is a path on the site itself or on a host the
 site allows (`image_hosts`); without it the browser shows the image's `alt` text, as it does for
@@ -126,7 +131,85 @@ def _cleaner(image_hosts: frozenset[str]) -> nh3.Cleaner:
     )
 
 
+#: Elements without content: they cannot take what follows them.
+_VOID = frozenset({
+    "area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "image", "img", "input", "isindex",
+    "keygen", "link", "meta", "param", "source", "track", "wbr",
+})  # fmt: skip
+#: Elements whose content the parser reads as text up to their end tag.
+_RAW_TEXT = frozenset({"script", "style", "xmp", "iframe", "noembed", "noframes", "noscript", "textarea", "title"})
+#: Elements whose content the parser reads as SVG or MathML: the allowlist drops all of it, and
+#: an HTML element inside (`<math><mtext><table><mglyph><style>`) can start raw text that runs past
+#: their end tag; a closed one is cut out whole before the parser reads it.
+_FOREIGN = frozenset({"svg", "math"})
+#: A tag as a browser's tokenizer reads it: to the first `>` outside a quoted value, or to the end
+#: when a quote is never closed; or the start of a comment or CDATA section.
+_MARKUP = re.compile(
+    r"<(?:(/?)([a-zA-Z][^\s/>]*)((?:[^>\"']|\"[^\"]*+(?:\"|\Z)|'[^']*+(?:'|\Z))*+)(>?)|(!--)|(!\[CDATA\[))"
+)
+
+
+def self_contained(html: str) -> str:
+    """`html` with every opening that would take the rest of it written as text (`&lt;style`):
+    an element outside the allowlist that no end tag closes, raw text, SVG or MathML without their
+    end tag, a comment or CDATA section never closed, a tag whose quote never closes. Read left to
+    right in one pass, skipping comments, raw text and closed SVG or MathML as the parser does."""
+    if "<" not in html:
+        return html
+    lower = html.lower()
+    #: Spans whose every `<` is written as text: an escaped tag's attributes are text too.
+    escape: list[tuple[int, int]] = []
+    cut: list[tuple[int, int]] = []
+    opened: list[tuple[int, int, str]] = []
+    last_end: dict[str, int] = {}
+    pos = 0
+    while (at := html.find("<", pos)) != -1:
+        match = _MARKUP.match(html, at)
+        pos = at + 1
+        if match is None:
+            continue
+        closing, name, _, whole, comment, cdata = match.groups()
+        if comment or cdata:
+            close = html.find("-->" if comment else "]]>", match.end())
+            if close == -1:
+                escape.append((at, at + 1))
+            elif comment:
+                pos = close + 3
+            continue
+        name = name.lower()
+        if not whole:  # the tag runs to the end of the body: what it holds is read again
+            escape.append((at, at + 1))
+        elif closing:
+            last_end[name] = at
+            pos = match.end()
+        elif name in _RAW_TEXT or name in _FOREIGN or name == "plaintext":
+            close = -1 if name == "plaintext" else lower.find("</" + name, match.end())
+            if close == -1:
+                escape.append(match.span())
+                pos = match.end()
+            elif name in _FOREIGN:
+                after = html.find(">", close)
+                pos = len(html) if after == -1 else after + 1
+                cut.append((at, pos))
+            else:
+                pos = close
+        else:
+            if name not in _TAGS and name not in _VOID:
+                opened.append((at, match.end(), name))
+            pos = match.end()
+    escape.extend((start, end) for start, end, name in opened if last_end.get(name, -1) < start)
+    if not escape and not cut:
+        return html
+    edits = sorted([(start, end, True) for start, end in escape] + [(start, end, False) for start, end in cut])
+    parts: list[str] = []
+    done = 0
+    for start, end, keep in edits:
+        parts += [html[done:start], html[start:end].replace("<", "&lt;") if keep else ""]
+        done = end
+    return "".join(parts) + html[done:]
+
+
 def sanitize_html(html: str, image_hosts: Iterable[str] = ()) -> str:
     """Clean one page's rendered body HTML; images may load from the hosts `image_hosts` only
     (and from the site itself)."""
-    return _cleaner(frozenset(h.lower() for h in image_hosts)).clean(html)
+    return _cleaner(frozenset(h.lower() for h in image_hosts)).clean(self_contained(html))
