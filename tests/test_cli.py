@@ -6,10 +6,13 @@ The project's `mkdocs.yml` sets `source_dir: proposals` and a teams file, next t
 
 from __future__ import annotations
 
+import argparse
 import csv
+import importlib.metadata
 import io
 import json
 import os
+import re
 import shutil
 import subprocess
 import sysconfig
@@ -18,8 +21,10 @@ from pathlib import Path
 
 import pytest
 
-from mkdocs_prfaq.cli import main
+from mkdocs_prfaq.cli import build_parser, main
+from mkdocs_prfaq.core.rules.placeholder import PLACEHOLDERS, SAMPLES
 from mkdocs_prfaq.core.rules.registry import RULES
+from mkdocs_prfaq.core.scaffold import template_download
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 BROKEN = "proposals/PRFAQ-0004-broken-status.md"
@@ -601,3 +606,96 @@ def test_no_output_format_passes_a_terminal_escape_from_a_file_name(
         code, out, _ = run(capsys, *command)
         assert code == 1 and payload not in out, command
         assert f"proposals/{name}" in [item.get("source") or item.get("path") for item in json.loads(out)], command
+
+
+# -- what is left to write: the placeholder rule on the template ----------------------------------
+def test_new_then_check_names_each_placeholder_left_to_write(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "new", "Refunds in one tap", "--team", "payments", "--author", "Ana Lima")
+    path = out.strip()
+    lines = (project / path).read_text(encoding="utf-8").split("\n")
+    code, out, err = run(capsys, "check")
+    assert code == 0 and err == f"4 documents checked: 0 errors, {len(PLACEHOLDERS)} warnings\n"
+    findings = out.splitlines()
+    assert len(findings) == len(PLACEHOLDERS)
+    for placeholder, finding in zip(PLACEHOLDERS, findings, strict=True):  # in the template's order
+        where, _, message = finding.partition(": warning placeholder: ")
+        line, col = (int(n) for n in where.split(":")[1:3])
+        # The finding points at the placeholder itself, and names it.
+        assert lines[line - 1][col - 1 :].startswith(placeholder.text), finding
+        assert placeholder.text.split(" ")[0] in message and placeholder.instead in message, finding
+    assert run(capsys, "check", "--strict")[0] == 1
+
+
+@pytest.mark.parametrize("status", ["in-review", "approved", "launched"])
+def test_the_unedited_template_fails_from_in_review_on(
+    project: Path, capsys: pytest.CaptureFixture[str], status: str
+) -> None:
+    _, out, _ = run(capsys, "new", "Refunds in one tap", "--team", "payments", "--author", "Ana Lima")
+    path = project / out.strip()
+    decision = "decision: {date: 2026-06-01, by: Board}\n" if status != "in-review" else ""
+    text = path.read_text(encoding="utf-8").replace("status: draft\n", f"status: {status}\n{decision}", 1)
+    path.write_text(re.sub(r"\ncreated: .*\n", "\ncreated: 2026-01-01\n", text), encoding="utf-8")  # before the decision
+    code, out, _ = run(capsys, "check", "--format", "json")
+    errors = [f for f in json.loads(out) if f["rule"] == "placeholder"]
+    assert code == 1 and len(errors) == len(PLACEHOLDERS) and {f["severity"] for f in errors} == {"error"}
+
+
+def test_the_template_download_flags_its_sample_title_author_and_team(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "prfaqs").mkdir()
+    (tmp_path / "prfaqs" / "PRFAQ-0000-template.md").write_text(template_download(), encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text("site_name: t\n", encoding="utf-8")
+    code, out, _ = run(capsys, "--config", str(tmp_path / "mkdocs.yml"), "check", "--format", "json")
+    messages = [f["message"] for f in json.loads(out) if f["rule"] == "placeholder"]
+    assert len(messages) == len(PLACEHOLDERS) + len(SAMPLES)
+    for sample in SAMPLES:
+        assert any(f"'{sample.text}'" in m for m in messages), sample
+
+
+def test_list_on_a_broken_folder_lists_every_file_once_with_only_valid_values(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An invalid status, an impossible date, authors as text, a duplicated id, a YAML error."""
+    add(project, "list-broken")
+    code, out, err = run(capsys, "list", "--format", "json")
+    assert code == 1 and "error(s) in the folder" in err
+    records = {r["source"].removeprefix("proposals/"): r for r in json.loads(out)}
+    assert len(records) == len(json.loads(out)) == 7  # every file, once
+    status = records["PRFAQ-0004-broken-status.md"]
+    assert status["status"] is None and status["id"] == "PRFAQ-0004" and status["title"] == "Gift cards at checkout"
+    assert [e["rule"] for e in status["errors"]] == ["status-enum"]
+    values = records["PRFAQ-0005-bad-values.md"]
+    assert "authors" not in values and "created" not in values and values["updated"] is None
+    assert values["status"] == "draft" and {e["rule"] for e in values["errors"]} == {"field-type", "date-format"}
+    # The id two files claim: neither is listed under it, so no two rows share a page.
+    for name in ("PRFAQ-0001-a-copy.md", "PRFAQ-0001-instant-refunds.md"):
+        assert (records[name]["id"], records[name]["url"]) == (None, None)
+        assert [e["rule"] for e in records[name]["errors"]] == ["duplicate-id"]
+    broken = records["PRFAQ-0006-yaml-error.md"]
+    assert broken["id"] is None and [e["rule"] for e in broken["errors"]] == ["yaml-syntax"]
+    assert [r["errors"] for r in records.values() if r["id"] in ("PRFAQ-0002", "PRFAQ-0003")] == [[], []]
+    # The table and the CSV: the same rows, the raw values nowhere, the errors counted.
+    _, table, _ = run(capsys, "list")
+    _, text, _ = run(capsys, "list", "--format", "csv")
+    rows = list(csv.reader(io.StringIO(text)))
+    assert rows[0] == ["id", "status", "team", "updated", "title", "errors"] and len(rows) == 8
+    for out in (table, text):
+        assert "in review" not in out and "2026-13-45" not in out
+    assert sorted(row[5] for row in rows[1:]) == ["0", "0", "1", "1", "1", "1", "2"]
+    assert ["", "", "", "", "proposals/PRFAQ-0006-yaml-error.md", "1"] in rows
+    assert "proposals/PRFAQ-0006-yaml-error.md        1 error" in table
+
+
+# -- the command itself ---------------------------------------------------------------------------
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as done:
+        main(["--version"])
+    assert done.value.code == 0
+    assert capsys.readouterr().out == f"prfaq {importlib.metadata.version('mkdocs-prfaq')}\n"
+
+
+def test_every_option_of_every_command_says_what_it_does() -> None:
+    parser = build_parser()
+    commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    for name, sub in [("prfaq", parser), *commands.choices.items()]:
+        for action in sub._actions:
+            assert action.help, f"{name} {action.option_strings or action.dest}"

@@ -67,3 +67,32 @@ def test_long_press_release_is_over_the_page(tmp_path: Path, capsys: pytest.Capt
 def test_missing_file_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["review", "no/such/file.md"]) == 2
     assert "no such file" in capsys.readouterr().err
+
+
+def test_several_files_one_report_each_records_included(capsys: pytest.CaptureFixture[str]) -> None:
+    """Review runs the writing rules on every file it is given, a launched record too."""
+    config = str(SITE / "mkdocs.yml")
+    draft, launched = (str(SITE / "prfaqs" / name) for name in ("PRFAQ-0001-draft-with-findings.md", "PRFAQ-0003-launched-with-findings.md"))
+    assert main(["--config", config, "review", "--color", "never", draft, launched, draft]) == 0
+    out = capsys.readouterr().out
+    assert out.count("  Press release ") == 2  # a file named twice is reviewed once
+    first, second = out.index("PRFAQ-0001  "), out.index("PRFAQ-0003  ")
+    reports = [out[first:second], out[second:]]
+    assert "PRFAQ-0001" in reports[0] and "(draft)" in reports[0] and "PRFAQ-0003" not in reports[0]
+    assert "PRFAQ-0003" in reports[1] and "(launched)" in reports[1]
+    for report in reports:
+        assert re.search(r"\d+ findings?\n", report) and "warning" in report
+
+
+def test_several_files_fail_when_one_has_errors_and_one_missing_is_a_usage_error(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    config = str(SITE / "mkdocs.yml")
+    clean = str(SITE / "prfaqs" / "PRFAQ-0005-in-review-clean.md")
+    broken = tmp_path / "PRFAQ-0099-broken.md"
+    broken.write_text((SITE / "prfaqs" / "PRFAQ-0005-in-review-clean.md").read_text(encoding="utf-8").replace("status: in-review", "status: in review"), encoding="utf-8")
+    assert main(["--config", config, "review", clean, str(broken)]) == 1
+    assert "status-enum" in capsys.readouterr().out
+    assert main(["--config", config, "review", clean, "no/such/file.md"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == "" and "no/such/file.md: no such file" in captured.err

@@ -76,3 +76,22 @@ def test_entry_fails_on_a_bad_file(tmp_path: Path) -> None:
     done = _run_entry(tmp_path, f"prfaqs/{GOOD.name}")
     assert done.returncode == 1, done.stdout + done.stderr
     assert f"prfaqs/{GOOD.name}:4:" in done.stdout
+
+
+def test_entry_gives_writing_feedback_on_the_files_it_names_records_too(tmp_path: Path) -> None:
+    """A launched document in the commit gets the writing rules (it is being edited); the check of
+    the whole folder leaves them out, and `--strict` passes there."""
+    (tmp_path / "prfaqs").mkdir()
+    launched = (
+        GOOD.read_text(encoding="utf-8")
+        .replace("status: draft", "status: launched\ndecision: {date: 2025-09-01, by: Board}")
+        .replace("Copperleaf today launched", "Copperleaf today launched significantly faster")
+    )
+    (tmp_path / "prfaqs" / GOOD.name).write_text(launched, encoding="utf-8")
+    done = _run_entry(tmp_path, f"prfaqs/{GOOD.name}")
+    assert done.returncode == 0, done.stdout + done.stderr  # the hook does not pass --strict: advice
+    assert re.search(rf"prfaqs/{re.escape(GOOD.name)}:\d+:\d+: warning weasel-words: ", done.stdout), done.stdout
+    whole = subprocess.run(
+        [str(BIN / "prfaq"), "check", "--strict"], cwd=tmp_path, capture_output=True, text=True, check=False
+    )
+    assert whole.returncode == 0 and whole.stdout == "", whole.stdout + whole.stderr

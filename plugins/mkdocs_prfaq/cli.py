@@ -288,7 +288,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--config", default=None, metavar="FILE", help="the MkDocs config whose `prfaq` plugin options apply (default: mkdocs.yml)"
     )
-    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", help="what to do (each has its own --help)")
 
     check = sub.add_parser("check", help="validate PR/FAQs and print every finding")
     check.add_argument(
