@@ -1,8 +1,12 @@
 """The search as built into the site (no browser): the Pagefind index, one search box on every
-page, which pages are indexed, the filters of a PR/FAQ, the `search` option, `mkdocs serve`."""
+page, which pages are indexed, the filters of a PR/FAQ, the `search` option, `mkdocs serve`,
+which Pagefind builds the index (1.6 from node_modules, else the Python wheel's), and the same
+index from one build to the next."""
 
 from __future__ import annotations
 
+import json
+import logging
 import os
 import re
 import shutil
@@ -18,6 +22,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "search-site"
+REPO = Path(__file__).resolve().parents[2]
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 
@@ -124,3 +129,52 @@ def test_mkdocs_serve_builds_the_index(tmp_path: Path) -> None:
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+def _pagefind_version(site: Path) -> str:
+    return str(json.loads((site / "pagefind" / "pagefind-entry.json").read_text("utf-8"))["version"])
+
+
+def _wheel_said(caplog: pytest.LogCaptureFixture) -> list[str]:
+    return [r.getMessage() for r in caplog.records if "from the Python wheel" in r.getMessage()]
+
+
+def test_pagefind_1_6_comes_from_the_projects_node_modules(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.delenv("PAGEFIND_BINARY_PATH", raising=False)
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURE, project)
+    (project / "node_modules").symlink_to(REPO / "node_modules", target_is_directory=True)
+    with caplog.at_level(logging.INFO):
+        build(load_config(str(project / "mkdocs.yml"), strict=True, site_dir=str(project / "site")))
+    assert _pagefind_version(project / "site").startswith("1.6."), "run `npm ci`: package-lock.json pins Pagefind 1.6"
+    assert not _wheel_said(caplog)
+
+
+def test_without_node_modules_the_wheels_pagefind_builds_the_index_and_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    from mkdocs_prfaq.mkdocs import search
+
+    monkeypatch.delenv("PAGEFIND_BINARY_PATH", raising=False)
+    monkeypatch.setattr(search, "_said", set())  # said once per process: as if this one were new
+    with caplog.at_level(logging.INFO):
+        site = build_copy(tmp_path / "project")
+        build_copy(tmp_path / "again")
+    assert _pagefind_version(site).startswith("1.5.")
+    assert len(list((site / "pagefind" / "fragment").iterdir())) == 7  # every indexed page
+    said = _wheel_said(caplog)
+    assert len(said) == 1 and "run `npm ci` for Pagefind 1.6" in said[0], said
+
+
+def test_two_builds_write_the_same_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pagefind 1.6 writes its files in a fixed order: byte-identical indexes, whatever the
+    folder, as SOURCE_DATE_EPOCH makes the rest of the site."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    trees = []
+    for name in ("one", "two"):
+        index = build_copy(tmp_path / name) / "pagefind"
+        trees.append({p.relative_to(index).as_posix(): p.read_bytes() for p in sorted(index.rglob("*")) if p.is_file()})
+    assert trees[0] == trees[1]
+    assert any(name.startswith("filter/") for name in trees[0])

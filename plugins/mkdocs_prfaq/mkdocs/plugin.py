@@ -71,6 +71,11 @@ class _Download(File):
         return False
 
 
+def _project(config: MkDocsConfig) -> Path:
+    """The folder of mkdocs.yml, where `npm ci` puts node_modules."""
+    return Path(config.config_file_path or "mkdocs.yml").resolve().parent
+
+
 def _has_page(docs_dir: Path, src: str) -> bool:
     return (docs_dir / src).is_file()
 
@@ -238,7 +243,7 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call]
         return output.replace("</head>", f'<script src="{src}"></script>\n</head>', 1)
 
     def _mermaid_source(self, config: MkDocsConfig) -> Path:
-        return Path(config.config_file_path or "mkdocs.yml").resolve().parent / self.config.mermaid_js
+        return _project(config) / self.config.mermaid_js
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         if page.file.src_uri in self.pages:
@@ -371,7 +376,7 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call]
             language = config.theme.get("language") or "en"
             if self.indexer is None:
                 self.indexer = search.Indexer(
-                    config.site_dir, language, keep_index_url=not config.use_directory_urls
+                    config.site_dir, language, project=_project(config), keep_index_url=not config.use_directory_urls
                 )
             self.indexer.add(page.file.dest_uri, search.indexed_html(data, html, page.title or "", language))
 
@@ -409,7 +414,10 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call]
             indexer.finish()
         elif self.config.search:
             search.build_index(
-                config.site_dir, config.theme.get("language"), keep_index_url=not config.use_directory_urls
+                config.site_dir,
+                config.theme.get("language"),
+                project=_project(config),
+                keep_index_url=not config.use_directory_urls,
             )
 
     def _stop_prerendering(self) -> None:

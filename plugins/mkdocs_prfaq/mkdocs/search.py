@@ -5,27 +5,31 @@
   of each page.
 - `page_context` tells those templates whether a page is indexed and, for a PR/FAQ, hands them
   the core's hidden metadata and filters.
-- `Indexer` collects the indexed part of each page as MkDocs converts its Markdown, has Pagefind
-  index it in batches during the build, and has it write the index into `site_dir/pagefind/`
-  while MkDocs renders the templates: `mkdocs build` and each rebuild of `mkdocs serve`.
+- `Indexer` collects the indexed part of each page as MkDocs converts its Markdown, and has
+  Pagefind index it and write the index into `site_dir/pagefind/` while MkDocs renders the
+  templates: `mkdocs build` and each rebuild of `mkdocs serve`.
 - `build_index` indexes a built site from its files instead, for `--dirty` builds, which render
   only some pages.
+- `find_pagefind` picks the Pagefind program: 1.6 from the project's `node_modules` (`npm ci`),
+  else the Python wheel's (1.5), which is slower to search on large sites and whose index
+  differs from one build to the next.
 
 The browser loads Pagefind's files relative to the page, so a site served from a sub-path works.
 """
 
 from __future__ import annotations
 
-import asyncio
-import concurrent.futures
+import functools
+import importlib
 import json
 import logging
 import os
-import shutil
+import platform
+import re
+import subprocess
+import sys
 import tempfile
-import threading
 import time
-from collections.abc import Coroutine
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -38,13 +42,15 @@ from ..core.render.html import Links, esc
 from ..core.render.listing import CATALOG
 from ..core.render.search import EXCLUDE_SELECTORS, document_search_html
 from ..core.render.site import Output
-from ..core.stable_index import stabilize
 
 log = logging.getLogger("mkdocs.plugins.prfaq")
 
 TEMPLATES = Path(__file__).parent / "templates"
 #: Where the index goes, under `site_dir`; the search script loads `pagefind/pagefind.js` from there.
 INDEX_DIR = "pagefind"
+#: At most this many fragment files (a result's title, metadata and text) per language: Pagefind
+#: 1.6 bundles the fragments of larger sites into shared files, as many files fewer to write.
+MAX_FRAGMENTS = 2000
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,119 +99,172 @@ def indexed_html(context: dict[str, Any], content: str, title: str, language: st
     )
 
 
-def _options(site: Path, language: str | None, keep_index_url: bool) -> Any:
-    """Pagefind's settings. `keep_index_url` (a site without directory URLs): results link to
-    `learn/index.html`, as the site's own links do, not to `learn/`."""
-    from pagefind.index import IndexConfig
+@dataclass(frozen=True, slots=True)
+class Pagefind:
+    """The Pagefind program a build runs, and where it comes from (for the log)."""
 
-    options = IndexConfig(
-        exclude_selectors=list(EXCLUDE_SELECTORS), output_path=str(site / INDEX_DIR), keep_index_url=keep_index_url
+    path: Path
+    version: tuple[int, ...]
+    origin: str
+
+    def arguments(self, site: Path, output: Path, language: str | None, keep_index_url: bool) -> list[str]:
+        """The command line that indexes the HTML files under `site` into `output`."""
+        args = [str(self.path), "--site", str(site), "--output-path", str(output), "--quiet"]
+        args += [f"--exclude-selectors={selector}" for selector in EXCLUDE_SELECTORS]
+        if language:
+            # One index for the whole site, whatever `lang` individual pages declare.
+            args.append(f"--force-language={language.split('-')[0].lower()}")
+        if keep_index_url:
+            # A site without directory URLs: results link to `learn/index.html`, as its links do.
+            args.append("--keep-index-url")
+        if self.version >= (1, 6):
+            args.append(f"--max-fragments={MAX_FRAGMENTS}")
+        return args
+
+
+def npm_binaries(project: Path) -> list[Path]:
+    """Where `npm ci` puts Pagefind's program: the platform package its npm package depends on
+    (as the npm package's own runner resolves it), in the project's `node_modules` or, as Node
+    looks for packages, in that of a folder above it."""
+    system = {"win32": "windows", "cygwin": "windows"}.get(sys.platform, re.sub(r"\d+$", "", sys.platform))
+    machine = platform.machine().lower()
+    arch = {"x86_64": "x64", "amd64": "x64", "aarch64": "arm64"}.get(machine, machine)
+    suffix = ".exe" if system == "windows" else ""
+    return [
+        folder / "node_modules" / "@pagefind" / f"{system}-{arch}" / "bin" / f"{name}{suffix}"
+        for folder in (project, *project.parents)
+        for name in ("pagefind_extended", "pagefind")
+    ]
+
+
+def _wheel_binary() -> Path | None:
+    try:
+        module = importlib.import_module("pagefind_bin")
+    except ImportError:
+        return None
+    path = module.get_executable()
+    return Path(path) if path else None
+
+
+@functools.cache
+def _version(path: Path) -> tuple[int, ...]:
+    try:
+        out = subprocess.run([str(path), "--version"], capture_output=True, text=True, timeout=60, check=True).stdout
+    except (OSError, subprocess.SubprocessError) as exc:
+        raise PluginError(f"prfaq: cannot run Pagefind at {path}: {exc}") from None
+    found = re.search(r"(\d+)\.(\d+)\.(\d+)", out)
+    return tuple(int(n) for n in found.groups()) if found else (0,)
+
+
+_said: set[Path] = set()
+
+
+def find_pagefind(project: Path) -> Pagefind:
+    """The Pagefind program to run: the one `PAGEFIND_BINARY_PATH` names (Pagefind's own
+    variable), else 1.6 from the project's `node_modules`, else the Python wheel's."""
+    named = os.environ.get("PAGEFIND_BINARY_PATH")
+    if named:
+        found = Pagefind(Path(named), _version(Path(named)), "PAGEFIND_BINARY_PATH")
+    elif npm := next((p for p in npm_binaries(project) if p.is_file()), None):
+        found = Pagefind(npm, _version(npm), "node_modules")
+    elif wheel := _wheel_binary():
+        found = Pagefind(wheel, _version(wheel), "the Python wheel")
+        if wheel not in _said:
+            _said.add(wheel)
+            log.info(
+                "prfaq: search index by Pagefind %s from the Python wheel, as %s has no node_modules/pagefind: "
+                "run `npm ci` for Pagefind 1.6 (faster searches on large sites, the same index from one build to the next)",
+                ".".join(map(str, found.version)),
+                project,
+            )
+    else:
+        raise PluginError(
+            "prfaq: cannot build the search index: Pagefind is not installed; run `npm ci` "
+            "(package.json pins it), or install the Python package `pagefind-bin`"
+        )
+    return found
+
+
+def _run(pagefind: Pagefind, site: Path, output: Path, language: str | None, keep_index_url: bool) -> subprocess.Popen[str]:
+    """Start Pagefind on its own core; its folder is the scratch folder, where no `pagefind.yml`
+    of the project can change what it does."""
+    return subprocess.Popen(
+        pagefind.arguments(site, output, language, keep_index_url),
+        cwd=site,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
     )
-    if language:
-        # One index for the whole site, whatever `lang` individual pages declare.
-        options["force_language"] = language.split("-")[0].lower()
-    return options
+
+
+def _wait(process: subprocess.Popen[str], pagefind: Pagefind) -> None:
+    out, _ = process.communicate()
+    for line in out.splitlines():
+        if line.strip():
+            log.debug("prfaq: pagefind: %s", line)
+    if process.returncode != 0:
+        raise PluginError(f"prfaq: Pagefind {pagefind.path} could not build the search index:\n{out.strip()}")
+
+
+def _page_count(output: Path) -> int:
+    try:
+        entry = json.loads((output / "pagefind-entry.json").read_text(encoding="utf-8"))
+        return sum(int(language["page_count"]) for language in entry["languages"].values())
+    except (OSError, ValueError, KeyError, TypeError):
+        return 0
 
 
 class Indexer:
-    """The indexed part of each page, collected while MkDocs renders, and indexed by Pagefind in
-    batches while the build goes on; `finish` writes the index into `site_dir/pagefind/`.
+    """The indexed part of each page, written to a scratch folder laid out like the site while
+    MkDocs converts the pages; `write` has Pagefind index it into `site_dir/pagefind/` on its
+    own core while MkDocs renders the templates, and `finish` waits for it.
 
-    Each batch is a scratch folder laid out like the site, handed to Pagefind's own process (it
-    runs beside MkDocs on another core). Pagefind parses a few kilobytes per page instead of whole
-    pages with their navigation, header and footer, and never the catalog's listing pages.
-    (Pagefind's Python API also takes pages one by one, but its wrapper waits 0.1 s for each.)"""
+    Pagefind parses a few kilobytes per page instead of whole pages with their navigation, header
+    and footer, and never the catalog's listing pages."""
 
-    BATCH = 250
-
-    def __init__(self, site_dir: str, language: str | None, *, keep_index_url: bool = False) -> None:
-        from pagefind.index import PagefindIndex
-
-        self.site = Path(site_dir)
+    def __init__(self, site_dir: str, language: str | None, *, project: Path, keep_index_url: bool = False) -> None:
+        self.site = Path(site_dir).resolve()
         self.pages = 0
+        self.pagefind = find_pagefind(project)
+        self._language = language
+        self._keep_index_url = keep_index_url
         self._scratch = tempfile.TemporaryDirectory(prefix="prfaq-search-", dir=_memory_folder())
-        self._batch: Path | None = None
-        self._in_batch = 0
-        self._pending: list[concurrent.futures.Future[Any]] = []
-        self._writing: concurrent.futures.Future[Any] | None = None
-        self._loop = asyncio.new_event_loop()
-        self._thread = threading.Thread(target=self._loop.run_forever, name="prfaq-pagefind", daemon=True)
-        self._thread.start()
-        self._index = PagefindIndex(config=_options(self.site, language, keep_index_url))
-        try:
-            self._call(self._index.__aenter__()).result()
-        except FileNotFoundError as exc:
-            self._stop()
-            raise PluginError(f"prfaq: cannot build the search index: {exc} (install `pagefind[bin]`)") from None
-
-    def _call(self, work: Coroutine[Any, Any, Any]) -> concurrent.futures.Future[Any]:
-        return asyncio.run_coroutine_threadsafe(work, self._loop)
+        self._process: subprocess.Popen[str] | None = None
+        self._started = 0.0
 
     def add(self, path: str, html: str) -> None:
         """One page: `path` is its output file relative to `site_dir` (`prfaqs/x/index.html`)."""
-        if self._batch is None:
-            self._batch = Path(self._scratch.name) / f"batch-{len(self._pending):05d}"
-        target = self._batch / path
+        target = Path(self._scratch.name) / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(html, encoding="utf-8")
         self.pages += 1
-        self._in_batch += 1
-        if self._in_batch >= self.BATCH:
-            self._flush()
-
-    def _flush(self) -> None:
-        if self._batch is not None:
-            self._pending.append(self._call(self._add(self._batch)))
-        self._batch, self._in_batch = None, 0
-
-    async def _add(self, batch: Path) -> Any:
-        try:
-            return await self._index.add_directory(str(batch))
-        finally:
-            shutil.rmtree(batch, ignore_errors=True)  # read: its memory can go
 
     def write(self) -> None:
-        """Have Pagefind write the index once it has read every page, without waiting for it:
-        it writes on its own core while MkDocs renders the pages' templates on this one."""
-        if self._writing is None:
-            self._flush()
-            self._writing = self._call(self._write(list(self._pending)))
-
-    async def _write(self, pending: list[concurrent.futures.Future[Any]]) -> int:
-        pages = 0
-        for future in pending:
-            pages += int((await asyncio.wrap_future(future))["page_count"])
-        await _write_and_close(self._index, self.site / INDEX_DIR)
-        return pages
+        """Start Pagefind once every page is converted, without waiting for it."""
+        if self._process is None:
+            self._started = time.perf_counter()
+            output = self.site / INDEX_DIR
+            self._process = _run(self.pagefind, Path(self._scratch.name), output, self._language, self._keep_index_url)
 
     def finish(self) -> IndexStats:
         """Wait until the index is written (:meth:`write` if it was not called)."""
-        started = time.perf_counter()
+        waiting = time.perf_counter()
         try:
             self.write()
-            assert self._writing is not None
-            pages = int(self._writing.result())
+            assert self._process is not None
+            _wait(self._process, self.pagefind)
         finally:
-            self._stop()
-        # Pagefind writes its filters in hash-map order: fix the order so builds are reproducible.
-        stabilize(self.site / INDEX_DIR)
-        stats = IndexStats(pages, time.perf_counter() - started)
+            self._scratch.cleanup()
+        stats = IndexStats(_page_count(self.site / INDEX_DIR), time.perf_counter() - waiting)
         log.info("prfaq: search index of %d pages written, %.2f s after the last page was built", stats.pages, stats.seconds)
         return stats
 
     def abort(self) -> None:
-        """Stop Pagefind without writing anything (the build failed)."""
-        try:
-            self._call(self._index.__aexit__(RuntimeError, RuntimeError("build failed"), None)).result(timeout=30)
-        except Exception:  # pragma: no cover - best effort on a failing build
-            log.debug("prfaq: stopping Pagefind after a failed build", exc_info=True)
-        finally:
-            self._stop()
-
-    def _stop(self) -> None:
-        self._loop.call_soon_threadsafe(self._loop.stop)
-        self._thread.join(timeout=30)
-        self._loop.close()
+        """Stop Pagefind without waiting for its index (the build failed)."""
+        if self._process is not None and self._process.poll() is None:
+            self._process.kill()
+            self._process.communicate()
         self._scratch.cleanup()
 
 
@@ -217,73 +276,12 @@ def _memory_folder() -> str | None:
     return str(shm) if shm.is_dir() and os.access(shm, os.W_OK | os.X_OK) else None
 
 
-def build_index(site_dir: str, language: str | None, *, keep_index_url: bool = False) -> IndexStats:
+def build_index(site_dir: str, language: str | None, *, project: Path, keep_index_url: bool = False) -> IndexStats:
     """Index every page of the built site that marks its content for search."""
     start = time.perf_counter()
-    try:
-        pages = _run_sync(_index(Path(site_dir), language, keep_index_url=keep_index_url))
-        # Pagefind writes its filters in hash-map order: fix the order so builds are reproducible.
-        stabilize(Path(site_dir) / INDEX_DIR)
-    except FileNotFoundError as exc:
-        raise PluginError(f"prfaq: cannot build the search index: {exc} (install `pagefind[bin]`)") from None
-    stats = IndexStats(pages, time.perf_counter() - start)
+    site = Path(site_dir).resolve()
+    pagefind = find_pagefind(project)
+    _wait(_run(pagefind, site, site / INDEX_DIR, language, keep_index_url), pagefind)
+    stats = IndexStats(_page_count(site / INDEX_DIR), time.perf_counter() - start)
     log.info("prfaq: search index of %d pages built in %.2f s", stats.pages, stats.seconds)
     return stats
-
-
-def _run_sync(work: Coroutine[Any, Any, int]) -> int:
-    """Run Pagefind's asynchronous API to completion, also when the caller already runs an event
-    loop (MkDocs driven from an asynchronous program): then in a thread of its own."""
-    try:
-        asyncio.get_running_loop()
-    except RuntimeError:
-        return asyncio.run(work)
-    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(asyncio.run, work).result()
-
-
-async def _index(source: Path, language: str | None, site: Path | None = None, *, keep_index_url: bool = False) -> int:
-    """Index the HTML files under `source` into `site/pagefind/` (`site` defaults to `source`)."""
-    from pagefind.index import PagefindIndex
-
-    index = await PagefindIndex(config=_options(site or source, language, keep_index_url)).__aenter__()
-    try:
-        result = await index.add_directory(str(source))
-    except BaseException as exc:
-        await index.__aexit__(type(exc), exc, None)
-        raise
-    await _write_and_close(index, (site or source) / INDEX_DIR)
-    return int(result["page_count"])
-
-
-class _AlreadyWritten(Exception):
-    """Tells Pagefind's context exit not to write the files again."""
-
-
-async def _write_and_close(index: Any, output: Path, timeout: float = 60.0) -> None:
-    """Write the index, wait until every file is whole on disk, then stop Pagefind.
-
-    Pagefind's service can answer "written" while its files are still being written, and its
-    Python wrapper stops the service at once on closing: a file cut short (an empty
-    `pagefind-entry.json` was seen here) would break search. So the files must stop changing,
-    and the entry file must parse, before the service is stopped."""
-    await index.write_files()
-    deadline = time.monotonic() + timeout
-    previous: dict[str, int] | None = None
-    while time.monotonic() < deadline:
-        current = {str(p): p.stat().st_size for p in output.rglob("*") if p.is_file()}
-        if current == previous and _entry_is_whole(output):
-            break
-        previous = current
-        await asyncio.sleep(0.05)
-    else:
-        log.warning("prfaq: the search index was still being written after %.0f s", timeout)
-    await index.__aexit__(_AlreadyWritten, _AlreadyWritten(), None)
-
-
-def _entry_is_whole(output: Path) -> bool:
-    try:
-        json.loads((output / "pagefind-entry.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return False
-    return True
