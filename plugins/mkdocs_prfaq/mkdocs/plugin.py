@@ -12,7 +12,7 @@ import os
 import posixpath
 import secrets
 import urllib.parse
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from concurrent.futures import Future
 from functools import partial
 from pathlib import Path
@@ -24,6 +24,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils.templates import TemplateContext
 
 from ..core.catalog import Catalog
@@ -39,7 +40,7 @@ from ..core.render.reference import fields_markdown, rules_markdown
 from ..core.render.review import REVIEWED, document_review, review_panels
 from ..core.render.site import ASSET_DIR, ASSETS, Output, SiteOptions, render_site
 from ..core.rules.writing import WRITING_RULES, writing_check
-from ..core.sanitize import sanitize_html
+from ..core.sanitize import safe_name, sanitize_html
 from ..core.scaffold import template_download
 from ..core.settings import Settings, SettingsError, from_options, require_source_dir
 from . import prerender, search
@@ -78,6 +79,14 @@ def _project(config: MkDocsConfig) -> Path:
 
 def _has_page(docs_dir: Path, src: str) -> bool:
     return (docs_dir / src).is_file()
+
+
+def _safe_toc(items: Iterable[AnchorLink]) -> None:
+    """The table of contents links to the ids the sanitizer gave the headings: a heading named
+    `__config` is `user-content-__config` on the page, and its entry must not point at the theme's."""
+    for item in items:
+        item.id = safe_name(item.id)
+        _safe_toc(item.children)
 
 
 class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call]
@@ -333,6 +342,8 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call]
         output = self.pages.get(page.file.src_uri)
         if output is not None and output.document is not None:
             page.edit_url = self._edit_url(config, output.document.path)
+            if self.config.sanitize:
+                _safe_toc(page.toc)
         self._index(html, page, config)
         return html
 
