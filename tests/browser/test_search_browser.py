@@ -54,6 +54,25 @@ def test_enter_opens_the_first_result_from_a_nested_page(page: Page, server: Ser
     expect(page.locator("h1").first).to_contain_text("Parcel lockers at train stations")
 
 
+def test_one_letter_is_not_searched_and_enter_takes_it_to_the_catalog(
+    page: Page, server: Server, recorder: Recorder
+) -> None:
+    """One letter matches nearly every document and needs the largest index chunks: a query is
+    searched from its second character (or when it is an id, such as `7`)."""
+    page.goto(server.url("guide/"))
+    box = page.locator("[data-prfaq-search-input]")
+    box.click()
+    box.fill("p")
+    # Searched, "p" would have results, and Enter would open the first of them.
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/catalog/\?q=p$"))
+    expect(page.locator("[data-prfaq-filters]")).to_have_attribute("data-prfaq-searched", "")
+    expect(page.locator("[data-prfaq-hits]")).to_be_hidden()
+    assert not [u for u in recorder.urls if "/pagefind/index/" in u]
+    page.goto(server.url("guide/"))
+    assert search(page, "7")[0] == "Weekend delivery windows"
+
+
 def test_search_finds_handbook_pages_from_a_handbook_page(page: Page, server: Server) -> None:
     page.goto(server.url("guide/"))
     assert search(page, "marmalade") == ["Writing guide"]

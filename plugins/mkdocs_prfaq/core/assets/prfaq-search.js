@@ -27,6 +27,9 @@
    * fetched at once meanwhile. Pagefind cannot stop a search under way, so a search per
    * keystroke would queue ones nobody waits for. */
   var DEBOUNCE = 60;
+  /* Characters a query needs before it is searched, unless it is an id (`7`): one letter matches
+   * nearly every document, and its index chunks are the largest. */
+  var MIN_CHARS = 2;
   var loading = null;
 
   function searchBox() {
@@ -138,6 +141,10 @@
     });
   }
 
+  function searchable(q) {
+    return q.length >= MIN_CHARS || queriedId(q) !== null;
+  }
+
   function plural(box, n) {
     var key = n === 0 ? "data-prfaq-none" : n === 1 ? "data-prfaq-one" : "data-prfaq-other";
     return (box.getAttribute(key) || "# matching documents").replace("#", String(n));
@@ -213,11 +220,12 @@
       var mine = ++sequence;
       window.clearTimeout(timer);
       delete box.dataset.prfaqQuery;
-      if (!q) {
+      if (!searchable(q)) {
         list.textContent = "";
         meta.textContent = placeholder;
         more.hidden = true;
         pending = Promise.resolve();
+        if (q) warm();
         return;
       }
       var ready = pagefind();
@@ -395,7 +403,7 @@
     function update() {
       var mine = ++sequence;
       var v = values();
-      var q = v.q || "";
+      var q = searchable(v.q || "") ? v.q : "";  /* one letter: prfaq.js's own filter */
       pagefind().then(function (pf) {
         return pf.filters().then(function (totals) {
           var search = searches(pf, q, totals);
