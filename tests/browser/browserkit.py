@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 CHROMIUM = "/usr/bin/chromium"
@@ -105,11 +105,28 @@ def serve(directory: Path, prefix: str = "/") -> Iterator[Server]:
 
 
 class Recorder:
-    """Every request a browser context makes, and every script error of its pages."""
+    """Every request a browser context makes, and every script error and dialog of its pages."""
 
     def __init__(self) -> None:
         self.urls: list[str] = []
         self.errors: list[str] = []
+        self.dialogs: list[str] = []
 
     def hosts(self) -> set[str]:
         return {urlsplit(u).hostname or "" for u in self.urls if urlsplit(u).scheme in {"http", "https"}}
+
+
+@contextmanager
+def watched(browser: Browser) -> Iterator[tuple[Page, Recorder]]:
+    """A page in a context of its own, whose requests, script errors and dialogs (dismissed)
+    are recorded; the context is closed on leaving."""
+    recorder = Recorder()
+    context = browser.new_context()
+    context.on("request", lambda r: recorder.urls.append(r.url))
+    page = context.new_page()
+    page.on("dialog", lambda d: (recorder.dialogs.append(d.message), d.dismiss()))
+    page.on("pageerror", lambda e: recorder.errors.append(str(e)))
+    try:
+        yield page, recorder
+    finally:
+        context.close()

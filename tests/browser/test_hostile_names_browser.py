@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from browserkit import FIXTURES, Recorder, Server, serve
+from browserkit import FIXTURES, Server, serve, watched
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from playwright.sync_api import Browser, expect
@@ -46,45 +46,38 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
 
 
 def test_no_script_runs_and_the_theme_keeps_its_configuration(browser: Browser, server: Server) -> None:
-    recorder = Recorder()
-    dialogs: list[str] = []
-    context = browser.new_context()
-    context.on("request", lambda r: recorder.urls.append(r.url))
-    page = context.new_page()
-    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-    page.on("pageerror", lambda e: recorder.errors.append(str(e)))
-    for path in PAGES:
-        for fragment in ("", "#__search"):
-            page.goto("about:blank")  # so that the fragment's URL is a new load, not a scroll
-            response = page.goto(server.url(path) + fragment)
-            assert response is not None and response.ok, path
-            page.wait_for_load_state("load")
-            # The theme read its own configuration: the element with that id is its script.
-            assert page.evaluate("document.getElementById('__config').tagName") == "SCRIPT", path
-            assert page.evaluate("JSON.parse(document.getElementById('__config').textContent).base") != (
-                "https://evil.example"
-            )
-            assert page.evaluate("document.querySelectorAll('#__config, [name=__config]').length") == 1, path
-            for name in ("__search", "__drawer", "__toc", "document$"):
-                hits = page.evaluate(
-                    f"[...document.querySelectorAll('article [id], article [name]')]"
-                    f".filter(e => e.id === {name!r} || e.getAttribute('name') === {name!r}).length"
+    with watched(browser) as (page, recorder):
+        for path in PAGES:
+            for fragment in ("", "#__search"):
+                page.goto("about:blank")  # so that the fragment's URL is a new load, not a scroll
+                response = page.goto(server.url(path) + fragment)
+                assert response is not None and response.ok, path
+                page.wait_for_load_state("load")
+                # The theme read its own configuration: the element with that id is its script.
+                assert page.evaluate("document.getElementById('__config').tagName") == "SCRIPT", path
+                assert page.evaluate("JSON.parse(document.getElementById('__config').textContent).base") != (
+                    "https://evil.example"
                 )
-                assert hits == 0, (path, name)
-            article = page.locator("article")
-            for hover in article.get_by_text("Hover here", exact=True).all() + article.locator("abbr").all():
-                hover.hover()
-            injected = page.eval_on_selector_all(
-                "[onerror],[onload],img[src=x],svg", "els => els.filter(e => /XSS/.test(e.outerHTML)).length"
-            )
-            assert injected == 0, path
-    # The edit link of the named documents goes to their file, percent-encoded, as one attribute.
-    page.goto(server.url("prfaqs/prfaq-0014/"))
-    edit = page.locator("a[rel=edit]")
-    expect(edit).to_have_count(1)
-    href = edit.get_attribute("href") or ""
-    assert href.endswith("PRFAQ-0014%22%3E%3Cimg%20src%3Dx%20onerror%3Dalert%28%27XSS-name%27%29%3E.md"), href
-    context.close()
-    assert dialogs == []
+                assert page.evaluate("document.querySelectorAll('#__config, [name=__config]').length") == 1, path
+                for name in ("__search", "__drawer", "__toc", "document$"):
+                    hits = page.evaluate(
+                        f"[...document.querySelectorAll('article [id], article [name]')]"
+                        f".filter(e => e.id === {name!r} || e.getAttribute('name') === {name!r}).length"
+                    )
+                    assert hits == 0, (path, name)
+                article = page.locator("article")
+                for hover in article.get_by_text("Hover here", exact=True).all() + article.locator("abbr").all():
+                    hover.hover()
+                injected = page.eval_on_selector_all(
+                    "[onerror],[onload],img[src=x],svg", "els => els.filter(e => /XSS/.test(e.outerHTML)).length"
+                )
+                assert injected == 0, path
+        # The edit link of the named documents goes to their file, percent-encoded, as one attribute.
+        page.goto(server.url("prfaqs/prfaq-0014/"))
+        edit = page.locator("a[rel=edit]")
+        expect(edit).to_have_count(1)
+        href = edit.get_attribute("href") or ""
+        assert href.endswith("PRFAQ-0014%22%3E%3Cimg%20src%3Dx%20onerror%3Dalert%28%27XSS-name%27%29%3E.md"), href
+    assert recorder.dialogs == []
     assert recorder.errors == []
     assert recorder.hosts() == {"127.0.0.1"}, sorted(set(recorder.urls))

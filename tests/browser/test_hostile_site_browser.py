@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from browserkit import FIXTURES, Recorder, Server, search, serve
+from browserkit import FIXTURES, Server, search, serve, watched
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from playwright.sync_api import Browser, Page, expect
@@ -54,33 +54,26 @@ def pages(site: Path) -> list[str]:
 
 
 def test_no_page_runs_a_payload_or_asks_another_host(browser: Browser, site: Path, server: Server) -> None:
-    recorder = Recorder()
-    dialogs: list[str] = []
-    context = browser.new_context()
-    context.on("request", lambda r: recorder.urls.append(r.url))
-    page = context.new_page()
-    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-    page.on("pageerror", lambda e: recorder.errors.append(str(e)))
     paths = pages(site)
     assert len(paths) > 20 and "prfaqs/prfaq-0021/" in paths
-    for path in paths:
-        response = page.goto(server.url(path))
-        assert response is not None and response.ok, path
-        page.wait_for_load_state("load")
-        # Tooltips (content.tooltips) render a title as HTML on hover: hover whatever has one.
-        for titled in page.locator("article [title], article abbr").all()[:20]:
-            if titled.is_visible():
-                titled.hover()
-        assert page.evaluate("window.__xss") is None, path
-        assert page.evaluate(INJECTED) == 0, path
-        # The theme reads its own configuration, and every page ends with its footer.
-        assert page.evaluate("document.getElementById('__config').tagName") == "SCRIPT", path
-        assert page.evaluate("JSON.parse(document.getElementById('__config').textContent).search") != (
-            "https://evil.example/x.js"
-        ), path
-        assert page.locator("footer.md-footer").count() == 1, path
-    context.close()
-    assert dialogs == []
+    with watched(browser) as (page, recorder):
+        for path in paths:
+            response = page.goto(server.url(path))
+            assert response is not None and response.ok, path
+            page.wait_for_load_state("load")
+            # Tooltips (content.tooltips) render a title as HTML on hover: hover whatever has one.
+            for titled in page.locator("article [title], article abbr").all()[:20]:
+                if titled.is_visible():
+                    titled.hover()
+            assert page.evaluate("window.__xss") is None, path
+            assert page.evaluate(INJECTED) == 0, path
+            # The theme reads its own configuration, and every page ends with its footer.
+            assert page.evaluate("document.getElementById('__config').tagName") == "SCRIPT", path
+            assert page.evaluate("JSON.parse(document.getElementById('__config').textContent).search") != (
+                "https://evil.example/x.js"
+            ), path
+            assert page.locator("footer.md-footer").count() == 1, path
+    assert recorder.dialogs == []
     assert recorder.errors == []
     assert recorder.hosts() == {"127.0.0.1"}, sorted(u for u in recorder.urls if "127.0.0.1" not in u)
 
