@@ -7,6 +7,25 @@ STAMP := $(VENV)/.installed
 # (diagrams, served by the site itself). `npm ci` runs again whenever the lock file changes.
 NODE_MODULES := node_modules/.installed
 
+# `make serve PORT=8001` when 8000 is taken.
+PORT ?= 8000
+# MkDocs 1.6 with Material prints a notice about MkDocs 2.0 on every build (see docs/operate).
+export NO_MKDOCS_2_WARNING := 1
+# One line instead of MkDocs' traceback when the port is not free (or not a port).
+define PORT_FREE
+import socket, sys
+port = sys.argv[1]
+if not port.isdigit() or not 0 < int(port) < 65536:
+    sys.exit(f"make serve: PORT={port} is not a port number (1 to 65535)")
+with socket.socket() as probe:
+    probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        probe.bind(("127.0.0.1", int(port)))
+    except OSError as exc:
+        sys.exit(f"make serve: port {port} is taken ({exc.strerror}): stop the other server, or run make serve PORT={int(port) + 1}")
+endef
+export PORT_FREE
+
 .PHONY: serve site test bench browser clean
 
 $(NODE_MODULES): package.json package-lock.json
@@ -20,9 +39,10 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-## Preview the handbook and catalog with live reload on http://127.0.0.1:8000
+## Preview the handbook and catalog with live reload on http://127.0.0.1:$(PORT) (make serve PORT=8001)
 serve: $(STAMP) $(NODE_MODULES)
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	@$(BIN)/python -c "$$PORT_FREE" "$(PORT)"
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:$(PORT)
 
 ## Build the site into site/, failing on any warning
 site: $(STAMP) $(NODE_MODULES)
