@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import json
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from mkdocs_prfaq.core.catalog import Catalog
 from mkdocs_prfaq.core.loader import read_document
 from mkdocs_prfaq.core.model import BANNERED, STATUSES, Document
 from mkdocs_prfaq.core.render.document import banner, card, render_document, resolve_id_links
-from mkdocs_prfaq.core.render.html import Links
+from mkdocs_prfaq.core.render.html import Links, document_src
+from mkdocs_prfaq.core.render.site import SiteOptions, render_site
 
 BODY = "Copperleaf today announced a thing.\n\n## FAQ\n\n### Why?\n\nBecause.\n"
 
@@ -114,3 +120,41 @@ def test_the_writing_review_sits_under_the_card_before_the_timeline() -> None:
     [page] = [o.content for o in render_site(Catalog.build([doc]), SiteOptions(extra_html={"PRFAQ-0001": panel})) if o.document]
     assert page.index('class="prfaq-card"') < page.index('class="prfaq-review"') < page.index("prfaq-timeline")
     assert page.index("prfaq-timeline") < page.index("\n\nCopperleaf today announced")
+
+
+# -- every output well-formed, whatever a title, customer or body holds -----------------------------
+#: Weighted towards what YAML, XML and JSON cannot carry as it is.
+HARD_TEXT = st.lists(
+    st.one_of(
+        st.sampled_from(["\x00", "\x01", "\x1b", "\x7f", "\x85", "\x9f", "\ufffe", "\uffff", "\U0001fffe", "\u2028",
+                         '"', "'", "\\", "\n", "---", ":", "#", "<", "&", "]]>", "{{", "\r"]),
+        st.characters(codec="utf-8", exclude_categories=("Cs",)),
+    ),
+    min_size=1,
+    max_size=30,
+).map("".join)  # fmt: skip
+
+
+def _escaped(text: str) -> str:
+    """`text` as a YAML double-quoted scalar that writes every character with an escape."""
+    return '"' + "".join(f"\\U{ord(c):08x}" for c in text) + '"'
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(title=HARD_TEXT, customer=HARD_TEXT, body=HARD_TEXT)
+def test_any_title_customer_and_body_keep_every_output_well_formed(title: str, customer: str, body: str) -> None:
+    doc = make(title=_escaped(title), customer=_escaped(customer), body=f"{body}\n\n{BODY}", tags="[refunds]")
+    outputs = {o.path: o.content for o in render_site(Catalog.build([doc]), SiteOptions(site_url="https://x.example/"))}
+    feed = ET.fromstring(outputs["feed.xml"].encode("utf-8"))
+    assert feed.tag.endswith("feed")
+    catalog = json.loads(outputs["catalog.json"].encode("utf-8"))
+    assert [d["id"] for d in catalog["documents"]] == ["PRFAQ-0001"]
+    pages = [content for path, content in outputs.items() if path.endswith(".md")]
+    assert len(pages) > 3
+    for content in pages:
+        assert content.startswith("---\n")
+        front = yaml.safe_load(content.split("\n---\n", 1)[0][4:])
+        assert isinstance(front, dict) and isinstance(front["title"], str)
+    front = yaml.safe_load(outputs[document_src(doc)].split("\n---\n", 1)[0][4:])
+    # The title round-trips, as one line, but for what YAML cannot hold (written as U+FFFD or its escape).
+    assert len(front["title"]) == len(" ".join(doc.title.split()))
