@@ -273,18 +273,24 @@ def cmd_review(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if failed else EXIT_OK
 
 
-def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
+class _Version(argparse.Action):
+    """`--version`: the installed package's version, looked up only when asked (reading the
+    package's metadata takes a tenth of a second, a third of a pre-commit check)."""
 
-    try:
-        return version("mkdocs-prfaq")
-    except PackageNotFoundError:  # run from a checkout that is not installed
-        return "unknown"
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            number = version("mkdocs-prfaq")
+        except PackageNotFoundError:  # run from a checkout that is not installed
+            number = "unknown"
+        print(f"{parser.prog} {number}")
+        parser.exit()
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="prfaq", description="Check, scaffold, list and review PR/FAQ documents.")
-    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}", help="print the version and exit")
+    parser.add_argument("--version", action=_Version, nargs=0, help="print the version and exit")
     parser.add_argument(
         "--config", default=None, metavar="FILE", help="the MkDocs config whose `prfaq` plugin options apply (default: mkdocs.yml)"
     )
