@@ -732,3 +732,23 @@ def test_make_serve_says_in_one_line_that_the_port_is_taken(taken: str) -> None:
         )
     else:
         assert first == "make serve: PORT=80a is not a port number (1 to 65535)"
+
+
+@pytest.mark.parametrize(
+    ("written", "message"),
+    [
+        ("authors: Dana Whitfield", "`authors` must be a list, not text: write `authors:` and below it one `- ` line per item, e.g. `  - Dana Whitfield`"),
+        ("title: [Split, pay]", "`title` must be text, not a list: write one line, e.g. `title: Split`"),
+        ("decision: yes", "`decision` must be a mapping, not a boolean: write `decision:` with its fields indented below it"),
+        ("tags: no", "`tags` must be a list, not a boolean: write `tags:` and below it one `- ` line per item"),
+    ],
+)
+def test_a_type_message_shows_how_to_write_the_value(
+    project: Path, capsys: pytest.CaptureFixture[str], written: str, message: str
+) -> None:
+    source = project / "proposals" / "PRFAQ-0003-split-payments.md"
+    key = written.split(":")[0]
+    text = re.sub(rf"\n{key}:.*\n(  - .*\n)*", "\n", source.read_text(encoding="utf-8"), count=1)
+    source.write_text(text.replace("\n---\n", f"\n{written}\n---\n", 1), encoding="utf-8")
+    code, out, _ = run(capsys, "check", str(source))
+    assert code == 1 and message in out, out

@@ -97,6 +97,19 @@ def _yaml_read_as(value: Any, raw: str | None) -> str:
     return f"got {type(value).__name__}"
 
 
+def _type_example(key: str, expected: Any, value: Any) -> str:
+    """How to write the value with the type the schema wants, from what was written."""
+    if expected == "array":
+        item = value if isinstance(value, str) and "\n" not in value and len(value) <= 60 else "..."
+        return f": write `{key}:` and below it one `- ` line per item, e.g. `  - {item}`"
+    if expected == "string":
+        first = next((v for v in value if isinstance(v, str)), None) if isinstance(value, list) else None
+        return f": write one line, e.g. `{key}: {first if first and len(first) <= 60 else '...'}`"
+    if expected == "object":
+        return f": write `{key}:` with its fields indented below it, e.g. `  date: 2026-01-31`"
+    return ""
+
+
 def _suggest(word: str, choices: list[str]) -> str:
     close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
     return f" (did you mean `{close[0]}`?)" if close else ""
@@ -139,10 +152,16 @@ def _problems(doc: Document, error: ValidationError) -> Iterator[Problem]:
             if expected == "string" and isinstance(value, int) and _date_path(path):
                 yield Problem("date-format", pos.line, pos.col, f"`{field}` must be a date YYYY-MM-DD")
                 return
+            if expected in ("array", "object"):  # quoting would not help: show the shape
+                got = "empty" if value is None else "a boolean" if isinstance(value, bool) else "a number"
+                fix = _type_example(str(path[-1]) if path else field, expected, value)
+                yield Problem("field-type", pos.line, pos.col, f"`{field}` must be {wanted}, not {got}{fix}")
+                return
             yield Problem("field-type", pos.line, pos.col, f"`{field}` must be {wanted}; {_yaml_read_as(value, raw)}")
         else:
             got = "a list" if isinstance(value, list) else "a mapping" if isinstance(value, dict) else "text"
-            yield Problem("field-type", pos.line, pos.col, f"`{field}` must be {wanted}, not {got}")
+            fix = _type_example(str(path[-1]) if path else field, expected, value)
+            yield Problem("field-type", pos.line, pos.col, f"`{field}` must be {wanted}, not {got}{fix}")
         return
     if kind == "enum":
         if path == ("status",):
