@@ -23,6 +23,19 @@ _FAQ_WORDS = re.compile(r"\b(faqs?|frequently asked questions|questions and answ
 _EXTERNAL = re.compile(r"\b(external|customer|public)\b", re.I)
 _INTERNAL = re.compile(r"\b(internal|stakeholder|business)\b", re.I)
 
+#: Levels of nesting a body may hold: lists, block quotes, indented blocks under them, and HTML
+#: blocks whose Markdown is read (`markdown="1"`). Python-Markdown recurses for each level and
+#: stops the build with RecursionError at a few hundred; no PR/FAQ needs more than a handful.
+NESTING_LIMIT = 20
+#: The block quote marks that open a line, each one a level (as Python-Markdown reads them).
+_QUOTE_MARKS = re.compile(r"(?: {0,3}> ?)++")
+_LIST_MARK = re.compile(r"(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
+#: An HTML tag asking for its content to be read as Markdown (the md_in_html extension).
+_MARKDOWN_TAG = re.compile(r"<[A-Za-z][\w-]*+\s[^<>]*?\bmarkdown\b")
+_CLOSING_TAG = re.compile(r"</[A-Za-z]")
+#: The first characters of a line that can be nested: any other line is at depth `html`.
+_NESTING_STARTS = frozenset(" \t>-*+<0123456789")
+
 
 @dataclass(frozen=True, slots=True)
 class Heading:
@@ -60,6 +73,10 @@ class BodyStructure:
     first_paragraph: str = ""
     #: The body opens with a level-1 heading of its own (the headline).
     leading_h1: Heading | None = None
+    #: The deepest nesting of a line (see `nesting`), and where the first line past
+    #: NESTING_LIMIT starts (line, column), if one is.
+    depth: int = 0
+    too_deep: tuple[int, int] | None = None
 
 
 def faq_kind(text: str) -> str | None:
@@ -111,6 +128,27 @@ def _links(line: str, number: int) -> list[Link]:
     return links
 
 
+def nesting(line: str, html: int = 0) -> tuple[int, int]:
+    """How deep `line` is nested, as Python-Markdown reads it, and where its content starts.
+
+    Each leading `>` is a level, each 4 columns of indentation after them another, a list mark
+    one more, and `html` counts the open HTML blocks read as Markdown around the line. Linear in
+    the line: the measure for a body that would make the converter recurse too deep.
+    """
+    quotes = _QUOTE_MARKS.match(line)
+    at = quotes.end() if quotes else 0
+    depth = html + (line.count(">", 0, at) if at else 0)
+    rest = line[at:]
+    content = rest.lstrip(" \t")
+    indent = len(rest) - len(content)
+    if indent:
+        head = rest[:indent]
+        depth += len(head.expandtabs(4) if "\t" in head else head) // 4
+    if _LIST_MARK.match(content):
+        depth += 1
+    return depth, at + indent + 1
+
+
 def _plain(line: str) -> str:
     """Strip the commonest inline Markdown so a summary reads as text."""
     line = re.sub(r"!?\[([^\[\]]*)\]\([^)\[]*\)", r"\1", line)
@@ -135,6 +173,8 @@ def analyse(body: str, first_line: int) -> BodyStructure:
     open_question: Heading | None = None
     open_words = 0
     open_section = "faq"
+    # HTML blocks open around the line whose content is read as Markdown.
+    html = 0
 
     def close_question(next_level: int | None) -> None:
         nonlocal open_question
@@ -150,6 +190,10 @@ def analyse(body: str, first_line: int) -> BodyStructure:
     for offset, line in enumerate(lines):
         number = first_line + offset
         first = line[:1]
+        if first in _NESTING_STARTS and first:
+            # Code blocks too: where the site has no fenced-code extension, a fence is text and
+            # what it holds is read as Markdown; code indented 80 columns deep is rare.
+            html = _nest(result, line, number, html)
         fence_match = _FENCE.match(line) if first in _FENCE_STARTS else None
         if fence is not None:
             if fence_match and fence_match.group(1)[0] == fence[0] and len(fence_match.group(1)) >= len(fence):
@@ -209,6 +253,19 @@ def analyse(body: str, first_line: int) -> BodyStructure:
     result.press_release = "\n".join(press_lines)
     result.first_paragraph = " ".join(p for p in paragraph if p)
     return result
+
+
+def _nest(result: BodyStructure, line: str, number: int, html: int) -> int:
+    """Measure how deep a line is nested (see `nesting`) into `result`; the open HTML blocks after it."""
+    depth, col = nesting(line, html)
+    if "<" in line:
+        html = max(0, html + len(_MARKDOWN_TAG.findall(line)) - len(_CLOSING_TAG.findall(line)))
+        depth = max(depth, html)  # the block it opens holds the lines below
+    if depth > result.depth:
+        result.depth = depth
+        if depth > NESTING_LIMIT and result.too_deep is None:
+            result.too_deep = (number, col)
+    return html
 
 
 def press_lines_have_text(lines: list[str]) -> bool:

@@ -169,6 +169,9 @@ def render_document(doc: Document, catalog: Catalog, links: Links, *, extra_html
     lines = body.split("\n")
     heading = doc.structure.leading_h1
     first_faq = doc.structure.faq_sections[0][0] if doc.structure.faq_sections else None
+    if doc.structure.too_deep is not None:
+        # Nested too deep for the converter (a site made body-nesting a warning): shown as text.
+        lines, heading, first_faq = [f"    {line}" for line in lines], None, None
     if first_faq is not None and first_faq is not heading:
         # A marker before the first FAQ heading: the print stylesheet starts the FAQ on a new page.
         faq = first_faq.line - doc.body_line

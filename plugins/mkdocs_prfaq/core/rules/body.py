@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..body import NESTING_LIMIT
 from ..findings import Problem
 from ..model import Document
 
@@ -62,6 +63,18 @@ def check_body(doc: Document) -> list[Problem]:
                 doc.body_line,
                 1,
                 f"the document has {s.words:,} words, over {DOCUMENT_WORDS:,}: move supporting material to appendices",
+            )
+        )
+    if s.too_deep is not None:
+        line, col = s.too_deep
+        problems.append(
+            Problem(
+                "body-nesting",
+                line,
+                col,
+                f"nested past {NESTING_LIMIT} levels here ({s.depth:,} at the deepest; each `>`, list mark,"
+                " 4 columns of indentation or HTML block read as Markdown is a level): the site's Markdown converter"
+                " recurses once per level and stops the build; flatten it into headings and shorter lists",
             )
         )
     for link in s.links:

@@ -29,6 +29,7 @@ ALWAYS_ON: dict[str, str] = {
         _UNREADABLE,
     ),
     "duplicate-key": "YAML keeps the last of two values and drops the first without a word",
+    "body-nesting": "the site's Markdown converter recurses once per level, and a few hundred stop the build with a traceback",
     **dict.fromkeys(
         ("too-many-tags", "too-many-facet-values", "too-many-abbreviations", "too-many-footnotes"),
         "a site that needs more raises the limit's `max_` option; without a limit one small file makes the build"
@@ -66,6 +67,7 @@ RULES: dict[str, Rule] = {
         Rule("too-many-tags", Category.FILE, _E, "A document lists more tags than `max_tags` (20 by default)."),
         Rule("too-many-abbreviations", Category.FILE, _E, "A body defines more abbreviations than `max_abbreviations` (200)."),
         Rule("too-many-footnotes", Category.FILE, _E, "A body holds more footnotes than `max_footnotes` (200)."),
+        Rule("body-nesting", Category.FILE, _E, "Lists, block quotes or indented blocks in the body are nested over 20 levels deep."),
         # Schema
         Rule("required-field", Category.SCHEMA, _E, "A required front-matter field is missing."),
         Rule("field-type", Category.SCHEMA, _E, "A field has the wrong type (quote values YAML reads as booleans)."),
