@@ -10,6 +10,7 @@ import datetime as dt
 import logging
 import os
 import posixpath
+import re
 import secrets
 import urllib.parse
 from collections.abc import Callable, Iterable
@@ -51,6 +52,8 @@ log = logging.getLogger("mkdocs.plugins.prfaq")
 
 #: Where the site serves its own copy of Mermaid.
 MERMAID_DEST = "assets/vendor/mermaid.min.js"
+#: A diagram's block, as Material's script looks for it (`pre.mermaid`): the `class` attribute.
+DIAGRAM_CLASS = re.compile(r'(<pre\b[^>]*?\sclass=")([^"]*)(")', re.IGNORECASE)
 #: Below this many PR/FAQs, forking workers to convert their pages costs more than it saves.
 PRERENDER_MIN_PAGES = 200
 
@@ -70,6 +73,15 @@ class _Download(File):
 
     def is_documentation_page(self) -> bool:
         return False
+
+
+def _is_diagram(match: re.Match[str]) -> bool:
+    return "mermaid" in match.group(2).lower().split()
+
+
+def _as_code(match: re.Match[str]) -> str:
+    classes = [c for c in match.group(2).split() if c.lower() != "mermaid"]
+    return f"{match.group(1)}{' '.join(classes)}{match.group(3)}"
 
 
 def _project(config: MkDocsConfig) -> Path:
@@ -235,18 +247,19 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call]
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         """Load the site's own copy of Mermaid on pages with a diagram, before Material's bundle
         looks for it (Material would otherwise fetch it from a CDN)."""
-        if 'class="mermaid"' not in output:
+        if "mermaid" not in output or not any(_is_diagram(m) for m in DIAGRAM_CLASS.finditer(output)):
             return output
         if not self._mermaid_source(config).is_file():
-            # Not a warning: a site without npm is still whole, its diagrams shown as their source.
-            # Fetching Mermaid from a CDN instead would tell an outside host who reads what.
+            # Not a warning: a site without npm is still whole, its diagrams shown as their source,
+            # in code blocks that Material's script does not take for diagrams: it would fetch
+            # Mermaid from a CDN, telling an outside host who reads what.
             if not self.mermaid_missing_said:
                 log.info(
                     "prfaq: Mermaid is not installed at %s, so diagrams show as their source: run `npm ci`",
                     self.config.mermaid_js,
                 )
                 self.mermaid_missing_said = True
-            return output
+            return DIAGRAM_CLASS.sub(_as_code, output)
         here = page.url if page.url.endswith("/") else posixpath.dirname(page.url)
         src = posixpath.relpath(MERMAID_DEST, here or ".")
         return output.replace("</head>", f'<script src="{src}"></script>\n</head>', 1)
