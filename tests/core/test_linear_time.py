@@ -64,7 +64,7 @@ ATTACKS: dict[str, Callable[[], str]] = {
     "brackets": repeated("["),
     "image-brackets": repeated("!["),
     "link-heads": repeated('](x "'),
-    "links": repeated("[a](b) [c][d] "),
+    "links": repeated("the [refund](https://example.com/r) and [card][c] "),
     "single-quote-openers": repeated("‘"),
     "at-signs": repeated("a@"),
     "hyphen-words": repeated("a-"),

@@ -6,6 +6,7 @@ The press release is the text before the first FAQ heading; each FAQ heading ope
 
 from __future__ import annotations
 
+import operator
 import re
 from dataclasses import dataclass, field
 
@@ -149,10 +150,16 @@ def nesting(line: str, html: int = 0) -> tuple[int, int]:
     return depth, at + indent + 1
 
 
+_PLAIN_LINK = re.compile(r"!?\[([^\[\]]*)\]\([^)\[]*\)")
+_PLAIN_MARKS = re.compile(r"[*_`]+")
+#: A link's text (`match[1]`), taken in C: a template (`\1`) is expanded in Python for each link.
+_LINK_TEXT = operator.itemgetter(1)
+
+
 def _plain(line: str) -> str:
     """Strip the commonest inline Markdown so a summary reads as text."""
-    line = re.sub(r"!?\[([^\[\]]*)\]\([^)\[]*\)", r"\1", line)
-    return re.sub(r"[*_`]+", "", line).strip()
+    line = _PLAIN_LINK.sub(_LINK_TEXT, line)
+    return _PLAIN_MARKS.sub("", line).strip()
 
 
 def analyse(body: str, first_line: int) -> BodyStructure:
