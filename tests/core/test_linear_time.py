@@ -100,8 +100,9 @@ def seconds(folder: Path) -> float:
 
 
 def word_lines(count: int) -> str:
-    """`count` lines of one plain word each: a plain document as rich in lines as an attack."""
-    return "\n".join(WORDS[i % len(WORDS)] for i in range(count))
+    """`count` lines of one plain word each, every fifth a list item: a plain document as rich in
+    lines, and in blocks, as an attack of short lines (each block costs more than a line)."""
+    return "\n".join(("- " if i % 5 == 0 else "") + WORDS[i % len(WORDS)] for i in range(count))
 
 
 @pytest.fixture(scope="module")
