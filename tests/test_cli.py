@@ -715,9 +715,13 @@ def test_make_serve_says_in_one_line_that_the_port_is_taken(taken: str) -> None:
         other.listen()
         port = str(other.getsockname()[1]) if taken == "listening" else "80a"
         # `-o`: the set-up targets count as done (the suite runs in the set-up checkout).
+        # A make of its own, as a user types it: under `make test`, the parent's MAKEFLAGS and
+        # MAKELEVEL would make it print "Entering directory" lines.
+        env = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MAKELEVEL", "MFLAGS", "MAKEOVERRIDES")}
         done = subprocess.run(
             ["make", "-o", ".venv/.installed", "-o", "node_modules/.installed", "serve", f"PORT={port}"],
             cwd=REPO,
+            env=env,
             capture_output=True,
             text=True,
             timeout=60,
