@@ -119,10 +119,14 @@ def test_adversarial_text_is_checked_in_linear_time(tmp_path: Path, wrapped: Pat
     short = len(body) / lines < 20
     reference = document(tmp_path / "plain", word_lines(lines)) if short else wrapped
     hostile = document(tmp_path / attack, body)
-    # Alternated, best of three each: a machine that gets busier slows both sides alike.
+    # Alternated, best of three each: a machine that gets busier slows both sides alike. Over
+    # budget, three more rounds, in case a burst of load fell on one side only: a quadratic rule
+    # is ten times over at this size, not a little.
     plain = taken = float("inf")
-    for _ in range(3):
+    for round_ in range(6):
         plain = min(plain, seconds(reference))
         taken = min(taken, seconds(hostile))
+        if round_ >= 2 and taken <= 3 * plain:
+            break
     kind = f"{lines:,} lines of one word" if short else "prose wrapped at 80"
     assert taken <= 3 * plain, f"{attack}: {taken:.2f} s against {plain:.2f} s for {kind}"
