@@ -3,6 +3,9 @@
 The plain site copies each PR/FAQ body into `docs/` (Material, its lunr search on, not in the
 nav); the plugin's site searches with Pagefind instead. The ratio is the plugin's own cost. The two builds alternate in one run. Also measures how the
 build scales (N = 1,000 against N = 4,000) and whether a PR/FAQ page grows with N.
+
+`python bench/build.py jobs [N] [ROUNDS]` compares the same site built with the plugin's `jobs: 1`
+(one process) and `jobs: 0` (a process per core), in alternated pairs: what the processes save.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from corpus import mkdocs_yml, write_project
+from corpus import PLUGIN, mkdocs_yml, write_project
 
 PLAIN_YML = mkdocs_yml(plugins="  - search\n", nav="  - Home: index.md\n")
 
@@ -93,5 +96,27 @@ def main(ratio_n: int = 2000, small: int = 1000, large: int = 4000, rounds: int 
     return results
 
 
+def jobs(n: int = 2000, rounds: int = 5) -> dict[str, float]:
+    """The same site built with one process (`jobs: 1`) and a process per core (`jobs: 0`),
+    alternated: the share of the build the extra processes save (median against median)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        projects = {}
+        for count in (1, 0):
+            projects[count] = Path(tmp) / f"jobs{count}"
+            write_project(projects[count], n, config=mkdocs_yml(plugins=f"{PLUGIN}      jobs: {count}\n"))
+        times: dict[int, list[float]] = {1: [], 0: []}
+        for _ in range(rounds):
+            for count in (1, 0):
+                times[count].append(_build(projects[count]))
+    one, many = statistics.median(times[1]), statistics.median(times[0])
+    pairs = ", ".join(f"{a:.1f}/{b:.1f}" for a, b in zip(times[1], times[0], strict=True))
+    print(f"build: N={n}: alternated pairs, jobs 1/jobs 0: {pairs}")
+    print(f"build: N={n}: jobs 1 {one:.1f} s, jobs 0 {many:.1f} s: the processes save {1 - many / one:.1%} (keep >= 15%)")
+    return {"jobs_one": one, "jobs_default": many, "jobs_saving": 1 - many / one}
+
+
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:2] == ["jobs"]:
+        jobs(*(int(arg) for arg in sys.argv[2:4]))
+    else:
+        main()
