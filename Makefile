@@ -29,7 +29,8 @@ export PORT_FREE
 .PHONY: serve site test bench browser clean
 
 $(NODE_MODULES): package.json package-lock.json
-	@if sh scripts/ensure-node.sh; then \
+	@if sh scripts/ensure-debian-package.sh npm "nodejs npm" "the search index and diagrams" \
+		"until then: Pagefind 1.5 from the Python wheel, diagrams shown as code"; then \
 		npm ci --no-audit --no-fund --loglevel=error && touch $(NODE_MODULES); \
 	fi
 
@@ -56,7 +57,8 @@ test: $(STAMP) $(NODE_MODULES) browser
 
 ## Make sure Debian's Chromium is there for the browser tests (installs it when running as root)
 browser:
-	@sh scripts/ensure-chromium.sh
+	@sh scripts/ensure-debian-package.sh chromium chromium "the browser tests" \
+		"the browser tests drive Debian's Chromium at /usr/bin/chromium"
 
 ## Benchmarks: check speed, build speed and page size, search payload (see bench/README.md)
 bench: $(STAMP) $(NODE_MODULES) browser
