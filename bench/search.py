@@ -15,12 +15,15 @@ the harness takes to type and to notice is printed beside it). Goals (issue 15, 
 for an id, one word in every document and two words in every document): <= 0.5 MB, <= 0.7 s;
 the index adds <= 15% to the build time at N = 2,000.
 
-Served by Python's http.server, without compression: Pagefind's own files are gzipped already,
-but the page, Material's CSS and JavaScript would be smaller from a server that compresses.
+Served by Python's http.server, without compression. Pagefind's index, fragments and WebAssembly
+are gzipped by Pagefind itself, but the page, Material's CSS and JavaScript and Pagefind's script
+are not: the bytes are also given as a server that compresses text sends them (GitHub Pages,
+nginx's `gzip on`, most CDNs), each text file gzipped at level 6; the goal is judged on those.
 """
 
 from __future__ import annotations
 
+import gzip
 import os
 import resource
 import shutil
@@ -31,6 +34,7 @@ import tempfile
 import time
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from corpus import mkdocs_yml
 
@@ -117,6 +121,22 @@ def build(root: Path, variant: str, pagefind: Path | None = None, name: str | No
     return time.perf_counter() - start
 
 
+#: Files a compressing server sends gzipped; Pagefind's own are compressed already.
+TEXT = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt"}
+
+
+def compressed(site: Path, url: str, served: int, headers: int) -> int:
+    """Bytes a server that gzips text would send for `url`: its headers, and the file gzipped at
+    level 6 when it is text; else as served."""
+    path = urlsplit(url).path.lstrip("/")
+    file = site / path
+    if file.is_dir() or not path:
+        file = file / "index.html"
+    if file.suffix not in TEXT or not file.is_file():
+        return served
+    return headers + len(gzip.compress(file.read_bytes(), 6, mtime=0))
+
+
 def folder_size(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
@@ -148,13 +168,19 @@ def measure(site: Path) -> list[dict[str, Any]]:
                 sizes = request.sizes()
                 return int(sizes["responseBodySize"] + sizes["responseHeadersSize"])
 
+            def gzipped(request: Request) -> int:
+                sizes = request.sizes()
+                return compressed(site, request.url, size(request), int(sizes["responseHeadersSize"]))
+
             total = sum(size(r) for r in finished)
+            total_gzip = sum(gzipped(r) for r in finished)
             search = sum(size(r) for r in finished[loaded:])
             rows.append(
                 {
                     "label": label,
                     "query": query,
                     "bytes": total,
+                    "bytes_gzip": total_gzip,
                     "search_bytes": search,
                     "requests": len(finished),
                     "seconds": seconds,
@@ -192,16 +218,17 @@ def main(count: int | None = None, share_count: int | None = None, *, lunr: bool
         for i, (query_label, query) in enumerate(QUERIES):
             for label, measured in rows.items():
                 row = measured[i]
-                ok = row["bytes"] <= GOAL_BYTES and row["seconds"] <= GOAL_SECONDS
+                ok = row["bytes_gzip"] <= GOAL_BYTES and row["seconds"] <= GOAL_SECONDS
                 print(
-                    f"search: N={count}: {query!r} ({query_label}), Pagefind {label}: {row['bytes'] / 1e6:.2f} MB fetched "
-                    f"from page load to first results ({row['search_bytes'] / 1e6:.2f} MB by the search, "
+                    f"search: N={count}: {query!r} ({query_label}), Pagefind {label}: {row['bytes_gzip'] / 1e6:.2f} MB "
+                    f"from a compressing server ({row['bytes'] / 1e6:.2f} MB as served here) from page load to first results ({row['search_bytes'] / 1e6:.2f} MB by the search, "
                     f"{row['requests']} requests), results in {row['seconds']:.2f} s "
                     f"({row['harness_seconds']:.2f} s as the harness sees it); {row['results']} "
                     f"[{'meets' if ok else 'misses'} <= {GOAL_BYTES / 1e6:g} MB, <= {GOAL_SECONDS:g} s]",
                     flush=True,
                 )
                 results[f"bytes_{query_label}_{label}"] = row["bytes"]
+                results[f"bytes_gzip_{query_label}_{label}"] = row["bytes_gzip"]
                 results[f"seconds_{query_label}_{label}"] = row["seconds"]
         if lunr:
             build(root, "lunr")
