@@ -10,6 +10,7 @@ build scales (N = 1,000 against N = 4,000) and whether a PR/FAQ page grows with 
 
 from __future__ import annotations
 
+import os
 import shutil
 import statistics
 import subprocess
@@ -43,7 +44,12 @@ def _build(root: Path) -> float:
         check=True,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
-        env={"NO_MKDOCS_2_WARNING": "1", "PATH": str(Path(sys.executable).parent) + ":/usr/bin:/bin"},
+        # PYTHONPATH passes through: `PYTHONPATH=<checkout>/plugins` benchmarks that checkout's plugin.
+        env={
+            "NO_MKDOCS_2_WARNING": "1",
+            "PATH": str(Path(sys.executable).parent) + ":/usr/bin:/bin",
+            **{key: os.environ[key] for key in ("PYTHONPATH",) if key in os.environ},
+        },
     )
     return time.perf_counter() - start
 
