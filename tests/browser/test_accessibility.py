@@ -1,0 +1,170 @@
+"""The built site passes an accessibility audit and reads well on a phone and on a desktop.
+
+axe-core (from the npm registry through package.json, injected from node_modules, never from a
+CDN) runs on every page type of this repository's own site, in the light and the dark scheme,
+and no critical or serious violation of WCAG 2 A/AA is allowed. At 390 px and 1400 px no catalog
+table or card overflows its container, a title cell is at least 120 px wide and no word of a
+title is split over two lines (but after a hyphen). A screenshot of each page type at both widths is kept in
+`test-artifacts/screenshots/` for a reviewer to look at.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from browserkit import Server, serve
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from playwright.sync_api import Browser, Page
+
+pytestmark = pytest.mark.browser
+
+REPO = Path(__file__).resolve().parents[2]
+AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
+SCREENSHOTS = REPO / "test-artifacts" / "screenshots"
+
+#: One page of each type, by what a reader would call it.
+PAGE_TYPES = {
+    "home": "",
+    "handbook": "learn/press-release/",
+    "checklist": "practice/review-checklist/",
+    "diagram": "contribute/lifecycle/",
+    "catalog": "catalog/",
+    "status index": "catalog/status/",
+    "status facet": "catalog/status/draft/",
+    "team facet": "catalog/teams/payments/",
+    "tag facet": "catalog/tags/refunds/",
+    "activity": "catalog/activity/",
+    "draft PR/FAQ": "prfaqs/prfaq-0012/",
+    "launched PR/FAQ": "prfaqs/prfaq-0001/",
+    "reference": "reference/front-matter/",
+    "plugin options": "reference/plugin/",
+    "glossary": "glossary/",
+    "not found": "404.html",
+}
+#: Pages that hold the catalog's tables.
+TABLE_PAGES = ["catalog", "status facet", "team facet", "tag facet"]
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    assert AXE.is_file(), "axe-core is missing: run `npm ci` (make test does)"
+    site_dir = tmp_path_factory.mktemp("a11y") / "site"
+    build(load_config(str(REPO / "mkdocs.yml"), site_dir=str(site_dir)))
+    with serve(site_dir) as server:
+        yield server
+
+
+def _open(browser: Browser, server: Server, path: str, *, scheme: str = "light", width: int = 1400) -> Page:
+    context = browser.new_context(color_scheme=scheme, viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto(server.url(path), wait_until="load")
+    page.wait_for_load_state("networkidle")
+    return page
+
+
+def _axe(page: Page) -> list[dict[str, Any]]:
+    page.add_script_tag(path=str(AXE))
+    result: dict[str, Any] = page.evaluate(
+        """() => axe.run(document, {
+          runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] },
+          resultTypes: ["violations"],
+        })"""
+    )
+    return list(result["violations"])
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("kind", list(PAGE_TYPES))
+def test_no_critical_or_serious_violation(browser: Browser, site: Server, kind: str, scheme: str) -> None:
+    page = _open(browser, site, PAGE_TYPES[kind], scheme=scheme)
+    try:
+        found = [v for v in _axe(page) if v["impact"] in {"critical", "serious"}]
+    finally:
+        page.context.close()
+    assert not found, "\n".join(
+        f"{v['impact']} {v['id']}: {v['help']} ({len(v['nodes'])}: "
+        f"{', '.join(' '.join(n['target']) for n in v['nodes'][:5])})"
+        for v in found
+    )
+
+
+def test_the_audit_sees_violations(browser: Browser, site: Server) -> None:
+    """The audit is live: a control without a name, added to a real page, is reported."""
+    page = _open(browser, site, PAGE_TYPES["catalog"])
+    try:
+        page.evaluate("() => document.querySelector('article').append(document.createElement('select'))")
+        ids = {v["id"] for v in _axe(page) if v["impact"] == "critical"}
+    finally:
+        page.context.close()
+    assert "select-name" in ids
+
+
+#: For each catalog table: how far it (or a row shown as a card) reaches past its container, the
+#: narrowest title cell, and the titles with a word split over two lines.
+LAYOUT = r"""() => {
+  const out = { overflow: 0, titleWidth: Infinity, split: [] };
+  document.querySelectorAll(".prfaq-table").forEach((table) => {
+    const box = table.closest(".md-content__inner").getBoundingClientRect();
+    [table, ...table.querySelectorAll("tr")].forEach((node) => {
+      const r = node.getBoundingClientRect();
+      if (r.width) out.overflow = Math.max(out.overflow, r.right - box.right, box.left - r.left);
+    });
+    table.querySelectorAll("tbody tr:not([hidden]) td:nth-child(2)").forEach((cell) => {
+      out.titleWidth = Math.min(out.titleWidth, cell.getBoundingClientRect().width);
+      const text = cell.firstChild && cell.firstChild.firstChild;
+      if (!text || text.nodeType !== 3) return;
+      const range = document.createRange();
+      // A word may break after a hyphen ("flat-/pack"), never inside a part.
+      for (const part of text.textContent.matchAll(/[^\s-]+/g)) {
+        range.setStart(text, part.index);
+        range.setEnd(text, part.index + part[0].length);
+        if (range.getClientRects().length > 1) out.split.push(part[0]);
+      }
+    });
+  });
+  return out;
+}"""
+
+
+@pytest.mark.parametrize("width", [390, 1400])
+@pytest.mark.parametrize("kind", TABLE_PAGES)
+def test_tables_fit_the_screen(browser: Browser, site: Server, kind: str, width: int) -> None:
+    page = _open(browser, site, PAGE_TYPES[kind], width=width)
+    try:
+        layout = page.evaluate(LAYOUT)
+    finally:
+        page.context.close()
+    assert layout["overflow"] <= 1, f"a table reaches {layout['overflow']:.0f} px past its container"
+    assert layout["titleWidth"] >= 120, f"a title cell is {layout['titleWidth']:.0f} px wide"
+    assert not layout["split"], f"words split over two lines: {layout['split']}"
+
+
+def test_controls_show_a_focus_ring(browser: Browser, site: Server) -> None:
+    page = _open(browser, site, PAGE_TYPES["catalog"])
+    try:
+        rings = []
+        for selector in ["[data-filter='q']", "select[data-filter='status']", "th[data-sort='title']"]:
+            control = page.locator(selector)
+            control.focus()
+            rings.append((selector, control.evaluate("e => getComputedStyle(e).outlineStyle")))
+    finally:
+        page.context.close()
+    assert all(style not in {"none", ""} for _, style in rings), rings
+
+
+@pytest.mark.parametrize("width", [390, 1400])
+def test_screenshots_of_every_page_type(browser: Browser, site: Server, width: int) -> None:
+    """Kept for review, and each one shows a page that rendered (not a blank or an error page)."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for kind, path in PAGE_TYPES.items():
+        page = _open(browser, site, path, width=width)
+        try:
+            assert page.locator("article h1").first.is_visible(), kind
+            name = kind.replace("/", "").replace(" ", "-")
+            page.screenshot(path=str(SCREENSHOTS / f"{width}px-{name}.png"), full_page=True)
+        finally:
+            page.context.close()
