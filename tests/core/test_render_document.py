@@ -15,7 +15,7 @@ from mkdocs_prfaq.core.catalog import Catalog
 from mkdocs_prfaq.core.loader import read_document
 from mkdocs_prfaq.core.model import BANNERED, STATUSES, Document
 from mkdocs_prfaq.core.render.document import banner, card, render_document, resolve_id_links
-from mkdocs_prfaq.core.render.html import Links, document_src
+from mkdocs_prfaq.core.render.html import Here, Links, document_src
 from mkdocs_prfaq.core.render.site import SiteOptions, render_site
 
 BODY = "Copperleaf today announced a thing.\n\n## FAQ\n\n### Why?\n\nBecause.\n"
@@ -81,7 +81,8 @@ def test_banner_for_statuses_that_are_not_a_plan_of_record(status: str) -> None:
     if status in ("approved", "building", "launched", "shelved", "rejected"):
         extra["decision"] = "{date: 2025-03-01, by: The board}"
     doc = make(status=status, **extra)
-    html = banner(doc, lambda i: f"../{i.lower()}/")
+    catalog = Catalog.build([doc, make("PRFAQ-0002")])
+    html = banner(doc, Here(Links(), catalog, document_src(doc)))
     assert bool(html) == (status in BANNERED)
     if status == "superseded":
         assert 'href="../prfaq-0002/"' in html

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import html
 import posixpath
+from dataclasses import dataclass
 
+from ..catalog import Catalog
 from ..model import Document
+
+__all__ = ["Here", "Links", "document_src", "esc", "md_text", "relative"]
 
 
 def esc(value: object) -> str:
@@ -71,3 +75,33 @@ def relative(path: str, start: str) -> str:
 
 def document_src(doc: Document) -> str:
     return f"prfaqs/{doc.slug}.md"
+
+
+@dataclass(frozen=True, slots=True)
+class Here:
+    """Links from one generated page (built from `src`), as its templates ask for them."""
+
+    links: Links
+    catalog: Catalog
+    src: str
+
+    def to(self, src: str) -> str:
+        """A relative link to the page built from `src`."""
+        return self.links.href(self.src, src)
+
+    def doc(self, doc: Document) -> str:
+        return self.links.href(self.src, document_src(doc))
+
+    def doc_id(self, doc_id: str) -> str:
+        """A link to the document with this id, or `#` when the catalog has none."""
+        target = self.catalog.by_id.get(doc_id)
+        return self.doc(target) if target else "#"
+
+    def facet(self, folder: str, value: str | None) -> str | None:
+        """A link to the page of a team or tag (`folder`: teams, tags), or None when it has none."""
+        page = self.catalog.facet_src(folder, value) if value else None
+        return self.links.href(self.src, page) if page else None
+
+    def asset(self, name: str) -> str:
+        """A relative link to a file of the site (`catalog.json`)."""
+        return self.links.asset(self.src, name)

@@ -8,16 +8,21 @@ documents do not show it: their text is a record, no longer a draft to improve.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
 
 from ..findings import Problem, Severity
-from ..model import Document
+from ..model import IN_WRITING, Document
 from ..rules.registry import RULES
 from ..rules.writing import press_release_readability, writing_problems
 from ..settings import Settings
-from .html import Links, document_src, esc
+from .html import Links, document_src
+from .templates import environment
 
-#: Statuses whose page carries the panel.
-REVIEWED = frozenset({"draft", "in-review"})
+__all__ = ["document_review", "guide_src", "review_panel", "review_panels"]
+
+#: The statuses whose page carries the panel: :data:`~mkdocs_prfaq.core.model.IN_WRITING`. Only
+#: for the MkDocs adapter's import until it imports IN_WRITING itself; not part of the API.
+REVIEWED = IN_WRITING
 
 
 def guide_src(guide: str) -> tuple[str, str]:
@@ -33,40 +38,33 @@ def review_panel(
     links: Links,
     *,
     has_page: Callable[[str], bool] | None = None,
+    template_dirs: Sequence[Path] = (),
 ) -> str:
-    """The collapsed panel as one line of HTML (every value escaped)."""
+    """The collapsed panel as one line of HTML (template `prfaq/review.html`)."""
     src = document_src(doc)
-    items: list[str] = []
-    for problem in problems:
-        guide = RULES[problem.rule].guide
-        link = ""
-        if guide is not None:
-            page, anchor = guide_src(guide)
-            if has_page is None or has_page(page):
-                href = links.href(src, page) + (f"#{anchor}" if anchor else "")
-                link = f' <a class="prfaq-review__guide" href="{esc(href)}">How to fix it</a>'
-        items.append(
-            "<li>"
-            f'<span class="prfaq-review__line">Line {problem.line}</span> '
-            f"<code>{esc(problem.rule)}</code> {esc(problem.message)}{link}"
-            "</li>"
-        )
-    count = len(problems)
-    summary = f"Writing review: {count} finding{'s' * (count != 1)}" if count else "Writing review: no findings"
+    findings = [(problem, _guide_href(problem, src, links, has_page)) for problem in problems]
     stats = press_release_readability(doc)
-    facts = (
-        f"Press release: {doc.structure.press_release_words:,} words"
-        + (f", Flesch reading ease {stats.reading_ease:.0f}" if stats.words else "")
-        + f". Whole document: {doc.structure.words:,} words."
-    )
-    listing = f'<ul class="prfaq-review__list">{"".join(items)}</ul>' if items else ""
     return (
-        '<details class="prfaq-review">'
-        f"<summary>{esc(summary)}</summary>"
-        f'<p class="prfaq-review__facts">{esc(facts)} Automated checks: the reviewers\' reading comes first.</p>'
-        f"{listing}"
-        "</details>"
+        environment(template_dirs)
+        .get_template("prfaq/review.html")
+        .render(
+            findings=findings,
+            words=doc.structure.words,
+            press_release_words=doc.structure.press_release_words,
+            reading_ease=stats.reading_ease if stats.words else None,
+        )
     )
+
+
+def _guide_href(problem: Problem, src: str, links: Links, has_page: Callable[[str], bool] | None) -> str | None:
+    """The link to the handbook section on the rule of `problem`, when the site has that page."""
+    guide = RULES[problem.rule].guide
+    if guide is None:
+        return None
+    page, anchor = guide_src(guide)
+    if has_page is not None and not has_page(page):
+        return None
+    return links.href(src, page) + (f"#{anchor}" if anchor else "")
 
 
 def review_panels(
@@ -75,20 +73,26 @@ def review_panels(
     links: Links,
     *,
     has_page: Callable[[str], bool] | None = None,
+    template_dirs: Sequence[Path] = (),
 ) -> dict[str, str]:
     """The panel of each document in draft or in review, by id, as extra HTML for its page."""
     out: dict[str, str] = {}
     for doc in documents:
-        if doc.status not in REVIEWED or not doc.id:
+        if doc.status not in IN_WRITING or not doc.id:
             continue
         # A blank line first: the panel is its own HTML block, whatever precedes it on the page.
-        out[doc.id] = "\n\n" + document_review(doc, settings, links, has_page=has_page)
+        out[doc.id] = "\n\n" + document_review(doc, settings, links, has_page=has_page, template_dirs=template_dirs)
     return out
 
 
 def document_review(
-    doc: Document, settings: Settings, links: Links, *, has_page: Callable[[str], bool] | None = None
+    doc: Document,
+    settings: Settings,
+    links: Links,
+    *,
+    has_page: Callable[[str], bool] | None = None,
+    template_dirs: Sequence[Path] = (),
 ) -> str:
     """A document's panel, listing the writing findings its settings do not turn off."""
     problems = [p for p in writing_problems(doc, settings.weasel_words) if settings.severity(p.rule) is not Severity.OFF]
-    return review_panel(doc, problems, links, has_page=has_page)
+    return review_panel(doc, problems, links, has_page=has_page, template_dirs=template_dirs)

@@ -15,14 +15,21 @@ This module only writes those attributes; building the index is the adapter's jo
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from pathlib import Path
 
 from ..catalog import Catalog
 from ..model import Document
-from .document import STATUS_LABELS
-from .html import esc
+from .templates import STATUS_LABELS, environment
 
-#: Facets of the catalog search, in the order of the catalog's filter form.
-FACETS: tuple[str, ...] = ("status", "team", "tag", "year")
+__all__ = [
+    "EXCLUDE_SELECTORS",
+    "TOKEN_WEIGHT",
+    "document_filters",
+    "document_meta",
+    "document_search_html",
+    "id_tokens",
+]
 
 #: Selectors left out of the indexed text: the metadata card, banner and status history (their
 #: words repeat on every document), heading permalinks, page actions.
@@ -81,19 +88,21 @@ def id_tokens(doc_id: str | None) -> list[str]:
     return [doc_id, number] if number != doc_id else [doc_id]
 
 
-def document_search_html(doc: Document, catalog: Catalog) -> str:
-    """Hidden elements placed inside a PR/FAQ page's indexed content."""
-    parts: list[str] = []
-    for key, value in document_meta(doc, catalog).items():
-        parts.append(f'<data hidden value="{esc(value)}" data-pagefind-meta="{key}[value]"></data>')
-    for key, values in document_filters(doc).items():
-        parts.extend(f'<data hidden value="{esc(v)}" data-pagefind-filter="{key}[value]"></data>' for v in values)
+def document_search_html(doc: Document, catalog: Catalog, *, template_dirs: Sequence[Path] = ()) -> str:
+    """Hidden elements placed inside a PR/FAQ page's indexed content (template `prfaq/search.html`)."""
     others = [catalog.team_name(doc.team)] if doc.team else []
     others.extend(p.name for p in doc.authors)
     others.extend(doc.tags)
     if doc.customer:
         others.append(doc.customer)
     tokens = [*id_tokens(doc.id), *(_NOT_AN_ID.sub(" ", t) for t in others)]
-    line = " · ".join(esc(" ".join(t.split())) for t in tokens if t.strip())
-    parts.append(f'<p hidden class="prfaq-search-tokens" data-pagefind-weight="{TOKEN_WEIGHT}">{line}</p>')
-    return "".join(parts)
+    return (
+        environment(template_dirs)
+        .get_template("prfaq/search.html")
+        .render(
+            meta=document_meta(doc, catalog),
+            filters=document_filters(doc),
+            tokens=[" ".join(t.split()) for t in tokens if t.strip()],
+            weight=TOKEN_WEIGHT,
+        )
+    )

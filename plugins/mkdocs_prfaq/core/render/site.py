@@ -7,8 +7,10 @@ them to its engine (MkDocs: generated `File`s); nothing here knows which engine 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from importlib import resources
+from pathlib import Path
 
 from ..catalog import Catalog
 from ..exports import catalog_json
@@ -70,6 +72,9 @@ class SiteOptions:
     feed_size: int = 50
     #: Extra HTML per document id, placed under the card (the writing-review panel, the timeline).
     extra_html: dict[str, str] = field(default_factory=dict)
+    #: Folders whose `prfaq/` templates replace the package's, first found first (MkDocs: the
+    #: theme's `custom_dir`). See :mod:`mkdocs_prfaq.core.render.templates`.
+    template_dirs: Sequence[Path] = ()
 
 
 def asset_text(name: str) -> str:
@@ -78,6 +83,7 @@ def asset_text(name: str) -> str:
 
 def render_site(catalog: Catalog, options: SiteOptions) -> list[Output]:
     links = Links(options.directory_urls)
+    dirs = options.template_dirs
     outputs: list[Output] = []
     for doc in catalog.documents:
         outputs.append(
@@ -88,14 +94,15 @@ def render_site(catalog: Catalog, options: SiteOptions) -> list[Output]:
                     doc,
                     catalog,
                     links,
-                    extra_html="\n\n".join(p for p in (options.extra_html.get(doc.id or "", ""), timeline(doc)) if p),
+                    extra_html="\n\n".join(p for p in (options.extra_html.get(doc.id or "", ""), timeline(doc, template_dirs=dirs)) if p),
+                    template_dirs=dirs,
                 ),
                 doc,
             )
         )
-    outputs.append(Output.page(CATALOG, catalog_index(catalog, links)))
-    outputs.append(Output.page(ACTIVITY, activity_page(catalog, links)))
-    outputs.extend(Output.page(path, text) for path, text in facet_pages(catalog, links).items())
+    outputs.append(Output.page(CATALOG, catalog_index(catalog, links, template_dirs=dirs)))
+    outputs.append(Output.page(ACTIVITY, activity_page(catalog, links, template_dirs=dirs)))
+    outputs.extend(Output.page(path, text) for path, text in facet_pages(catalog, links, template_dirs=dirs).items())
     outputs.append(Output("catalog.json", catalog_json(catalog, options.generated, directory_urls=options.directory_urls)))
     feed = atom_feed(
         catalog,

@@ -2,34 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from pathlib import Path
+
 from ..model import Document, Person
-from .document import status_badge
-from .html import esc
+from .templates import environment
+
+__all__ = ["timeline"]
 
 
-def timeline(doc: Document) -> str:
-    """The timeline as HTML, or an empty string when there is no history (no git)."""
+def timeline(doc: Document, *, template_dirs: Sequence[Path] = ()) -> str:
+    """The timeline as HTML (template `prfaq/timeline.html`), or an empty string when there is
+    no history (no git)."""
     if not doc.history:
         return ""
-    items: list[str] = []
-    for index, change in enumerate(doc.history):
-        date = change.get("date", "")
-        day = date[:10]
-        what = "Created as" if index == 0 else "Moved to"
-        commit = change.get("commit", "")
-        items.append(
-            '<li class="prfaq-timeline__item">'
-            f'<time datetime="{esc(date)}">{esc(day)}</time> '
-            f"{what} {status_badge(change.get('status'))} "
-            f'<span class="prfaq-timeline__who">by {esc(change.get("author", ""))}</span> '
-            f'<code class="prfaq-timeline__commit" title="{esc(commit)}">{esc(commit[:8])}</code>'
-            "</li>"
-        )
-    contributors = ", ".join(esc(Person.parse(c).name) for c in doc.contributors)
-    footer = f'<p class="prfaq-timeline__contributors">Contributors: {contributors}</p>' if contributors else ""
-    return (
-        '<details class="prfaq-timeline" open>'
-        '<summary>Status history</summary>'
-        f'<ol class="prfaq-timeline__list">{"".join(items)}</ol>{footer}'
-        "</details>"
-    )
+    contributors = [Person.parse(c).name for c in doc.contributors]
+    template = environment(template_dirs).get_template("prfaq/timeline.html")
+    return template.render(doc=doc, contributors=[name for name in contributors if name])

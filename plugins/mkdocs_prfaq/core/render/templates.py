@@ -1,0 +1,130 @@
+"""The Jinja2 environment the catalog's pages are rendered with: the package's templates, which a
+site may override one by one.
+
+The templates live in `mkdocs_prfaq/core/templates/prfaq/`. :func:`environment` looks each name
+(`prfaq/card.html`) up in the given folders first, in order, then in the package: a site that
+puts `prfaq/card.html` in one of them replaces that template and keeps the others. (The MkDocs
+plugin passes the theme's `custom_dir`, as Material's blog plugin reads its templates from it.)
+
+Every value printed by a template is escaped, as :func:`~mkdocs_prfaq.core.render.html.esc`
+escapes it, unless it is :class:`~markupsafe.Markup`: the HTML of other templates and macros,
+and what this module's filters return. Nothing else is trusted.
+
+In `.html` templates, a line break and the indentation after it are not output: a fragment such
+as the metadata card is written over many lines but comes out as one, as it must to stay one
+HTML block of the page's Markdown. Spaces between words or elements are written within a line.
+`.md` templates (whole pages) keep their lines; their block tags take no line of their own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from functools import lru_cache
+from pathlib import Path
+
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
+from jinja2.ext import Extension
+from jinja2.lexer import Token, TokenStream
+from markupsafe import Markup
+
+from ..model import STATUSES
+from ..wellformed import yaml_string
+from .blocks import block
+from .html import esc, md_text
+
+__all__ = ["STATUS_COLOURS", "STATUS_LABELS", "environment"]
+
+STATUS_LABELS = {
+    "draft": "Draft",
+    "in-review": "In review",
+    "approved": "Approved",
+    "building": "Building",
+    "launched": "Launched",
+    "shelved": "Shelved",
+    "rejected": "Rejected",
+    "superseded": "Superseded",
+}
+
+#: One colour per status, readable on light and dark backgrounds (the chart's bars and legend).
+STATUS_COLOURS = {
+    "draft": "#9e9e9e",
+    "in-review": "#42a5f5",
+    "approved": "#26a69a",
+    "building": "#7e57c2",
+    "launched": "#2e7d32",
+    "shelved": "#ffa726",
+    "rejected": "#e53935",
+    "superseded": "#8d6e63",
+}
+
+_BREAK = re.compile(r"\n[ \t]*")
+
+
+class JoinLines(Extension):
+    """Drop the line breaks (and the indentation after them) of `.html` templates' own text."""
+
+    def filter_stream(self, stream: TokenStream) -> Iterator[Token]:
+        if not (stream.name or "").endswith(".html"):
+            yield from stream
+            return
+        line = 0
+        for token in stream:
+            if token.type == "data":
+                text = token.value
+                if token.lineno != line:
+                    # Text at the start of a line (the line break went with the block tag before it).
+                    text = text.lstrip(" \t")
+                token = Token(token.lineno, token.type, _BREAK.sub("", text))
+            line = token.lineno
+            yield token
+
+
+def _escaped(value: object) -> object:
+    """Every printed value, escaped (markupsafe's own spelling of quotes differs from `esc`'s)."""
+    return value if hasattr(value, "__html__") else Markup(esc(value))
+
+
+def _join(items: Iterable[object], separator: str = "") -> Markup:
+    """Jinja's `join` filter, escaping the items as every printed value is."""
+    return Markup(esc(separator).join(str(_escaped(item)) for item in items))
+
+
+def _yaml(value: str) -> Markup:
+    """A one-line YAML string for front matter (JSON-quoted; the engine reads it, not a browser)."""
+    return Markup(yaml_string(value))
+
+
+def _md_text(value: str) -> Markup:
+    """Text for a Markdown line: HTML-escaped, Markdown's marks made inert."""
+    return Markup(md_text(value))
+
+
+def _block(html: str) -> Markup:
+    """HTML that a template wrote, marked as a block the engine need not parse."""
+    return Markup(block(str(html)))
+
+
+@lru_cache(maxsize=8)
+def _environment(template_dirs: tuple[Path, ...]) -> Environment:
+    loaders: list[FileSystemLoader | PackageLoader] = [FileSystemLoader(template_dirs)] if template_dirs else []
+    loaders.append(PackageLoader("mkdocs_prfaq.core", "templates"))
+    env = Environment(
+        loader=ChoiceLoader(loaders),
+        autoescape=True,
+        finalize=_escaped,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        extensions=[JoinLines],
+    )
+    env.filters.update(join=_join, yaml=_yaml, md_text=_md_text, block=_block)
+    env.globals.update(STATUS_COLOURS=STATUS_COLOURS, STATUS_LABELS=STATUS_LABELS, STATUSES=STATUSES)
+    return env
+
+
+def environment(template_dirs: Sequence[Path] = ()) -> Environment:
+    """The environment whose templates are looked up in `template_dirs` (in order), then in the
+    package. One per set of folders, made once."""
+    return _environment(tuple(Path(d) for d in template_dirs))
