@@ -168,3 +168,62 @@ def test_screenshots_of_every_page_type(browser: Browser, site: Server, width: i
             page.screenshot(path=str(SCREENSHOTS / f"{width}px-{name}.png"), full_page=True)
         finally:
             page.context.close()
+
+
+#: The lifecycle diagram's states, top to bottom in lifecycle order, and whether two of its
+#: edges cross (each edge sampled as a polyline; segments that share an end point are skipped).
+DIAGRAM = r"""() => {
+  const svg = document.querySelector(".mermaid").shadowRoot.querySelector("svg");
+  const top = {};
+  svg.querySelectorAll("g.node").forEach((node) => {
+    top[node.textContent.trim()] = node.getBoundingClientRect().top;
+  });
+  const lines = [...svg.querySelectorAll("path.flowchart-link")].map((path) => {
+    const points = [];
+    const length = path.getTotalLength();
+    for (let i = 0; i <= 40; i++) points.push(path.getPointAtLength((length * i) / 40));
+    return points;
+  });
+  const cross = (a, b, c, d) => {
+    const side = (p, q, r) => (q.x - p.x) * (r.y - p.y) - (q.y - p.y) * (r.x - p.x);
+    return side(a, b, c) * side(a, b, d) < 0 && side(c, d, a) * side(c, d, b) < 0;
+  };
+  const near = (p, q) => Math.hypot(p.x - q.x, p.y - q.y) < 12;
+  let crossings = 0;
+  for (let i = 0; i < lines.length; i++) {
+    for (let j = i + 1; j < lines.length; j++) {
+      const [e, f] = [lines[i], lines[j]];
+      for (let s = 0; s < e.length - 1; s++) {
+        for (let t = 0; t < f.length - 1; t++) {
+          if ([e[s], e[s + 1]].some((p) => near(p, f[t]) || near(p, f[t + 1]))) continue;
+          if (cross(e[s], e[s + 1], f[t], f[t + 1])) crossings++;
+        }
+      }
+    }
+  }
+  return { top, crossings, edges: lines.length };
+}"""
+
+
+#: Material draws each diagram in a closed shadow root; the test opens it to measure the drawing.
+OPEN_SHADOWS = """(() => {
+  const attach = Element.prototype.attachShadow;
+  Element.prototype.attachShadow = function (options) { return attach.call(this, { ...options, mode: "open" }); };
+})()"""
+
+
+def test_lifecycle_diagram_reads_top_to_bottom(browser: Browser, site: Server) -> None:
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    context.add_init_script(OPEN_SHADOWS)
+    page = context.new_page()
+    page.goto(site.url(PAGE_TYPES["diagram"]), wait_until="load")
+    try:
+        page.wait_for_function("() => document.querySelector('.mermaid')?.shadowRoot?.querySelector('svg g.node')")
+        drawn = page.evaluate(DIAGRAM)
+    finally:
+        page.context.close()
+    order = ["draft", "in-review", "approved", "building", "launched"]
+    tops = [drawn["top"][state] for state in order]
+    assert tops == sorted(tops) and len(set(tops)) == len(tops), drawn["top"]
+    assert drawn["edges"] >= 10
+    assert drawn["crossings"] == 0, drawn
