@@ -46,6 +46,38 @@ def test_an_id_finds_the_document_first(page: Page, server: Server, query: str) 
     assert titles[0] == "Instant refunds for damaged deliveries"
 
 
+@pytest.mark.parametrize("query", ["PRFAQ-0042", "0042"])
+def test_an_id_result_shows_the_body_not_the_indexed_tokens(page: Page, server: Server, query: str) -> None:
+    """The id, team and people are indexed in a hidden line so that they are found; a result
+    found by them shows the opening of the document's body, never that line."""
+    page.goto(server.url())
+    search(page, query)
+    excerpt = page.locator(RESULTS).first.locator(".prfaq-search-excerpt")
+    expect(excerpt).to_contain_text("Copperleaf today announced instant refunds.")
+    expect(excerpt).not_to_contain_text("·")
+
+
+def test_a_phrase_ranks_above_a_page_with_its_words_apart(page: Page, server: Server) -> None:
+    """PRFAQ-0003 says quiet, lantern and harbour many times apart, which Pagefind ranks first;
+    PRFAQ-0011 says "quiet lantern harbour" once."""
+    page.goto(server.url())
+    titles = search(page, "quiet lantern harbour")
+    assert titles[:2] == ["Chat help for refunds", "Split a payment across two cards"]
+    page.goto(server.url("catalog/?q=quiet+lantern+harbour"))
+    expect(page.locator("[data-prfaq-hits] .prfaq-hits__item h1")).to_have_text(
+        ["Chat help for refunds", "Split a payment across two cards"]
+    )
+
+
+def test_a_search_with_no_result_shows_its_message_in_view(page: Page, server: Server) -> None:
+    """The header's search sends a query with no result to the catalog: the message is on screen."""
+    page.set_viewport_size({"width": 1280, "height": 700})
+    page.goto(server.url("catalog/?q=zyzzyva+quagmire"))
+    message = page.locator("[data-prfaq-hits] .prfaq-hits__meta")
+    expect(message).to_have_text("No document matches.")
+    expect(message).to_be_in_viewport()
+
+
 def test_enter_opens_the_first_result_from_a_nested_page(page: Page, server: Server) -> None:
     page.goto(server.url("prfaqs/prfaq-0042/"))
     assert search(page, "parcel lockers")[0] == "Parcel lockers at train stations"

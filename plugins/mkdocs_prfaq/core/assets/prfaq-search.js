@@ -95,6 +95,41 @@
     return badge;
   }
 
+  /* A PR/FAQ page indexes a line of tokens before its body (id, number, team, people, tags and
+   * customer, joined by " · "; templates/prfaq/search.html) so that they are found, not read:
+   * the text after that line, without the title that opens the body. */
+  function bodyText(content, title) {
+    var at = 0;
+    var sep;
+    while ((sep = content.indexOf(" · ", at)) !== -1 && content.slice(at, sep).indexOf(". ") === -1) at = sep + 3;
+    var end = content.indexOf(". ", at);
+    var body = end === -1 ? content : content.slice(end + 2);
+    if (title && body.indexOf(title) === 0) body = body.slice(title.length).replace(/^[.\s]+/, "");
+    return body;
+  }
+
+  /* The excerpt of a result: Pagefind's, unless it comes from the line of tokens (a query that
+   * matched only an id, a team or a person); then the opening of the body. */
+  function resultExcerpt(data, meta) {
+    var shown = excerpt(data.excerpt);
+    if (!meta.id || shown.textContent.indexOf(" · ") === -1) return shown;
+    var words = bodyText(data.content || "", meta.title).split(/\s+/).filter(Boolean);
+    return el("p", "prfaq-search-excerpt", words.slice(0, 24).join(" ") + (words.length > 24 ? " …" : ""));
+  }
+
+  /* Results whose text holds the query as a phrase before those that hold only its words, in
+   * Pagefind's order otherwise: "hospital waiting room" first finds the page that says it. */
+  function phraseFirst(q, items) {
+    var phrase = q.toLowerCase().replace(/\s+/g, " ").trim();
+    if (phrase.indexOf(" ") === -1) return items;
+    var holds = function (data) {
+      return (data.content || "").toLowerCase().replace(/\s+/g, " ").indexOf(phrase) !== -1 ? 0 : 1;
+    };
+    return items.map(function (data, i) { return [holds(data), i, data]; })
+      .sort(function (a, b) { return a[0] - b[0] || a[1] - b[1]; })
+      .map(function (entry) { return entry[2]; });
+  }
+
   /* One result, in Material's result markup. */
   function result(data, className) {
     var meta = data.meta || {};
@@ -111,7 +146,7 @@
       line.appendChild(el("span", "prfaq-search-kind", "Handbook"));
     }
     article.appendChild(line);
-    article.appendChild(excerpt(data.excerpt));
+    article.appendChild(resultExcerpt(data, meta));
     link.appendChild(article);
     return link;
   }
@@ -199,6 +234,11 @@
         more.hidden = false;
       }
       var fragments = search.results.slice(0, HITS).map(function (r) { return r.data(); });
+      if (/\s/.test(q.trim()) && !search.pinned) {
+        // A query of several words waits for all its first results, to put a phrase match first.
+        var ordered = Promise.all(fragments).then(function (items) { return phraseFirst(q, items); });
+        fragments = fragments.map(function (_, i) { return ordered.then(function (items) { return items[i]; }); });
+      }
       var done = fragments.reduce(function (previous, fragment) {
         return previous.then(function () { return fragment; }).then(function (data) {
           if (mine !== sequence) return;
@@ -339,6 +379,7 @@
     if (text) text.placeholder = "Search titles and full text, or an id";
     var state = { q: null, ids: null };
     var sequence = 0;
+    var landed = false;
 
     // prfaq.js asks this for the ids that match the text field, or null to match by substring.
     form.prfaqMatch = function (q) {
@@ -431,7 +472,12 @@
         var top = search.results.slice(0, HITS);
         return Promise.all(top.map(function (r) { return r.data(); })).then(function (items) {
           if (mine !== sequence) return;
-          showHits(q, items.filter(function (d) { return d.meta && d.meta.id; }), ids.size);
+          showHits(q, phraseFirst(q, items.filter(function (d) { return d.meta && d.meta.id; })), ids.size);
+          // A search that arrived from the header (?q=...) shows its outcome at the top of the window.
+          if (!landed) {
+            landed = true;
+            if (params.get("q")) form.scrollIntoView({ block: "start" });
+          }
         });
       }).then(function () {
         if (mine === sequence && typeof form.prfaqApply === "function") form.prfaqApply();
