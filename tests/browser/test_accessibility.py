@@ -227,3 +227,22 @@ def test_lifecycle_diagram_reads_top_to_bottom(browser: Browser, site: Server) -
     assert tops == sorted(tops) and len(set(tops)) == len(tops), drawn["top"]
     assert drawn["edges"] >= 10
     assert drawn["crossings"] == 0, drawn
+
+
+def test_every_navigation_section_looks_alike(browser: Browser, site: Server) -> None:
+    """Each section of the main navigation opens on a page of its own, so all are links drawn
+    alike (a section without one is a grey label)."""
+    page = _open(browser, site, PAGE_TYPES["glossary"])
+    try:
+        sections = page.evaluate(
+            """() => [...document.querySelectorAll(".md-nav--primary .md-nav__item--section")].map((item) => {
+              const label = item.querySelector(":scope > .md-nav__link");
+              const link = label.matches("a") ? label : label.querySelector("a");
+              return [label.textContent.trim(), link ? getComputedStyle(link).color : null];
+            })"""
+        )
+    finally:
+        page.context.close()
+    assert len(sections) >= 5, sections
+    assert all(color is not None for _, color in sections), sections
+    assert len({color for _, color in sections}) == 1, sections
