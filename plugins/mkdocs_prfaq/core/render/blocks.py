@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 import secrets
 
+__all__ = ["block", "splice", "split"]
+
 _TOKEN = secrets.token_hex(8)
 _OPEN = f"\x00prfaq-block-{_TOKEN}\x00"
 _CLOSE = f"\x00/prfaq-block-{_TOKEN}\x00"

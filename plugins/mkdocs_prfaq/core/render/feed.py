@@ -12,6 +12,8 @@ from ..exports import page_url
 from ..model import Document
 from ..wellformed import xml_text
 
+__all__ = ["ATOM", "FeedEntry", "atom_feed", "entries"]
+
 ATOM = "http://www.w3.org/2005/Atom"
 
 

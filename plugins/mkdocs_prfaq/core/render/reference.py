@@ -7,6 +7,8 @@ from typing import Any
 from ..rules.registry import RULES
 from ..schema import schema
 
+__all__ = ["fields_markdown", "rules_markdown"]
+
 
 def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")

@@ -22,6 +22,8 @@ from .html import Links, document_src
 from .listing import ACTIVITY, CATALOG, activity_page, catalog_index, facet_pages
 from .timeline import timeline
 
+__all__ = ["ASSETS", "ASSET_DIR", "NAV_PAGES", "Output", "SiteOptions", "asset_text", "render_site"]
+
 ASSETS = ("prfaq.css", "prfaq.js", "prfaq-search.css", "prfaq-search.js", "prfaq-print.css", "prfaq-print.js")
 ASSET_DIR = "assets/prfaq"
 NAV_PAGES = frozenset(
@@ -82,24 +84,16 @@ def asset_text(name: str) -> str:
 
 
 def render_site(catalog: Catalog, options: SiteOptions) -> list[Output]:
+    """Every page and file the catalog adds to a site; the pages from the templates of
+    `options.template_dirs`, then the package's."""
     links = Links(options.directory_urls)
     dirs = options.template_dirs
     outputs: list[Output] = []
     for doc in catalog.documents:
-        outputs.append(
-            Output.page(
-                document_src(doc),
-                # Under the card: the writing review (drafts and documents in review), then the timeline.
-                render_document(
-                    doc,
-                    catalog,
-                    links,
-                    extra_html="\n\n".join(p for p in (options.extra_html.get(doc.id or "", ""), timeline(doc, template_dirs=dirs)) if p),
-                    template_dirs=dirs,
-                ),
-                doc,
-            )
-        )
+        # Under the card: the writing review (drafts and documents in review), then the timeline.
+        extra = (options.extra_html.get(doc.id or "", ""), timeline(doc, template_dirs=dirs))
+        page = render_document(doc, catalog, links, extra_html="\n\n".join(p for p in extra if p), template_dirs=dirs)
+        outputs.append(Output.page(document_src(doc), page, doc))
     outputs.append(Output.page(CATALOG, catalog_index(catalog, links, template_dirs=dirs)))
     outputs.append(Output.page(ACTIVITY, activity_page(catalog, links, template_dirs=dirs)))
     outputs.extend(Output.page(path, text) for path, text in facet_pages(catalog, links, template_dirs=dirs).items())
