@@ -11,6 +11,7 @@ build scales (N = 1,000 against N = 4,000) and whether a PR/FAQ page grows with 
 from __future__ import annotations
 
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -102,22 +103,35 @@ def main(ratio_n: int = 2000, small: int = 1000, large: int = 4000, rounds: int 
     return results
 
 
+def _cpu() -> float:
+    """CPU time (user and system) of the builds run so far: on a loaded machine, what the extra
+    processes cost beside what they save of the wall time."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def jobs(n: int = 2000, rounds: int = 5) -> dict[str, float]:
     """The same site built with one process (`jobs: 1`) and a process per core (`jobs: 0`),
-    alternated: the share of the build the extra processes save (median against median)."""
+    alternated: the share of the build the extra processes save (median against median), with
+    the fastest of each beside it (the build least disturbed by the machine's other work)."""
     with tempfile.TemporaryDirectory() as tmp:
         projects = {}
         for count in (1, 0):
             projects[count] = Path(tmp) / f"jobs{count}"
             write_project(projects[count], n, config=mkdocs_yml(plugins=f"{PLUGIN}      jobs: {count}\n"))
         times: dict[int, list[float]] = {1: [], 0: []}
+        cpu: dict[int, list[float]] = {1: [], 0: []}
         for _ in range(rounds):
             for count in (1, 0):
+                before = _cpu()
                 times[count].append(_build(projects[count]))
+                cpu[count].append(_cpu() - before)
     one, many = statistics.median(times[1]), statistics.median(times[0])
     pairs = ", ".join(f"{a:.1f}/{b:.1f}" for a, b in zip(times[1], times[0], strict=True))
     print(f"build: N={n}: alternated pairs, jobs 1/jobs 0: {pairs}")
     print(f"build: N={n}: jobs 1 {one:.1f} s, jobs 0 {many:.1f} s: the processes save {1 - many / one:.1%} (keep >= 15%)")
+    print(f"build: N={n}: fastest jobs 1 {min(times[1]):.1f} s, jobs 0 {min(times[0]):.1f} s; CPU time (medians) "
+          f"jobs 1 {statistics.median(cpu[1]):.1f} s, jobs 0 {statistics.median(cpu[0]):.1f} s")
     return {"jobs_one": one, "jobs_default": many, "jobs_saving": 1 - many / one}
 
 
