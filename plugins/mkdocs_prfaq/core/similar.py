@@ -1,0 +1,106 @@
+"""Similar PR/FAQs, by their words: TF-IDF vectors compared by cosine similarity.
+
+Each document is read as its title (twice: it names the idea), customer, summary and body.
+scikit-learn's vectorizer weighs words and two-word phrases by how rare they are in the
+catalog; words that more than half the documents hold (the company's name, the template's FAQ
+questions) are dropped, since they say nothing about the idea. Vectors are L2-normalised, so the
+dot product of two is their cosine. All pairs are compared in blocks of rows of one sparse
+product, so memory grows with the block times the catalog, never with the catalog squared.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .model import Document
+
+__all__ = ["DUPLICATE_SCORE", "SIMILAR_SCORE", "Similar", "SimilarityIndex", "document_text"]
+
+#: Below this cosine two documents share only their topic's common words; above it a reader
+#: finds them related (measured on the example catalog: related pairs 0.10-0.16, others <= 0.09).
+SIMILAR_SCORE = 0.1
+#: From this cosine a document in writing most likely repeats the other one.
+DUPLICATE_SCORE = 0.5
+#: Rows compared at once: 1,000 rows against 10,000 documents is 40 MB of scores.
+BLOCK = 1000
+
+
+@dataclass(frozen=True, slots=True)
+class Similar:
+    """Another document, and how close it is (cosine, 0 to 1)."""
+
+    id: str
+    score: float
+
+
+def document_text(doc: Document) -> str:
+    """The words a document is compared by."""
+    return "\n".join([doc.title, doc.title, doc.customer or "", doc.summary, doc.body])
+
+
+class SimilarityIndex:
+    """The catalog's documents as vectors, by id; built once, asked many times."""
+
+    def __init__(self, texts: Mapping[str, str]) -> None:
+        from sklearn.feature_extraction.text import TfidfVectorizer  # here: a check that asks nothing loads no numpy
+
+        self.ids = list(texts)
+        self._vectorizer: Any = None
+        self._matrix: Any = None
+        if len(self.ids) < 2:
+            return
+        vectorizer = TfidfVectorizer(
+            stop_words="english",
+            sublinear_tf=True,
+            ngram_range=(1, 2),
+            # In a small catalog every word is in half the documents: keep them all.
+            max_df=0.5 if len(self.ids) >= 10 else 1.0,
+            dtype=_float32(),
+        )
+        try:
+            self._matrix = vectorizer.fit_transform(texts[i] for i in self.ids)
+        except ValueError:  # no word at all, or only stop words
+            return
+        self._vectorizer = vectorizer
+
+    def neighbours(self, *, top: int = 3, threshold: float = SIMILAR_SCORE) -> dict[str, list[Similar]]:
+        """For each document, up to `top` others at or above `threshold`, closest first (ties by id)."""
+        found: dict[str, list[Similar]] = {i: [] for i in self.ids}
+        if self._matrix is None:
+            return found
+        matrix = self._matrix
+        for start in range(0, matrix.shape[0], BLOCK):
+            scores = (matrix[start : start + BLOCK] @ matrix.T).toarray()
+            for offset, row in enumerate(scores):
+                row[start + offset] = 0.0  # not similar to itself
+                found[self.ids[start + offset]] = self._best(row, top, threshold)
+        return found
+
+    def closest(
+        self, text: str, *, top: int = 3, threshold: float = SIMILAR_SCORE, exclude: Iterable[str] = ()
+    ) -> list[Similar]:
+        """The documents closest to a text that is not (or not yet) in the catalog."""
+        if self._vectorizer is None:
+            return []
+        row = (self._vectorizer.transform([text]) @ self._matrix.T).toarray()[0]
+        for skip in set(exclude) & set(self.ids):
+            row[self.ids.index(skip)] = 0.0
+        return self._best(row, top, threshold)
+
+    def _best(self, row: Any, top: int, threshold: float) -> list[Similar]:
+        import numpy as np
+
+        candidates = np.flatnonzero(row >= threshold)
+        if len(candidates) > top:
+            candidates = candidates[np.argpartition(-row[candidates], top - 1)[:top]]
+        ranked = sorted(candidates, key=lambda j: (-float(row[j]), self.ids[j]))
+        return [Similar(self.ids[j], round(float(row[j]), 3)) for j in ranked if row[j] > 0]
+
+
+def _float32() -> Any:
+    import numpy as np
+
+    return np.float32

@@ -1,0 +1,81 @@
+"""Similar PR/FAQs by their text (core/similar.py), on this repository's examples: documents on
+the same idea are each other's neighbours, and a new draft that proposes a shelved idea again is
+found to repeat it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from mkdocs_prfaq.core import similar
+from mkdocs_prfaq.core.loader import read_document
+from mkdocs_prfaq.core.model import Document
+from mkdocs_prfaq.core.similar import DUPLICATE_SCORE, SimilarityIndex, document_text
+
+REPO = Path(__file__).resolve().parents[2]
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+
+
+def _read(path: Path) -> Document:
+    doc, problems = read_document(path, path.name, path.read_text(encoding="utf-8"))
+    assert doc is not None and doc.id, problems
+    return doc
+
+
+@pytest.fixture(scope="module")
+def examples() -> dict[str, Document]:
+    docs = [_read(p) for p in sorted((REPO / "prfaqs").glob("PRFAQ-*.md"))]
+    return {d.id: d for d in docs if d.id}
+
+
+@pytest.fixture(scope="module")
+def index(examples: dict[str, Document]) -> SimilarityIndex:
+    return SimilarityIndex({i: document_text(d) for i, d in examples.items()})
+
+
+def _ids(found: list[similar.Similar]) -> list[str]:
+    return [s.id for s in found]
+
+
+def test_documents_on_the_same_idea_are_neighbours(index: SimilarityIndex) -> None:
+    found = index.neighbours()
+    # The on-call handoff hub replaced the shared on-call calendar; incident reviews build on it.
+    assert _ids(found["PRFAQ-0006"])[:2] == ["PRFAQ-0003", "PRFAQ-0012"]
+    assert _ids(found["PRFAQ-0003"])[0] == "PRFAQ-0006"
+    # Two help desks for employees: the workplace hub and the replacement laptop.
+    assert _ids(found["PRFAQ-0010"])[0] == "PRFAQ-0002"
+    assert all(len(v) <= 3 and all(s.score >= similar.SIMILAR_SCORE for s in v) for v in found.values())
+    assert all(v == sorted(v, key=lambda s: -s.score) for v in found.values())
+
+
+def test_a_new_draft_that_repeats_a_shelved_idea_is_found(index: SimilarityIndex) -> None:
+    draft = _read(FIXTURES / "similar" / "PRFAQ-0101-live-video-help-for-assembly.md")
+    closest = index.closest(document_text(draft))
+    assert closest[0].id == "PRFAQ-0005"
+    assert closest[0].score >= DUPLICATE_SCORE
+    assert all(s.score < DUPLICATE_SCORE for s in closest[1:])
+
+
+def test_a_document_is_not_its_own_neighbour(examples: dict[str, Document], index: SimilarityIndex) -> None:
+    doc = examples["PRFAQ-0005"]
+    assert "PRFAQ-0005" not in _ids(index.closest(document_text(doc), exclude=["PRFAQ-0005"]))
+    assert all(i not in _ids(v) for i, v in index.neighbours().items())
+
+
+def test_blocks_give_the_same_answer(
+    index: SimilarityIndex, examples: dict[str, Document], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    whole = index.neighbours()
+    monkeypatch.setattr(similar, "BLOCK", 5)  # three blocks of rows, the last one short
+    assert index.neighbours() == whole
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [{}, {"PRFAQ-0001": "refunds for parcels"}, {"PRFAQ-0001": "", "PRFAQ-0002": "   "}, {"PRFAQ-0001": "the and of", "PRFAQ-0002": "it is"}],
+)
+def test_too_little_text_finds_nothing_and_raises_nothing(texts: dict[str, str]) -> None:
+    index = SimilarityIndex(texts)
+    assert index.neighbours() == {i: [] for i in texts}
+    assert index.closest("refunds for parcels") == []
