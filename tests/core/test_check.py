@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 from pathlib import Path
@@ -11,9 +12,9 @@ from corekit import CLEAN, CLEAN_NAME, FIXTURES, check, copy_fixture, variant
 
 from mkdocs_prfaq.core import check as check_module
 from mkdocs_prfaq.core.check import CheckResult, check_files, check_folder
-from mkdocs_prfaq.core.findings import Problem, Severity
-from mkdocs_prfaq.core.model import Document
-from mkdocs_prfaq.core.settings import from_options
+from mkdocs_prfaq.core.findings import Severity
+from mkdocs_prfaq.core.pipeline import load_catalog
+from mkdocs_prfaq.core.settings import SettingsError, from_options
 
 
 def severities(result: CheckResult, rule: str) -> list[Severity]:
@@ -150,18 +151,6 @@ def test_check_files_with_a_file_that_is_not_there_yet_or_a_broken_link(tmp_path
     assert [(f.path, f.rule) for f in result.findings] == [("prfaqs/PRFAQ-0002-loop.md", "symlink")]
 
 
-def test_extra_checks_run_on_every_document_and_get_severities(tmp_path: Path) -> None:
-    folder = copy_fixture("check/clean", tmp_path)
-
-    def extra(doc: Document) -> list[Problem]:
-        return [Problem("faq-split", 1, 1, f"extra check on {doc.id}")]
-
-    result = check_folder(from_options(folder, {"source_dir": "."}), extra_checks=[extra])
-    assert [(f.rule, f.severity, f.message) for f in result.findings] == [
-        ("faq-split", Severity.WARNING, "extra check on PRFAQ-0001")
-    ]
-
-
 def test_a_missing_source_folder_is_an_empty_corpus(tmp_path: Path) -> None:
     result = check(tmp_path, "nowhere")
     assert (result.files, result.findings, result.documents) == ([], [], [])
@@ -259,3 +248,26 @@ def test_the_cache_keeps_the_scope_whatever_ran_before(tmp_path: Path) -> None:
     shutil.rmtree(tmp_path / ".prfaq_cache")
     assert check_folder(settings, cache=cache(settings)).findings == []
     assert [f.rule for f in check_files(settings, [path], cache=cache(settings)).findings] == ["weasel-words", "future-tense"]
+
+
+# -- the pipeline: check, history, catalog ------------------------------------------------------
+def test_load_catalog_keeps_every_document_and_every_finding(tmp_path: Path) -> None:
+    """`prfaq list` and the site read the catalog from one pipeline: documents with errors are
+    in it, their findings beside it, in `prfaq check`'s order."""
+    folder = copy_fixture("check/clean", tmp_path)
+    (folder / "PRFAQ-0002-broken.md").write_text(variant(id="PRFAQ-0002", team="Not A Slug"), encoding="utf-8")
+    loaded = load_catalog(from_options(folder, {"source_dir": ".", "history": False}))
+    assert [d.id for d in loaded.catalog.documents] == ["PRFAQ-0001", "PRFAQ-0002"]
+    assert loaded.check.files == [CLEAN_NAME, "PRFAQ-0002-broken.md"]
+    assert loaded.check.findings == check(folder).findings
+    assert [(f.path, f.rule) for f in loaded.check.errors] == [("PRFAQ-0002-broken.md", "field-format")]
+    assert loaded.history_unavailable is None  # not asked for
+
+
+def test_load_catalog_says_why_git_has_no_history_and_refuses_a_missing_folder(tmp_path: Path) -> None:
+    folder = copy_fixture("check/clean", tmp_path)
+    loaded = load_catalog(from_options(folder, {"source_dir": "."}))
+    assert loaded.history_unavailable is not None and "not a git checkout" in loaded.history_unavailable
+    assert [d.updated for d in loaded.catalog.documents] == [dt.date(2026, 3, 2)]  # from the front matter
+    with pytest.raises(SettingsError, match="does not exist"):
+        load_catalog(from_options(folder, {"source_dir": "missing"}))

@@ -13,6 +13,11 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, PluginError
 from sitekit import article, build_site, copy_project, read_page, resolve
 
+from mkdocs_prfaq.core.loader import DEFAULT_MAX_BYTES
+from mkdocs_prfaq.core.settings import DEFAULTS, from_options, option_fields
+from mkdocs_prfaq.mkdocs.config import PrfaqConfig
+from mkdocs_prfaq.mkdocs.reference import option_docs
+
 BAD_FILES = [
     "prfaqs/PRFAQ-0010-missing-title.md",
     "prfaqs/PRFAQ-0011-bad-status.md",
@@ -162,3 +167,24 @@ def test_serve_watches_the_sources(basic_project: Path) -> None:
     config.plugins.on_serve(server, config=config, builder=lambda: None)
     assert str(basic_project / "prfaqs") in server.watched
     assert str(basic_project / "teams.yml") in server.watched
+
+
+# -- the options: declared once, in the core ------------------------------------------------------
+def test_the_plugin_config_is_made_from_the_core_options() -> None:
+    """Names and order, defaults, types and descriptions: MkDocs validates exactly the options
+    the core declares, and its defaults give the settings `prfaq` reads from an empty entry."""
+    fields = option_fields()
+    schema = dict(PrfaqConfig._schema)
+    assert list(schema) == [f.name for f in fields]
+    config = PrfaqConfig()
+    config.load_dict({})
+    assert config.validate() == ([], [])
+    for field in fields:
+        assert config[field.name] == getattr(DEFAULTS, field.name), field.name
+        assert field.metadata["doc"] and "\n" not in field.metadata["doc"], field.name
+        wrong = PrfaqConfig()
+        wrong.load_dict({field.name: object()})
+        assert [name for name, _ in wrong.validate()[0]] == [field.name]  # of a type MkDocs checks
+    assert config["max_file_size"] == DEFAULT_MAX_BYTES
+    assert from_options(Path("."), dict(config)) == from_options(Path("."), {})
+    assert [name for name, _, _ in option_docs()] == [f.name for f in fields]

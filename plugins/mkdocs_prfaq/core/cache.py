@@ -30,6 +30,8 @@ from typing import Any
 from .findings import Problem
 from .rules.corpus import References
 
+__all__ = ["CACHE_DIR", "DICTIONARY_COPY", "CheckCache", "Entry", "Stamp", "fingerprint", "stamp", "user_cache_folder"]
+
 #: The folder, at the project's root.
 CACHE_DIR = ".prfaq_cache"
 _FILE = "check.json"

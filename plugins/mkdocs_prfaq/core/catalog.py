@@ -14,6 +14,8 @@ from .settings import Limits
 #: their page goes into a folder of its own, `tags/index/index.md`, at the URL `tags/index/`.
 RESERVED_FACET_NAMES = frozenset({"index"})
 
+__all__ = ["RESERVED_FACET_NAMES", "Catalog", "quarter"]
+
 
 def quarter(day: dt.date) -> str:
     return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
@@ -23,7 +25,6 @@ def quarter(day: dt.date) -> str:
 class Catalog:
     documents: list[Document]
     teams: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
-    tags_vocabulary: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     #: Past a limit a value gets no page (when a site made the limit's finding a warning).
     limits: Limits = field(default_factory=Limits)
     by_id: dict[str, Document] = field(init=False)
@@ -59,10 +60,9 @@ class Catalog:
         cls,
         documents: Iterable[Document],
         teams: Mapping[str, Mapping[str, str]] | None = None,
-        tags: Mapping[str, Mapping[str, str]] | None = None,
         limits: Limits | None = None,
     ) -> Catalog:
-        return cls(list(documents), teams or {}, tags or {}, limits or Limits())
+        return cls(list(documents), teams or {}, limits or Limits())
 
     def faceted_tags(self, doc: Document) -> list[str]:
         """The document's tags that have a page, in its order."""
@@ -117,14 +117,3 @@ class Catalog:
             assert doc.created is not None
             out[quarter(doc.created)][doc.status or "draft"] += 1
         return out
-
-    def filter(
-        self, *, status: str | None = None, team: str | None = None, tag: str | None = None
-    ) -> list[Document]:
-        return [
-            d
-            for d in self.documents
-            if (status is None or d.status == status)
-            and (team is None or d.team == team)
-            and (tag is None or tag in d.tags)
-        ]

@@ -6,7 +6,7 @@ import gc
 import os
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .cache import (
@@ -21,7 +21,7 @@ from .cache import (
 )
 from .findings import Finding, Problem, Severity
 from .forked import can_fork, in_slices
-from .loader import Loaded, case_clashes, discover, display_path, load
+from .loader import Loaded, case_clashes, discover, display_path, is_found, load
 from .model import IN_WRITING, Document
 from .rules.body import check_body
 from .rules.corpus import References
@@ -30,11 +30,13 @@ from .rules.fields import check_fields
 from .rules.images import remote_image_check
 from .rules.limits import limits_check
 from .rules.placeholder import check_placeholders
-from .rules.registry import DRAFT_CAPPED, RULES
+from .rules.registry import DRAFT_CAPPED, RULES, Category
 from .rules.safety import check_safety
 from .rules.schema import check_schema
 from .rules.writing import WRITING_RULES, keep_dictionary_in, load_dictionary, warm_writing, writing_check
 from .settings import Settings, read_vocabulary
+
+__all__ = ["PARALLEL_MIN_FILES", "CheckResult", "DocumentCheck", "NoSuchPath", "cache_for", "check_documents", "check_files", "check_folder", "corpus_paths", "default_jobs", "findings_of", "in_writing_scope", "named_files", "rules_text", "severity_for"]
 
 #: A check of one document: returns its problems.
 DocumentCheck = Callable[[Document], list[Problem]]
@@ -69,6 +71,34 @@ def severity_for(settings: Settings, rule: str, status: str | None) -> Severity:
     if status == "draft" and level is Severity.ERROR and RULES[rule].category in DRAFT_CAPPED:
         return Severity.WARNING
     return level
+
+
+#: A status of each kind, for `prfaq rules`: a draft, a document in review, a record.
+_RULES_COLUMNS = (("draft", "draft"), ("in-review", "in-review"), ("records", "launched"))
+
+
+def rules_text(settings: Settings, config: str) -> str:
+    """`prfaq rules`: each rule's severity in a draft, in review and in a record, its category
+    and summary, with what `config` (the file `settings` come from) changed; then how to read it."""
+    rows = [["rule", *(name for name, _ in _RULES_COLUMNS), "category", "summary"]]
+    for rule in RULES.values():
+        cells = [
+            "if named" if rule.category is Category.WRITING and status not in IN_WRITING
+            else severity_for(settings, rule.name, status).value
+            for _, status in _RULES_COLUMNS
+        ]  # fmt: skip
+        summary = rule.summary
+        if rule.name in settings.rules and settings.rules[rule.name] is not rule.default:
+            summary += f" [{config} sets {settings.rules[rule.name].value}; default {rule.default.value}]"
+        rows.append([rule.name, *cells, rule.category.value, summary])
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
+    lines = ["  ".join([*(cell.ljust(widths[i]) for i, cell in enumerate(row[:-1])), row[-1]]) for row in rows]
+    return "\n".join(lines) + (
+        "\n\nIn a draft, the body and writing rules report at most a warning. The writing rules run on"
+        " documents in draft or in review, and on every file named on the command line (as pre-commit"
+        " names them); approved, building, launched, shelved, rejected and superseded documents are"
+        " records, not rewritten for style: every other rule still runs on them."
+    )
 
 
 def _severity(settings: Settings, problem: Problem, status: str | None) -> Severity:
@@ -254,7 +284,6 @@ def check_documents(
     paths: Sequence[str | Path],
     *,
     report: Iterable[str] | None = None,
-    extra_checks: Sequence[DocumentCheck] = (),
     jobs: int = 1,
     cache: CheckCache | None = None,
     keep_documents: bool = True,
@@ -292,9 +321,6 @@ def check_documents(
                 raw.extend((shown, status, p) for p in entry.checked if p.rule not in WRITING_SET)
             else:
                 raw.extend((shown, status, p) for p in entry.checked)
-    for doc in documents:
-        if extra_checks and (wanted is None or doc.path in wanted):
-            raw.extend((doc.path, doc.status, p) for check in extra_checks for p in check(doc))
     for refs, problem in check_references(
         references, teams=teams, tags=tags, max_facet_values=settings.limits.facet_values
     ):
@@ -319,12 +345,6 @@ def findings_of(settings: Settings, path: str, status: str | None, problems: Ite
     return out
 
 
-def without_writing(settings: Settings) -> Settings:
-    """The same settings with every writing rule off: for a check that leaves them for later."""
-    rules = {**settings.rules, **dict.fromkeys(WRITING_RULES, Severity.OFF)}
-    return replace(settings, rules=rules)
-
-
 def corpus_paths(settings: Settings) -> list[str]:
     if not settings.source_dir.is_dir():
         return []
@@ -334,13 +354,12 @@ def corpus_paths(settings: Settings) -> list[str]:
 def check_folder(
     settings: Settings,
     *,
-    extra_checks: Sequence[DocumentCheck] = (),
     jobs: int = 1,
     cache: CheckCache | None = None,
     keep_documents: bool = True,
 ) -> CheckResult:
     return check_documents(
-        settings, corpus_paths(settings), extra_checks=extra_checks, jobs=jobs, cache=cache, keep_documents=keep_documents
+        settings, corpus_paths(settings), jobs=jobs, cache=cache, keep_documents=keep_documents
     )
 
 
@@ -348,7 +367,6 @@ def check_files(
     settings: Settings,
     files: Sequence[Path],
     *,
-    extra_checks: Sequence[DocumentCheck] = (),
     jobs: int = 1,
     cache: CheckCache | None = None,
     keep_documents: bool = True,
@@ -386,7 +404,6 @@ def check_files(
         settings,
         paths,
         report=shown,
-        extra_checks=extra_checks,
         jobs=jobs,
         cache=cache,
         keep_documents=keep_documents,
@@ -394,3 +411,39 @@ def check_files(
     )
     result.named = shown
     return result
+
+
+class NoSuchPath(ValueError):
+    """A path named for a check that names nothing."""
+
+
+def _skipped_by_the_folder(settings: Settings, path: Path) -> bool:
+    """Whether a check of the whole source folder leaves `path` out (a README, a name starting
+    with `_` or `.`, or in such a folder): named on the command line, as pre-commit names every
+    changed file, it is left out too."""
+    try:
+        inside = Path(os.path.realpath(path)).relative_to(os.path.realpath(settings.source_dir))
+    except ValueError:
+        return False  # outside the folder: checked because it was asked for
+    return not is_found(inside.parts)
+
+
+def named_files(settings: Settings, given: Sequence[str]) -> tuple[list[Path], list[Path]]:
+    """The files a check of the paths `given` covers (a folder's found files, each once), and
+    those named one by one, which get the writing rules whatever their status. NoSuchPath for a
+    path that names nothing."""
+    files: list[Path] = []
+    named: list[Path] = []
+    for text in given:
+        path = Path(text)
+        if not text:
+            raise NoSuchPath("an empty path")
+        if path.is_dir():
+            files.extend(Path(p) for p, _ in discover(path))
+        elif path.exists() or path.is_symlink():
+            if not _skipped_by_the_folder(settings, path):
+                files.append(path)
+                named.append(path)
+        else:
+            raise NoSuchPath(f"{text}: no such file or folder")
+    return list({os.path.realpath(f): f for f in files}.values()), named  # a file named twice is one

@@ -2,17 +2,26 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 import json
 import math
+import posixpath
+import urllib.parse
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .catalog import Catalog
-from .findings import Finding, Severity
+from .findings import Finding, Severity, printable, printable_json, spreadsheet_cell
 from .model import Document, parse_date
 from .schema import SCHEMA_VERSION
 from .wellformed import json_safe
+
+if TYPE_CHECKING:
+    from .pipeline import LoadedCatalog
+
+__all__ = ["LISTED", "catalog_json", "document_record", "flagged_keys", "listing_record", "listing_records", "listing_text", "page_url", "source_url"]
 
 
 def _jsonable(value: Any) -> Any:
@@ -30,6 +39,21 @@ def _jsonable(value: Any) -> Any:
 def page_url(doc: Document, directory_urls: bool = True) -> str:
     """The document's page, relative to the site root (`use_directory_urls` in MkDocs' terms)."""
     return f"prfaqs/{doc.slug}/" if directory_urls else f"prfaqs/{doc.slug}.html"
+
+
+def source_url(repo_url: str | None, edit_uri: str | None, docs_edit_uri: str | None, docs: str, source: str) -> str | None:
+    """The "edit this page" link of a PR/FAQ's `source` (its path in the repository at `repo_url`):
+    under `edit_uri` (the plugin's option), else under the site's `docs_edit_uri` without its docs
+    folder (named `docs`), since the PR/FAQ sources sit beside it. None without a repository."""
+    if not repo_url:
+        return None
+    if edit_uri is None:
+        edit_uri = (docs_edit_uri or "").rstrip("/")
+        if edit_uri == docs or edit_uri.endswith("/" + docs):
+            edit_uri = edit_uri[: -len(docs)]
+    # The theme prints `edit_url` into an `href` unescaped: the file's path, which a pull
+    # request chooses, is percent-encoded so that no character of it can end the attribute.
+    return posixpath.join(repo_url.rstrip("/") + "/", edit_uri.strip("/") + "/", urllib.parse.quote(source))
 
 
 def document_record(doc: Document, directory_urls: bool = True) -> dict[str, Any]:
@@ -113,3 +137,39 @@ def listing_record(
         record["summary"] = doc.structure.first_paragraph
     record["errors"] = errors
     return record
+
+
+def listing_records(loaded: LoadedCatalog, directory_urls: bool = True) -> list[dict[str, Any]]:
+    """`prfaq list`'s records: one per file checked, those with an id first, by id, then by source."""
+    documents = {doc.path: doc for doc in loaded.catalog.documents}
+    findings: dict[str, list[Finding]] = {}
+    for finding in loaded.check.findings:
+        findings.setdefault(finding.path, []).append(finding)
+    records = [listing_record(path, documents.get(path), findings.get(path, []), directory_urls) for path in loaded.check.files]
+    records.sort(key=lambda r: (r["id"] is None, r["id"] or "", r["source"]))
+    return records
+
+
+_LIST_COLUMNS = ["id", "status", "team", "updated", "title", "errors"]
+
+
+def listing_text(records: list[dict[str, Any]], form: str) -> str:
+    """`prfaq list`'s records as JSON, CSV or a table (`form`), printable on a terminal."""
+    if form == "json":
+        return printable_json(json.dumps(records, ensure_ascii=False, indent=2, allow_nan=False)) + "\n"
+    rows = [
+        [*(str(r[key] or "") for key in _LIST_COLUMNS[:4]), str(r["title"] or r["source"]), str(len(r["errors"]))]
+        for r in records
+    ]
+    if form == "csv":
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(_LIST_COLUMNS)
+        writer.writerows([spreadsheet_cell(cell) for cell in row] for row in rows)
+        return out.getvalue()
+    for row in rows:
+        count = int(row[-1])
+        row[-1] = f"{count} error{'s' * (count != 1)}" if count else ""
+    cells = [[printable(cell) for cell in row] for row in [_LIST_COLUMNS, *rows]]
+    widths = [max(len(r[i]) for r in cells) for i in range(len(_LIST_COLUMNS))]
+    return "".join("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)).rstrip() + "\n" for row in cells)

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Any, TypeVar
+from collections.abc import Callable
+from typing import Any, TypeVar
 
-if TYPE_CHECKING:
-    from concurrent.futures import Future, ProcessPoolExecutor
+__all__ = ["can_fork", "in_slices"]
 
 T = TypeVar("T")
 
@@ -33,35 +32,20 @@ def _run(start: int, stop: int) -> Any:
     return _WORK(start, stop)
 
 
-def start(
-    work: Callable[[int, int], T], bounds: Iterable[tuple[int, int]], jobs: int
-) -> tuple[ProcessPoolExecutor, list[Future[T]]]:
-    """Fork `jobs` processes that inherit `work`, and queue `work(start, stop)` for each of
-    `bounds`; the pool (to shut down) and the futures, in order."""
+def in_slices(work: Callable[[int, int], list[T]], count: int, jobs: int) -> list[T]:
+    """`work(start, stop)` over `count` items cut into slices, run by `jobs` forked processes
+    that inherit `work`; the results of all slices, in order. A few slices per process even out
+    their loads."""
     global _WORK
     import multiprocessing  # here: a check that forks nothing starts 12 ms sooner
     from concurrent.futures import ProcessPoolExecutor
 
+    size = max(1, -(-count // (jobs * 4)))
     _WORK = work
     try:
-        pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"))
-        # The processes fork at the first task (the fork start method starts them all at once).
-        return pool, [pool.submit(_run, first, last) for first, last in bounds]
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+            # The processes fork at the first task (the fork start method starts them all at once).
+            futures = [pool.submit(_run, first, first + size) for first in range(0, count, size)]
+            return [item for future in futures for item in future.result()]
     finally:
         _WORK = None
-
-
-def in_slices(work: Callable[[int, int], list[T]], count: int, jobs: int) -> list[T]:
-    """`work(start, stop)` over `count` items cut into slices, run by `jobs` forked processes;
-    the results of all slices, in order. A few slices per process even out their loads."""
-    size = max(1, -(-count // (jobs * 4)))
-    pool, futures = start(work, [(s, s + size) for s in range(0, count, size)], jobs)
-    with pool:
-        return [item for future in futures for item in future.result()]
-
-
-def in_background(work: Callable[[], T]) -> Future[T]:
-    """`work()` run now by one forked process, while this one goes on; its result, later."""
-    pool, (future,) = start(lambda first, last: work(), [(0, 0)], 1)
-    pool.shutdown(wait=False)
-    return future

@@ -29,6 +29,8 @@ from pathlib import Path
 
 from .model import STATUSES, Document
 
+__all__ = ["GitError", "History", "apply_history", "read_history", "status_of"]
+
 #: Fields of a commit header in `git log --format`, separated by US, each commit opened by RS.
 _FORMAT = "%x1e%H%x1f%aI%x1f%an%x1f%ae"
 _NULL_BLOB = "0" * 40

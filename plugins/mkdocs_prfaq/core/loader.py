@@ -19,6 +19,8 @@ from .frontmatter import parse_yaml, split
 from .model import Document
 from .rules.safety import file_name_problems
 
+__all__ = ["DEFAULT_MAX_BYTES", "Loaded", "case_clashes", "discover", "display_path", "is_found", "is_prfaq_name", "load", "read_document"]
+
 DEFAULT_MAX_BYTES = 1_000_000
 
 

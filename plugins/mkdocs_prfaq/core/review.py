@@ -20,6 +20,8 @@ from .rules.body import PRESS_RELEASE_WORDS
 from .rules.writing import MIN_READING_EASE, READABILITY_MIN_WORDS, Readability, press_release_readability
 from .settings import Settings
 
+__all__ = ["SIX_PAGE_WORDS", "WORDS_PER_MINUTE", "Review", "format_review", "review_files"]
+
 #: Six pages of about 500 words: the whole PR/FAQ, press release included, appendices aside.
 #: (The `document-length` rule only warns past 4,000 words; this is the target, not the alarm.)
 SIX_PAGE_WORDS = 3000
@@ -50,10 +52,6 @@ def review_files(settings: Settings, paths: Sequence[Path]) -> list[Review]:
         findings = [f for f in result.findings if f.path == shown]
         reviews.append(Review(shown, doc, findings, press_release_readability(doc) if doc else None))
     return reviews
-
-
-def review_file(settings: Settings, path: Path) -> Review:
-    return review_files(settings, [path])[0]
 
 
 _STYLES = {"bold": "1", "dim": "2", "red": "31", "green": "32", "yellow": "33", "cyan": "36"}

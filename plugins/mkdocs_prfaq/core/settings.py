@@ -8,7 +8,7 @@ placeholders here, never resolved.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import Field, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +17,8 @@ import yaml
 from .findings import Severity
 from .loader import DEFAULT_MAX_BYTES
 from .rules.registry import ALWAYS_ON, RULES
+
+__all__ = ["DEFAULTS", "LIMIT_OPTIONS", "PLUGIN_NAME", "Limits", "Options", "Settings", "SettingsError", "from_options", "load_settings", "option_fields", "parse_rules", "plugin_options", "read_vocabulary", "require_source_dir"]
 
 PLUGIN_NAME = "prfaq"
 
@@ -51,10 +53,113 @@ LIMIT_OPTIONS = {
     "abbreviations": "max_abbreviations",
     "footnotes": "max_footnotes",
 }
+_LIMITS = Limits()
+
+
+def _doc(text: str) -> dict[str, str]:
+    """An option's description, one paragraph (the metadata of its field)."""
+    return {"doc": " ".join(text.split())}
+
+
+def _option(default: Any, doc: str) -> Any:
+    """A field of :class:`Options`: its default and what it does."""
+    return field(default=default, metadata=_doc(doc))
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """The plugin's options as written under `plugins: - prfaq:` in `mkdocs.yml`: their one
+    declaration. The MkDocs plugin's config class is made from it, `prfaq` reads the same
+    options, and the handbook's plugin reference page shows each one's `doc`."""
+
+    source_dir: str = _option("prfaqs", "Folder of the PR/FAQ files, relative to `mkdocs.yml`. Watched by `mkdocs serve`.")
+    teams_file: str | None = _option(
+        None, "YAML file of teams, `slug: {name, description}`. When set, every document's `team` must be a key of it."
+    )
+    tags_file: str | None = _option(None, "YAML list (or mapping) of allowed tags. When set, tags outside it are findings.")
+    rules: dict[str, str] = field(
+        default_factory=dict, metadata=_doc("Severity per rule name: `error`, `warning` or `off`, as for `prfaq check`.")
+    )
+    max_file_size: int = _option(
+        DEFAULT_MAX_BYTES, "Largest PR/FAQ file read, in bytes; bigger files are a `file-size` finding."
+    )
+    max_tags: int = _option(
+        _LIMITS.tags,
+        """Most tags one PR/FAQ may carry; more are a `too-many-tags` finding. Each tag is a page
+        listing its documents, so a file with thousands of tags would make thousands of pages.""",
+    )
+    max_facet_values: int = _option(
+        _LIMITS.facet_values,
+        """Most distinct tags, and most distinct teams, over the whole catalog; past it, each document
+        that brings a new one gets a `too-many-facet-values` finding.""",
+    )
+    max_abbreviations: int = _option(
+        _LIMITS.abbreviations,
+        """Most abbreviation definitions (`*[SLA]: ...`) in one PR/FAQ; more are a `too-many-abbreviations`
+        finding (each one is looked for in every paragraph of the page).""",
+    )
+    max_footnotes: int = _option(
+        _LIMITS.footnotes,
+        "Most footnote definitions (`[^1]: ...`) in one PR/FAQ; more are a `too-many-footnotes` finding.",
+    )
+    weasel_words: list[str] = field(
+        default_factory=list, metadata=_doc("Words added to the built-in weasel-word list of the writing rules.")
+    )
+    sanitize: bool = _option(
+        True, "Sanitize the HTML of PR/FAQ bodies with an allowlist. Turn off only for trusted repositories."
+    )
+    image_hosts: list[str] = field(
+        default_factory=list,
+        metadata=_doc(
+            """Hosts whose images a PR/FAQ body may show, such as `images.example.com`. An image from any
+            other host is removed from the page (a reader's browser would tell that host who reads what)
+            and is a `remote-image` finding; by default only the site's own images are shown."""
+        ),
+    )
+    history: bool = _option(True, "Read each document's history (dates, contributors, status changes) from git.")
+    edit_uri: str | None = _option(
+        None,
+        """Base of "edit this page" links to PR/FAQ sources, relative to `repo_url` (default: `edit_uri`
+        with its docs folder removed).""",
+    )
+    feed_size: int = _option(50, "How many entries the Atom feed `feed.xml` carries.")
+    mermaid_js: str = _option(
+        "node_modules/mermaid/dist/mermaid.min.js",
+        """Mermaid's browser bundle, relative to `mkdocs.yml` (installed from npm by `make`). Served
+        by the site itself and loaded only on pages with a diagram, so no page asks a CDN for it.""",
+    )
+    search: bool = _option(
+        True,
+        """Full-text search with Pagefind: one search box in the header and facets on the catalog, with
+        the index built into `site_dir/pagefind/` after every build. Replaces Material's `search` plugin.""",
+    )
+    jobs: int = _option(
+        0,
+        """Processes `mkdocs build` and `prfaq check` may use: 0 for one per core, 1 for a single
+        process. With several, a large corpus is checked in parallel (not under `mkdocs serve`).""",
+    )
+    template_download: str = _option(
+        "practice/prfaq-template.md",
+        """Where the site offers the PR/FAQ template (the one `prfaq new` fills in) as a Markdown download,
+        relative to the site root; an empty string for none. A handbook page links to it with the
+        marker `<!-- prfaq:template-download -->`, which says there is none when there is none.""",
+    )
+
+
+#: The defaults of every option.
+DEFAULTS = Options()
+
+
+def option_fields() -> tuple[Field[Any], ...]:
+    """The options, in the order of their declaration: each one's `name`, `type` (its annotation,
+    a string), `default` (or `default_factory`) and `metadata["doc"]`."""
+    return fields(Options)
 
 
 @dataclass(slots=True)
 class Settings:
+    """The options resolved against the folder of `mkdocs.yml` (`root`) and checked."""
+
     root: Path
     source_dir: Path
     teams_file: Path | None = None
@@ -68,10 +173,17 @@ class Settings:
     #: `use_directory_urls` in `mkdocs.yml`: page URLs end in `/` (else in `.html`).
     directory_urls: bool = True
     #: Processes a large check may use (the `jobs` option): 0 for one per core.
-    jobs: int = 0
+    jobs: int = DEFAULTS.jobs
     limits: Limits = field(default_factory=Limits)
     #: Hosts a body's images may load from (`image_hosts`); images from any other are removed.
     image_hosts: tuple[str, ...] = ()
+    sanitize: bool = DEFAULTS.sanitize
+    history: bool = DEFAULTS.history
+    edit_uri: str | None = DEFAULTS.edit_uri
+    feed_size: int = DEFAULTS.feed_size
+    mermaid_js: str = DEFAULTS.mermaid_js
+    search: bool = DEFAULTS.search
+    template_download: str = DEFAULTS.template_download
 
     def severity(self, rule: str) -> Severity:
         return self.rules.get(rule, RULES[rule].default)
@@ -115,37 +227,62 @@ def from_options(
         value = options.get(key)
         return (root / str(value)) if value else None
 
-    max_size = _positive(options, "max_file_size", DEFAULT_MAX_BYTES, "a positive number of bytes")
-    default = Limits()
     limits = Limits(
         **{
-            name: _positive(options, option, getattr(default, name), "a positive whole number")
+            name: _positive(options, option, getattr(DEFAULTS, option), "a positive whole number")
             for name, option in LIMIT_OPTIONS.items()
         }
     )
-    jobs = options.get("jobs", 0)
-    if not isinstance(jobs, int) or isinstance(jobs, bool) or jobs < 0:
-        raise SettingsError("`jobs` must be 0 (one process per core) or a number of processes")
-    words = options.get("weasel_words") or []
-    if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
-        raise SettingsError("`weasel_words` must be a list of words")
-    hosts = options.get("image_hosts") or []
-    if not isinstance(hosts, list) or not all(isinstance(h, str) and h and "/" not in h for h in hosts):
-        raise SettingsError("`image_hosts` must be a list of host names, such as images.example.com")
     return Settings(
         root=root,
-        source_dir=root / str(options.get("source_dir") or "prfaqs"),
+        source_dir=root / str(options.get("source_dir") or DEFAULTS.source_dir),
         teams_file=path_or_none("teams_file"),
         tags_file=path_or_none("tags_file"),
         rules=parse_rules(options.get("rules")),
-        max_file_size=max_size,
-        weasel_words=list(words),
+        max_file_size=_positive(options, "max_file_size", DEFAULTS.max_file_size, "a positive number of bytes"),
+        weasel_words=_words(options),
         site_url=site_url,
         directory_urls=directory_urls,
-        jobs=jobs,
+        jobs=_jobs(options),
         limits=limits,
-        image_hosts=tuple(h.strip().lower() for h in hosts),
+        image_hosts=_hosts(options),
+        **{name: _plain(options, name) for name in _PLAIN},
     )
+
+
+#: The options taken as they are written, once of the type of their default.
+_PLAIN = ("sanitize", "history", "edit_uri", "feed_size", "mermaid_js", "search", "template_download")
+_KINDS = {bool: "true or false", int: "a whole number", str: "a string"}
+
+
+def _plain(options: Mapping[str, Any], name: str) -> Any:
+    default = getattr(DEFAULTS, name)
+    value = options.get(name, default)
+    kind = str if default is None else type(default)
+    if not (isinstance(value, kind) or (value is None and default is None)):
+        raise SettingsError(f"`{name}` must be {_KINDS[kind]}")
+    return value
+
+
+def _jobs(options: Mapping[str, Any]) -> int:
+    jobs = options.get("jobs", DEFAULTS.jobs)
+    if not isinstance(jobs, int) or isinstance(jobs, bool) or jobs < 0:
+        raise SettingsError("`jobs` must be 0 (one process per core) or a number of processes")
+    return jobs
+
+
+def _words(options: Mapping[str, Any]) -> list[str]:
+    words = options.get("weasel_words") or []
+    if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+        raise SettingsError("`weasel_words` must be a list of words")
+    return list(words)
+
+
+def _hosts(options: Mapping[str, Any]) -> tuple[str, ...]:
+    hosts = options.get("image_hosts") or []
+    if not isinstance(hosts, list) or not all(isinstance(h, str) and h and "/" not in h for h in hosts):
+        raise SettingsError("`image_hosts` must be a list of host names, such as images.example.com")
+    return tuple(h.strip().lower() for h in hosts)
 
 
 def _positive(options: Mapping[str, Any], key: str, default: int, what: str) -> int:

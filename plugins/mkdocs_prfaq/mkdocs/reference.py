@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import ast
-import inspect
 import json
 
 from ..cli import build_parser
-from . import config as config_module
+from ..core.settings import option_fields
+from .config import PrfaqConfig
+
+__all__ = ["cli_markdown", "option_docs", "options_markdown"]
 
 
 def cli_markdown() -> str:
@@ -24,23 +25,9 @@ def cli_markdown() -> str:
 
 
 def option_docs() -> list[tuple[str, str, str]]:
-    """(name, default, docstring) for each option of :class:`PrfaqConfig`, in source order."""
-    tree = ast.parse(inspect.getsource(config_module))
-    defaults = {name: option.default for name, option in config_module.PrfaqConfig._schema}
-    out: list[tuple[str, str, str]] = []
-    for node in ast.walk(tree):
-        if not (isinstance(node, ast.ClassDef) and node.name == "PrfaqConfig"):
-            continue
-        body = node.body
-        for index, item in enumerate(body):
-            if isinstance(item, ast.Assign) and isinstance(item.targets[0], ast.Name):
-                name = item.targets[0].id
-                doc = ""
-                following = body[index + 1] if index + 1 < len(body) else None
-                if isinstance(following, ast.Expr) and isinstance(following.value, ast.Constant):
-                    doc = str(following.value.value)
-                out.append((name, json.dumps(defaults.get(name)), doc))
-    return out
+    """(name, default, description) of each option of the plugin, in the order of their declaration."""
+    defaults = dict(PrfaqConfig._schema)
+    return [(o.name, json.dumps(defaults[o.name].default), o.metadata["doc"]) for o in option_fields()]
 
 
 def options_markdown() -> str:

@@ -1,0 +1,73 @@
+"""From the source folder to the catalog and its site, for every adapter: check every file,
+date the documents from git's history, assemble the :class:`Catalog` (`load_catalog`), then
+render its pages with the writing review of each document still being written (`site_outputs`).
+
+`mkdocs build` refuses a catalog with errors; `prfaq list` lists it with them. Both read it here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from .catalog import Catalog
+from .check import CheckResult, check_documents, corpus_paths
+from .history import apply_history, read_history
+from .render.html import Links
+from .render.review import review_panels
+from .render.site import Output, SiteOptions, render_site
+from .settings import Settings, require_source_dir
+
+__all__ = ["LoadedCatalog", "build_time", "load_catalog", "site_outputs"]
+
+
+@dataclass(slots=True)
+class LoadedCatalog:
+    """The catalog, and the check it was read with: its findings (`check.errors`, `check.warnings`)
+    and every file it read (`check.files`, as findings name them, in corpus order)."""
+
+    catalog: Catalog
+    check: CheckResult
+    #: Why git's history was not read (not a repository, no git), when it was not.
+    history_unavailable: str | None = None
+
+
+def load_catalog(settings: Settings, paths: Sequence[str | Path] | None = None, *, jobs: int = 1) -> LoadedCatalog:
+    """Check `paths` (by default every file of the source folder, which must exist: SettingsError)
+    as one corpus in `jobs` processes, apply git's history when the `history` option is on, and
+    assemble the catalog of the documents read, errors or not."""
+    require_source_dir(settings)
+    result = check_documents(settings, corpus_paths(settings) if paths is None else paths, jobs=jobs)
+    unavailable = None
+    if settings.history:
+        history = read_history(settings.root, settings.source_dir)
+        unavailable = history.message
+        apply_history(result.documents, history)
+    catalog = Catalog.build(result.documents, result.teams, settings.limits)
+    return LoadedCatalog(catalog, result, unavailable)
+
+
+def build_time() -> dt.datetime | None:
+    """The time a reproducible build gives its pages (`SOURCE_DATE_EPOCH`), else None (now)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    return dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch and epoch.isdigit() else None
+
+
+def site_outputs(
+    loaded: LoadedCatalog, settings: Settings, *, site_name: str, has_page: Callable[[str], bool]
+) -> list[Output]:
+    """The catalog's pages, feeds and assets; each document in draft or in review gets the panel
+    of its writing review (`has_page` says which handbook pages its links may point to)."""
+    panels = review_panels(loaded.catalog.documents, settings, Links(settings.directory_urls), has_page=has_page)
+    options = SiteOptions(
+        site_url=settings.site_url,
+        site_name=site_name,
+        directory_urls=settings.directory_urls,
+        generated=build_time(),
+        feed_size=settings.feed_size,
+        extra_html=panels,
+    )
+    return render_site(loaded.catalog, options)
