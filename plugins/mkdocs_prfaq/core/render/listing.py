@@ -18,13 +18,50 @@ from .feed import entries
 from .html import Here, Links
 from .templates import STATUS_LABELS, environment
 
-__all__ = ["ACTIVITY", "CATALOG", "activity_page", "catalog_index", "facet_pages", "table"]
+__all__ = ["ACTIVITY", "CATALOG", "Row", "activity_page", "catalog_index", "facet_pages", "table"]
 
 CATALOG = "catalog/index.md"
 ACTIVITY = "catalog/activity.md"
 
 #: A group of documents in a list of groups: the link to its page, its name, how many it holds.
 Item = tuple[str, str, int]
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """What a table row shows of a document, the same on every page that lists it, as text (made
+    once per document: a document is a row of the catalog's table and of each of its facets')."""
+
+    doc: Document
+    status: str
+    team: str
+    tags: str
+    year: str
+    lifecycle: str
+    team_name: str
+    authors: str
+    updated: str
+
+    @classmethod
+    def of(cls, doc: Document, catalog: Catalog) -> Row:
+        team = doc.team or ""
+        created, updated = doc.created, doc.updated
+        return cls(
+            doc,
+            doc.status or "",
+            team,
+            " ".join(catalog.faceted_tags(doc)),
+            str(created.year) if created else "",
+            _lifecycle(doc.status),
+            catalog.team_name(team),
+            ", ".join(p.name for p in doc.authors),
+            updated.isoformat() if updated else "",
+        )
+
+
+def _lifecycle(status: str | None) -> str:
+    """A status's place in the lifecycle (draft first), for sorting the table by status."""
+    return f"{STATUSES.index(status):02d}" if status in STATUSES else "99"
 
 
 def _render(name: str, template_dirs: Sequence[Path], **context: Any) -> str:
@@ -42,7 +79,8 @@ def table(
 ) -> str:
     """All `docs` as an HTML table (template `prfaq/table.html`), with the filter form when `filters`."""
     choices = _filters(docs, catalog) if filters else None
-    return _render("table.html", template_dirs, docs=docs, catalog=catalog, here=Here(links, catalog, src), filters=choices)
+    rows = [Row.of(d, catalog) for d in docs]
+    return _render("table.html", template_dirs, rows=rows, here=Here(links, catalog, src), filters=choices)
 
 
 def _page(catalog: Catalog, folder: str, value: str) -> str:
@@ -83,7 +121,7 @@ def catalog_index(catalog: Catalog, links: Links, *, template_dirs: Sequence[Pat
         by_status=by_status,
         by_team=by_team,
         chart=Chart.of(per_quarter, 180) if per_quarter else None,
-        docs=catalog.documents,
+        rows=[Row.of(d, catalog) for d in catalog.documents],
         filters=_filters(catalog.documents, catalog),
     )
 
@@ -145,6 +183,7 @@ def facet_pages(catalog: Catalog, links: Links, *, template_dirs: Sequence[Path]
     env = environment(template_dirs)
     page, index_page = env.get_template("prfaq/facet.md"), env.get_template("prfaq/facet-index.md")
     pages: dict[str, str] = {}
+    rows = {id(d): Row.of(d, catalog) for d in catalog.documents}
     for facet in _facets(catalog):
         index = f"catalog/{facet.folder}/index.md"
         items: list[Item] = []
@@ -153,9 +192,8 @@ def facet_pages(catalog: Catalog, links: Links, *, template_dirs: Sequence[Path]
             pages[src] = page.render(
                 title=facet.title(key),
                 description=facet.intro(key),
-                catalog=catalog,
                 here=Here(links, catalog, src),
-                docs=docs,
+                rows=[rows[id(d)] for d in docs],
                 filters=None,
             )
             items.append((links.href(index, src), facet.name(key), len(docs)))
