@@ -20,10 +20,6 @@ from .templates import environment
 
 __all__ = ["document_review", "guide_src", "review_panel", "review_panels"]
 
-#: The statuses whose page carries the panel: :data:`~mkdocs_prfaq.core.model.IN_WRITING`. Only
-#: for the MkDocs adapter's import until it imports IN_WRITING itself; not part of the API.
-REVIEWED = IN_WRITING
-
 
 def guide_src(guide: str) -> tuple[str, str]:
     """A rule's guide (`learn/writing-style/#acronyms`) as a page source and an anchor."""
