@@ -151,6 +151,53 @@ def case_clashes(shown: Iterable[str]) -> dict[str, str]:
     return clashes
 
 
+def _name_problems(path: Path, shown: str, source: Path | None, clashes: Mapping[str, str]) -> list[Problem]:
+    """What is wrong with a file's name (or, below `source`, its folders' names), and its clash
+    with another name that differs only in case (such a file is not read)."""
+    below = display_path(path, source) if source is not None else ""
+    problems = file_name_problems(below if below and not below.startswith("/") else shown.rsplit("/", 1)[-1])
+    if shown in clashes:
+        clash = f"differs from `{clashes[shown]}` only in case; the two clash on macOS and Windows: rename one"
+        problems = [*problems, Problem("file-name-case", 1, 1, clash)]
+    return problems
+
+
+def _link_problem(link: Path, real_source: Path | None) -> Problem | None:
+    """What keeps a symbolic link from being read: a missing target, a loop, a place outside
+    the source folder (None when it may be read)."""
+    try:
+        target = link.resolve(strict=True)
+    except (OSError, RuntimeError):  # missing target, or a loop (RuntimeError before 3.13)
+        return Problem("symlink", 1, 1, "broken symbolic link: its target is missing or loops; remove it")
+    if real_source is not None and not target.is_relative_to(real_source):
+        return Problem(
+            "symlink", 1, 1, "symbolic link to a place outside the source folder; it is not read: copy the file instead"
+        )
+    return None
+
+
+def _read_text(path: Path, max_bytes: int) -> str | Problem:
+    """The file's text, or why it is not read (not a regular file, too large, unreadable, not UTF-8)."""
+    try:
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode):  # a FIFO would block the read forever
+            return Problem("file-encoding", 1, 1, "not a regular file (a pipe, socket or device): remove it")
+        if status.st_size > max_bytes:
+            return Problem(
+                "file-size",
+                1,
+                1,
+                f"file is {status.st_size:,} bytes, over the {max_bytes:,}-byte limit: move material to an appendix",
+            )
+        data = path.read_bytes()
+    except OSError as exc:
+        return Problem("file-encoding", 1, 1, f"cannot read the file: {exc.strerror}")
+    text, problem = _decode(data)
+    if problem is not None or text is None:
+        return problem or Problem("file-encoding", 1, 1, "unreadable")
+    return text
+
+
 def load(
     paths: Iterable[Path],
     *,
@@ -177,67 +224,21 @@ def load(
         clashes = case_clashes(names)
     for path, shown in zip(paths, names, strict=True):
         loaded.files.append(shown)
-        below = display_path(path, source) if source is not None else ""
-        for named in file_name_problems(below if below and not below.startswith("/") else shown.rsplit("/", 1)[-1]):
-            loaded.add(shown, named)
+        for problem in _name_problems(path, shown, source, clashes):
+            loaded.add(shown, problem)
         if shown in clashes:
-            loaded.add(
-                shown,
-                Problem(
-                    "file-name-case",
-                    1,
-                    1,
-                    f"differs from `{clashes[shown]}` only in case; the two clash on macOS and Windows: rename one",
-                ),
-            )
             continue
         if path.is_symlink():
-            try:
-                target = path.resolve(strict=True)
-            except (OSError, RuntimeError):  # missing target, or a loop (RuntimeError before 3.13)
-                loaded.add(
-                    shown,
-                    Problem("symlink", 1, 1, "broken symbolic link: its target is missing or loops; remove it"),
-                )
+            refused = _link_problem(path, real_source)
+            if refused is not None:
+                loaded.add(shown, refused)
                 continue
-            if real_source is not None and not target.is_relative_to(real_source):
-                loaded.add(
-                    shown,
-                    Problem(
-                        "symlink",
-                        1,
-                        1,
-                        "symbolic link to a place outside the source folder; it is not read: copy the file instead",
-                    ),
-                )
-                continue
-            if target.is_dir():  # a folder inside the source: its files are found where they are
+            if path.is_dir():  # a folder inside the source: its files are found where they are
                 loaded.files.pop()
                 continue
-        try:
-            status = path.stat()
-            if not stat.S_ISREG(status.st_mode):  # a FIFO would block the read forever
-                loaded.add(shown, Problem("file-encoding", 1, 1, "not a regular file (a pipe, socket or device): remove it"))
-                continue
-            size = status.st_size
-            if size > max_bytes:
-                loaded.add(
-                    shown,
-                    Problem(
-                        "file-size",
-                        1,
-                        1,
-                        f"file is {size:,} bytes, over the {max_bytes:,}-byte limit: move material to an appendix",
-                    ),
-                )
-                continue
-            data = path.read_bytes()
-        except OSError as exc:
-            loaded.add(shown, Problem("file-encoding", 1, 1, f"cannot read the file: {exc.strerror}"))
-            continue
-        text, problem = _decode(data)
-        if problem is not None or text is None:
-            loaded.add(shown, problem or Problem("file-encoding", 1, 1, "unreadable"))
+        text = _read_text(path, max_bytes)
+        if isinstance(text, Problem):
+            loaded.add(shown, text)
             continue
         document, problems = read_document(path, shown, text, body=bodies_for is None or shown in bodies_for)
         for item in problems:
