@@ -18,9 +18,11 @@ from corekit import FIXTURES, check
 from mkdocs_prfaq.core.catalog import Catalog
 from mkdocs_prfaq.core.render.search import document_search_html
 from mkdocs_prfaq.core.render.site import SiteOptions, render_site
+from mkdocs_prfaq.core.render.templates import TemplateFailure
 
 SITE = FIXTURES / "sites" / "templates"
 OVERRIDES = SITE / "overrides"
+TEMPLATES = FIXTURES / "templates"
 CARD = re.compile(r'<dl class="prfaq-card[ "].*?</dl>', re.S)
 CHART = re.compile(r'<figure class="prfaq-figure">.*?</figure>', re.S)
 #: Elements and attributes that only the hostile values could have brought (outside the chart).
@@ -115,3 +117,17 @@ def test_search_markup_carries_the_title_as_an_attribute_value() -> None:
 
 def _escaped(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+
+
+@pytest.mark.parametrize(
+    ("folder", "where", "what"),
+    [
+        ("misspelled", "misspelled/prfaq/card.html:3", "has no attribute 'titel'"),
+        ("unclosed", "unclosed/prfaq/banner.html:3", "Unexpected end of template"),
+    ],
+)
+def test_a_broken_override_stops_the_rendering_at_its_line(folder: str, where: str, what: str) -> None:
+    with pytest.raises(TemplateFailure) as failure:
+        _pages((TEMPLATES / folder,))
+    message = str(failure.value)
+    assert message.startswith(str(TEMPLATES / where) + ": ") and what in message, message

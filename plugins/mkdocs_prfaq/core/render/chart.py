@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..model import STATUSES
-from .templates import STATUS_COLOURS, environment
+from .templates import STATUS_COLOURS, render
 
 __all__ = ["COLOURS", "Chart", "quarter_chart"]
 
@@ -84,5 +84,4 @@ def quarter_chart(per_quarter: dict[str, Counter[str]], *, height: int = 180, te
     """The chart as HTML (template `prfaq/chart.html`), or an empty string for no documents."""
     if not per_quarter:
         return ""
-    template = environment(template_dirs).get_template("prfaq/chart.html")
-    return template.render(chart=Chart.of(per_quarter, height))
+    return render("chart.html", template_dirs, chart=Chart.of(per_quarter, height))

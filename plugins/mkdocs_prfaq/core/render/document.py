@@ -12,7 +12,7 @@ from markupsafe import Markup
 from ..catalog import Catalog
 from ..model import Document
 from .html import Here, Links, document_src
-from .templates import STATUS_LABELS, environment
+from .templates import STATUS_LABELS, render
 
 __all__ = ["FAQ_MARKER", "STATUS_LABELS", "banner", "card", "render_document", "resolve_id_links"]
 
@@ -43,13 +43,13 @@ def _relative_src(from_src: str, to_src: str) -> str:
 
 def banner(doc: Document, here: Here, *, template_dirs: Sequence[Path] = ()) -> str:
     """The banner over a document that is not (or no longer) a plan of record, or nothing."""
-    return environment(template_dirs).get_template("prfaq/banner.html").render(doc=doc, here=here)
+    return render("banner.html", template_dirs, doc=doc, here=here)
 
 
 def card(doc: Document, catalog: Catalog, links: Links, *, template_dirs: Sequence[Path] = ()) -> str:
     """The metadata card at the top of a PR/FAQ's page."""
     here = Here(links, catalog, document_src(doc))
-    return environment(template_dirs).get_template("prfaq/card.html").render(doc=doc, catalog=catalog, here=here)
+    return render("card.html", template_dirs, doc=doc, catalog=catalog, here=here)
 
 
 def render_document(
@@ -63,19 +63,17 @@ def render_document(
     """
     src = document_src(doc)
     headline, body = _headline_and_body(doc)
-    return (
-        environment(template_dirs)
-        .get_template("prfaq/document.md")
-        .render(
-            doc=doc,
-            catalog=catalog,
-            here=Here(links, catalog, src),
-            # The document's own Markdown (the engine converts it, the sanitizer cleans the result)
-            # and HTML the core made: the only text the template does not escape.
-            headline=Markup(headline),
-            body=Markup(resolve_id_links(body, src, catalog, links)),
-            extra_html=Markup(extra_html),
-        )
+    return render(
+        "document.md",
+        template_dirs,
+        doc=doc,
+        catalog=catalog,
+        here=Here(links, catalog, src),
+        # The document's own Markdown (the engine converts it, the sanitizer cleans the result)
+        # and HTML the core made: the only text the template does not escape.
+        headline=Markup(headline),
+        body=Markup(resolve_id_links(body, src, catalog, links)),
+        extra_html=Markup(extra_html),
     )
 
 

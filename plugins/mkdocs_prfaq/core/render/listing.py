@@ -9,14 +9,13 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from ..catalog import Catalog
 from ..model import STATUSES, Document
 from .chart import Chart
 from .feed import entries
 from .html import Here, Links
-from .templates import STATUS_LABELS, environment
+from .templates import STATUS_LABELS, render
 
 __all__ = ["ACTIVITY", "CATALOG", "Row", "activity_page", "catalog_index", "facet_pages", "table"]
 
@@ -64,10 +63,6 @@ def _lifecycle(status: str | None) -> str:
     return f"{STATUSES.index(status):02d}" if status in STATUSES else "99"
 
 
-def _render(name: str, template_dirs: Sequence[Path], **context: Any) -> str:
-    return environment(template_dirs).get_template(f"prfaq/{name}").render(**context)
-
-
 def table(
     docs: Sequence[Document],
     catalog: Catalog,
@@ -80,7 +75,7 @@ def table(
     """All `docs` as an HTML table (template `prfaq/table.html`), with the filter form when `filters`."""
     choices = _filters(docs, catalog) if filters else None
     rows = [Row.of(d, catalog) for d in docs]
-    return _render("table.html", template_dirs, rows=rows, here=Here(links, catalog, src), filters=choices)
+    return render("table.html", template_dirs, rows=rows, here=Here(links, catalog, src), filters=choices)
 
 
 def _page(catalog: Catalog, folder: str, value: str) -> str:
@@ -111,7 +106,7 @@ def catalog_index(catalog: Catalog, links: Links, *, template_dirs: Sequence[Pat
         (here.to(_page(catalog, "teams", t)), catalog.team_name(t), len(docs)) for t, docs in catalog.by_team().items()
     ]
     per_quarter = catalog.by_quarter()
-    return _render(
+    return render(
         "catalog.md",
         template_dirs,
         title="PR/FAQ catalog",
@@ -180,8 +175,6 @@ def _facets(catalog: Catalog) -> tuple[_Facet, ...]:
 def facet_pages(catalog: Catalog, links: Links, *, template_dirs: Sequence[Path] = ()) -> dict[str, str]:
     """Every status, team and tag page (template `prfaq/facet.md`), with the three index pages
     (`prfaq/facet-index.md`), by source path."""
-    env = environment(template_dirs)
-    page, index_page = env.get_template("prfaq/facet.md"), env.get_template("prfaq/facet-index.md")
     pages: dict[str, str] = {}
     rows = {id(d): Row.of(d, catalog) for d in catalog.documents}
     for facet in _facets(catalog):
@@ -189,7 +182,9 @@ def facet_pages(catalog: Catalog, links: Links, *, template_dirs: Sequence[Path]
         items: list[Item] = []
         for key, docs in facet.groups.items():
             src = _page(catalog, facet.folder, key)
-            pages[src] = page.render(
+            pages[src] = render(
+                "facet.md",
+                template_dirs,
                 title=facet.title(key),
                 description=facet.intro(key),
                 here=Here(links, catalog, src),
@@ -197,15 +192,20 @@ def facet_pages(catalog: Catalog, links: Links, *, template_dirs: Sequence[Path]
                 filters=None,
             )
             items.append((links.href(index, src), facet.name(key), len(docs)))
-        pages[index] = index_page.render(
-            title=facet.index_title, description=facet.index_intro, items=items, badges=facet.folder == "status"
+        pages[index] = render(
+            "facet-index.md",
+            template_dirs,
+            title=facet.index_title,
+            description=facet.index_intro,
+            items=items,
+            badges=facet.folder == "status",
         )
     return pages
 
 
 def activity_page(catalog: Catalog, links: Links, *, limit: int = 200, template_dirs: Sequence[Path] = ()) -> str:
     """New documents and status changes, newest first (template `prfaq/activity.md`)."""
-    return _render(
+    return render(
         "activity.md",
         template_dirs,
         title="Recent activity",

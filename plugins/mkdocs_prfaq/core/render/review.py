@@ -16,7 +16,7 @@ from ..rules.registry import RULES
 from ..rules.writing import press_release_readability, writing_problems
 from ..settings import Settings
 from .html import Links, document_src
-from .templates import environment
+from .templates import render
 
 __all__ = ["document_review", "guide_src", "review_panel", "review_panels"]
 
@@ -40,15 +40,13 @@ def review_panel(
     src = document_src(doc)
     findings = [(problem, _guide_href(problem, src, links, has_page)) for problem in problems]
     stats = press_release_readability(doc)
-    return (
-        environment(template_dirs)
-        .get_template("prfaq/review.html")
-        .render(
-            findings=findings,
-            words=doc.structure.words,
-            press_release_words=doc.structure.press_release_words,
-            reading_ease=stats.reading_ease if stats.words else None,
-        )
+    return render(
+        "review.html",
+        template_dirs,
+        findings=findings,
+        words=doc.structure.words,
+        press_release_words=doc.structure.press_release_words,
+        reading_ease=stats.reading_ease if stats.words else None,
     )
 
 

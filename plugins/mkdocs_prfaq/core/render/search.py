@@ -20,7 +20,7 @@ from pathlib import Path
 
 from ..catalog import Catalog
 from ..model import Document
-from .templates import STATUS_LABELS, environment
+from .templates import STATUS_LABELS, render
 
 __all__ = [
     "EXCLUDE_SELECTORS",
@@ -96,13 +96,11 @@ def document_search_html(doc: Document, catalog: Catalog, *, template_dirs: Sequ
     if doc.customer:
         others.append(doc.customer)
     tokens = [*id_tokens(doc.id), *(_NOT_AN_ID.sub(" ", t) for t in others)]
-    return (
-        environment(template_dirs)
-        .get_template("prfaq/search.html")
-        .render(
-            meta=document_meta(doc, catalog),
-            filters=document_filters(doc),
-            tokens=[" ".join(t.split()) for t in tokens if t.strip()],
-            weight=TOKEN_WEIGHT,
-        )
+    return render(
+        "search.html",
+        template_dirs,
+        meta=document_meta(doc, catalog),
+        filters=document_filters(doc),
+        tokens=[" ".join(t.split()) for t in tokens if t.strip()],
+        weight=TOKEN_WEIGHT,
     )

@@ -22,8 +22,19 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
+from types import TracebackType
+from typing import Any
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
+from jinja2 import (
+    ChoiceLoader,
+    Environment,
+    FileSystemLoader,
+    PackageLoader,
+    StrictUndefined,
+    TemplateError,
+    TemplateNotFound,
+    TemplateSyntaxError,
+)
 from jinja2.ext import Extension
 from jinja2.lexer import Token, TokenStream
 from markupsafe import Markup
@@ -33,7 +44,7 @@ from ..wellformed import yaml_string
 from .blocks import block
 from .html import esc, md_text
 
-__all__ = ["STATUS_COLOURS", "STATUS_LABELS", "environment"]
+__all__ = ["STATUS_COLOURS", "STATUS_LABELS", "TemplateFailure", "environment", "render"]
 
 STATUS_LABELS = {
     "draft": "Draft",
@@ -135,3 +146,37 @@ def environment(template_dirs: Sequence[Path] = ()) -> Environment:
     """The environment whose templates are looked up in `template_dirs` (in order), then in the
     package. One per set of folders, made once."""
     return _environment(tuple(Path(d) for d in template_dirs))
+
+
+class TemplateFailure(Exception):
+    """A template that could not be read or rendered (a site's override, most likely): the message
+    names its file and line, and says what Jinja found wrong."""
+
+
+def render(name: str, template_dirs: Sequence[Path] = (), /, **context: Any) -> str:
+    """The template `prfaq/<name>` rendered with `context`.
+
+    :raises TemplateFailure: a template (this one, or one it includes) is missing, is not valid
+        Jinja, or uses a value it was not given.
+    """
+    try:
+        return environment(template_dirs).get_template(f"prfaq/{name}").render(**context)
+    except TemplateSyntaxError as exc:
+        raise TemplateFailure(f"{exc.filename or exc.name}:{exc.lineno}: {exc.message}") from None
+    except TemplateNotFound as exc:
+        raise TemplateFailure(f"no template {exc.name} in {[str(d) for d in template_dirs]} or the package") from None
+    except TemplateError as exc:
+        where = _template_line(exc.__traceback__) or f"prfaq/{name}"
+        raise TemplateFailure(f"{where}: {exc.message or exc}") from None
+
+
+def _template_line(trace: TracebackType | None) -> str | None:
+    """`file:line` of the innermost template in a rendering's traceback (Jinja's frames of a
+    template carry its file's name)."""
+    found = None
+    while trace is not None:
+        filename = trace.tb_frame.f_code.co_filename
+        if filename.endswith((".html", ".md")):
+            found = f"{filename}:{trace.tb_lineno}"
+        trace = trace.tb_next
+    return found

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..model import Document, Person
-from .templates import environment
+from .templates import render
 
 __all__ = ["timeline"]
 
@@ -17,5 +17,4 @@ def timeline(doc: Document, *, template_dirs: Sequence[Path] = ()) -> str:
     if not doc.history:
         return ""
     contributors = [Person.parse(c).name for c in doc.contributors]
-    template = environment(template_dirs).get_template("prfaq/timeline.html")
-    return template.render(doc=doc, contributors=[name for name in contributors if name])
+    return render("timeline.html", template_dirs, doc=doc, contributors=[name for name in contributors if name])
