@@ -3,8 +3,9 @@ site may override one by one.
 
 The templates live in `mkdocs_prfaq/core/templates/prfaq/`. :func:`environment` looks each name
 (`prfaq/card.html`) up in the given folders first, in order, then in the package: a site that
-puts `prfaq/card.html` in one of them replaces that template and keeps the others. (The MkDocs
-plugin passes the theme's `custom_dir`, as Material's blog plugin reads its templates from it.)
+puts `prfaq/card.html` in one of them replaces that template and keeps the others. (A site
+engine's adapter passes the site's own folder: for MkDocs, the theme's `custom_dir`, from which
+Material's blog plugin reads its templates too.)
 
 Every value printed by a template is escaped, as :func:`~mkdocs_prfaq.core.render.html.esc`
 escapes it, unless it is :class:`~markupsafe.Markup`: the HTML of other templates and macros,
@@ -93,12 +94,11 @@ class JoinLines(Extension):
 
 def _escaped(value: object) -> object:
     """Every printed value as :func:`esc` escapes it. Autoescape's own escaping is the same but
-    for how it spells quotes (`&#34;`, `&#39;`): a value with a quote, or other than text and
-    numbers, is escaped here, the rest is left to autoescape (the faster of the two)."""
-    kind = type(value)
-    if kind is str:
-        return Markup(esc(value)) if '"' in value or "'" in value else value  # type: ignore[operator]
-    if kind is int or hasattr(value, "__html__"):
+    for how it spells quotes (`&#34;`, `&#39;`): text with a quote, and any value other than text
+    and numbers, is escaped here; the rest is left to autoescape (the faster of the two)."""
+    if hasattr(value, "__html__") or isinstance(value, int):
+        return value
+    if isinstance(value, str) and '"' not in value and "'" not in value:
         return value
     return Markup(esc(value))
 
