@@ -8,12 +8,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..model import STATUSES
-from .templates import STATUS_COLOURS, render
+from .templates import render
 
-__all__ = ["COLOURS", "Chart", "quarter_chart"]
-
-#: One colour per status (the chart's template reads them as `STATUS_COLOURS`).
-COLOURS = STATUS_COLOURS
+__all__ = ["Bar", "Chart", "Part", "quarter_chart"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +61,8 @@ class Chart:
         return self.top + self.plot
 
     @classmethod
-    def of(cls, per_quarter: dict[str, Counter[str]], height: int) -> Chart:
+    def of(cls, per_quarter: dict[str, Counter[str]], height: int = 180) -> Chart:
+        """The chart of these counts (quarter by quarter, each by status), `height` units high."""
         peak = max((sum(c.values()) for c in per_quarter.values()), default=0) or 1
         chart = cls(height, peak, ())
         bars = []

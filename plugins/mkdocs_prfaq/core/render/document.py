@@ -12,9 +12,9 @@ from markupsafe import Markup
 from ..catalog import Catalog
 from ..model import Document
 from .html import Here, Links, document_src
-from .templates import STATUS_LABELS, render
+from .templates import render
 
-__all__ = ["FAQ_MARKER", "STATUS_LABELS", "banner", "card", "render_document", "resolve_id_links"]
+__all__ = ["FAQ_MARKER", "banner", "card", "render_document", "resolve_id_links"]
 
 #: Placed before the first FAQ heading (see prfaq-print.css).
 FAQ_MARKER = '<div class="prfaq-faq-start" aria-hidden="true"></div>'

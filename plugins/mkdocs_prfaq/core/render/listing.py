@@ -115,7 +115,7 @@ def catalog_index(catalog: Catalog, links: Links, *, template_dirs: Sequence[Pat
         here=here,
         by_status=by_status,
         by_team=by_team,
-        chart=Chart.of(per_quarter, 180) if per_quarter else None,
+        chart=Chart.of(per_quarter) if per_quarter else None,
         rows=[Row.of(d, catalog) for d in catalog.documents],
         filters=_filters(catalog.documents, catalog),
     )
