@@ -19,6 +19,7 @@ from mkdocs_prfaq.core.findings import Severity
 from mkdocs_prfaq.core.loader import read_document
 from mkdocs_prfaq.core.model import Document
 from mkdocs_prfaq.core.rules.registry import RULES, Category
+from mkdocs_prfaq.core.rules.wordlists import WordLists, read_list, word_lists
 from mkdocs_prfaq.core.rules.writing import (
     WRITING_RULES,
     guide_url,
@@ -162,3 +163,34 @@ def test_the_panel_escapes_messages_and_links_the_handbook() -> None:
     assert 'href="../../learn/writing-style/#acronyms"' in panel
     assert "How to fix it" not in review_panel(doc, problems, Links(True), has_page=lambda src: False)
     assert "\n" not in panel
+
+
+LISTS = FIXTURES / "lists"
+
+
+def test_word_lists_are_data_files_read_once() -> None:
+    lists = word_lists()
+    assert lists is word_lists()
+    assert "significantly" in lists.weasel_words and "a lot of" in lists.weasel_words
+    assert not [w for w in lists.weasel_words if "#" in w or w != w.strip() or not w]
+    assert {"FAQ", "UTC"} <= lists.common_acronyms and "WA" in lists.state_codes
+    assert read_list(LISTS / "weasel-words.txt") == ["synergy", "leverage"]
+
+
+def test_a_site_extends_the_word_lists_with_files_of_its_own() -> None:
+    weasel = load(FIXTURES / "weasel-words-flagged.md")
+    acronym = load(FIXTURES / "acronym-flagged.md")
+    extended = word_lists({"weasel-words": [LISTS / "weasel-words.txt"], "common-acronyms": [LISTS / "common-acronyms.txt"]})
+    assert set(word_lists().weasel_words) < set(extended.weasel_words)
+
+    def found(doc: Document, rule: str, lists: WordLists | None = None) -> list[str]:
+        return [p.message.split("'")[1] for p in writing_problems(doc, lists=lists) if p.rule == rule]
+
+    assert "synergy" in found(weasel, "weasel-words", extended) and "synergy" not in found(weasel, "weasel-words")
+    assert found(acronym, "acronym") == ["SLA", "WMS", "RMA"]
+    assert found(acronym, "acronym", extended) == ["WMS"]
+
+
+def test_only_the_known_lists_can_be_extended() -> None:
+    with pytest.raises(ValueError, match="no word list 'abbreviations' to extend"):
+        word_lists({"abbreviations": [LISTS / "weasel-words.txt"]})

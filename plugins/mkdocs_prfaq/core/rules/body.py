@@ -12,6 +12,8 @@ PRESS_RELEASE_WORDS = 700
 DOCUMENT_WORDS = 4000
 _UNSAFE = re.compile(r"^\s*(javascript|vbscript|data):", re.I)
 
+__all__ = ["DOCUMENT_WORDS", "PRESS_RELEASE_WORDS", "check_body", "unsafe_scheme"]
+
 
 def unsafe_scheme(url: str) -> str | None:
     match = _UNSAFE.match(url)
@@ -19,6 +21,11 @@ def unsafe_scheme(url: str) -> str | None:
 
 
 def check_body(doc: Document) -> list[Problem]:
+    """The FAQ, lengths, nesting and links of a document's body (and its `related` URLs)."""
+    return [*_faq(doc), *_lengths(doc), *_links(doc)]
+
+
+def _faq(doc: Document) -> list[Problem]:
     s = doc.structure
     problems: list[Problem] = []
     if not s.faq_sections:
@@ -47,6 +54,12 @@ def check_body(doc: Document) -> list[Problem]:
         if question.answer_words == 0:
             h = question.heading
             problems.append(Problem("empty-answer", h.line, h.col, f"question '{h.text}' has no answer under it"))
+    return problems
+
+
+def _lengths(doc: Document) -> list[Problem]:
+    s = doc.structure
+    problems: list[Problem] = []
     if s.press_release_words > PRESS_RELEASE_WORDS:
         problems.append(
             Problem(
@@ -77,7 +90,12 @@ def check_body(doc: Document) -> list[Problem]:
                 " recurses once per level and stops the build; flatten it into headings and shorter lists",
             )
         )
-    for link in s.links:
+    return problems
+
+
+def _links(doc: Document) -> list[Problem]:
+    problems: list[Problem] = []
+    for link in doc.structure.links:
         scheme = unsafe_scheme(link.target)
         if scheme:
             problems.append(

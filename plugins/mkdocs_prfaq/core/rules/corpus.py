@@ -14,6 +14,8 @@ from typing import Any
 from ..findings import Problem
 from ..model import ID_PATTERN, Document
 
+__all__ = ["Located", "References", "Reported", "check_corpus"]
+
 #: A value and where it stands in the file: (value, line, column).
 Located = tuple[str, int, int]
 

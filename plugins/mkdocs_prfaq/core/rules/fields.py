@@ -7,6 +7,8 @@ import re
 from ..findings import Problem
 from ..model import DECIDED, ID_PATTERN, Document, parse_date
 
+__all__ = ["check_fields"]
+
 
 def check_fields(doc: Document) -> list[Problem]:
     problems: list[Problem] = []

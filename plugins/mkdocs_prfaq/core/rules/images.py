@@ -6,7 +6,7 @@ out of the site (`sanitize.remote_host` decides, for both); this rule says so at
 what to do. Hosts listed in the `image_hosts` option are allowed (none by default).
 
 Images are read as Markdown writes them (`![alt](url)`, `![alt][label]` with its `[label]: url`)
-and as HTML (`<img src=...>`), outside code blocks and code spans, each pattern in one pass.
+and as HTML (`<img src=...>`), outside code (as the scanner finds it) and code spans, each pattern in one pass.
 """
 
 from __future__ import annotations
@@ -18,16 +18,15 @@ from collections.abc import Callable, Iterable
 from ..findings import Problem
 from ..model import Document
 from ..sanitize import remote_host
-from .writing import _blank_code_spans
+from ..scan import position, unescape, without_code
 
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+__all__ = ["remote_image_check"]
+
 _INLINE = re.compile(r"!\[[^\[\]\n]*\]\(\s*<?([^)\s>]*)")
 #: `![alt][label]`, `![label][]` and `![label]` (not followed by `(`: that is an inline image).
 _REFERENCE = re.compile(r"!\[([^\[\]\n]*)\](?:\[([^\[\]\n]*)\]|(?!\())")
 _DEFINITION = re.compile(r"^ {0,3}\[([^\]\n]+)\]:[ \t]*<?([^\s>]+)", re.MULTILINE)
 #: An `<img>` tag's `src`; `[^<>]` keeps each try within one tag (linear on runs of `<img`).
-#: Markdown's backslash escapes (of ASCII punctuation).
-_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
 _HTML = re.compile(r"<img\b[^<>]*?\ssrc\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s\"'<>`]+))", re.IGNORECASE)
 
 
@@ -43,34 +42,13 @@ def remote_image_check(image_hosts: Iterable[str]) -> Callable[[Document], list[
     return check
 
 
-def _without_code(body: str) -> str:
-    """`body` with fenced code blocks and code spans blanked, offsets kept."""
-    lines = body.split("\n")
-    fence: str | None = None
-    for index, line in enumerate(lines):
-        match = _FENCE.match(line)
-        if fence is not None:
-            if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence):
-                fence = None
-            lines[index] = " " * len(line)
-        elif match:
-            fence = match.group(1)
-            lines[index] = " " * len(line)
-    return _blank_code_spans("\n".join(lines))
-
-
-def _unescape(url: str) -> str:
-    """A Markdown URL as the page holds it: `\\\\host` is `\\host`, a path on the site."""
-    return _ESCAPED.sub(r"\1", url)
-
-
 def _remote_images(body: str) -> list[tuple[int, str, str]]:
     """(offset, URL, host) of each image in `body` that loads from another host."""
-    text = _without_code(body)
-    found: list[tuple[int, str]] = [(m.start(), _unescape(m.group(1))) for m in _INLINE.finditer(text)]
+    text = without_code(body)
+    found: list[tuple[int, str]] = [(m.start(), unescape(m.group(1))) for m in _INLINE.finditer(text)]
     if "]:" in text:
         labels = {
-            m.group(1).strip().casefold(): _unescape(m.group(2)) for m in reversed(list(_DEFINITION.finditer(text)))
+            m.group(1).strip().casefold(): unescape(m.group(2)) for m in reversed(list(_DEFINITION.finditer(text)))
         }
         for match in _REFERENCE.finditer(text):
             url = labels.get((match.group(2) or match.group(1)).strip().casefold())
@@ -84,9 +62,7 @@ def _remote_images(body: str) -> list[tuple[int, str, str]]:
 
 
 def _problem(doc: Document, offset: int, url: str, host: str) -> Problem:
-    body = doc.body
-    start = body.rfind("\n", 0, offset) + 1
-    line, col = doc.body_line + body.count("\n", 0, start), offset - start + 1
+    line, col = position(doc.body, offset, doc.body_line)
     where = f"from {host}" if host else "from another site"
     shown = url if len(url) <= 80 else url[:77] + "..."
     return Problem(

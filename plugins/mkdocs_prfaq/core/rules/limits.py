@@ -13,7 +13,10 @@ from collections.abc import Callable
 
 from ..findings import Problem
 from ..model import Document
+from ..scan import position
 from ..settings import Limits
+
+__all__ = ["limits_check"]
 
 #: An abbreviation definition as Python-Markdown's `abbr` reads one: `*[SLA]: Service-level agreement`.
 _ABBREVIATION = re.compile(r"^\*\[[^\]\\\n]*\] ?:", re.MULTILINE)
@@ -55,7 +58,7 @@ def _body(doc: Document, limits: Limits) -> list[Problem]:
         (definitions if match.group(1) else marks).append(match)
     problems: list[Problem] = []
     if len(abbreviations) > limits.abbreviations:
-        line, col = _where(doc, abbreviations[limits.abbreviations].start())
+        line, col = position(doc.body, abbreviations[limits.abbreviations].start(), doc.body_line)
         problems.append(
             Problem(
                 "too-many-abbreviations",
@@ -67,7 +70,7 @@ def _body(doc: Document, limits: Limits) -> list[Problem]:
         )
     worst = max(marks, definitions, key=len)
     if len(worst) > limits.footnotes:
-        line, col = _where(doc, worst[limits.footnotes].start())
+        line, col = position(doc.body, worst[limits.footnotes].start(), doc.body_line)
         what = "footnote marks (`[^...]`)" if worst is marks else "footnotes (`[^...]:`)"
         problems.append(
             Problem(
@@ -79,10 +82,3 @@ def _body(doc: Document, limits: Limits) -> list[Problem]:
             )
         )
     return problems
-
-
-def _where(doc: Document, offset: int) -> tuple[int, int]:
-    """The file's line and column of a body offset."""
-    body = doc.body
-    start = body.rfind("\n", 0, offset) + 1
-    return doc.body_line + body.count("\n", 0, start), offset - start + 1

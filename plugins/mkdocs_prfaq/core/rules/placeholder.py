@@ -14,6 +14,9 @@ from dataclasses import dataclass
 
 from ..findings import Problem
 from ..model import Document
+from ..scan import position
+
+__all__ = ["AUTHOR", "PLACEHOLDERS", "SAMPLES", "TEAM", "TITLE", "Placeholder", "check_placeholders", "template_values"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,8 +152,6 @@ def check_placeholders(doc: Document) -> list[Problem]:
             match = pattern.match(body, start.start())
             if match is None:
                 continue
-            at = match.start("text")
-            line_start = body.rfind("\n", 0, at) + 1
-            line = doc.body_line + body.count("\n", 0, at)
-            problems.append(Problem("placeholder", line, at - line_start + 1, _message(p)))
+            line, col = position(body, match.start("text"), doc.body_line)
+            problems.append(Problem("placeholder", line, col, _message(p)))
     return problems

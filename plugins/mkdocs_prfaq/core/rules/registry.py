@@ -7,6 +7,8 @@ from enum import StrEnum
 
 from ..findings import Severity
 
+__all__ = ["ALWAYS_ON", "DRAFT_CAPPED", "RULES", "Category", "Rule"]
+
 
 class Category(StrEnum):
     FILE = "file"

@@ -16,6 +16,8 @@ from ..findings import Problem
 from ..frontmatter import Path as ValuePath
 from ..model import Document
 
+__all__ = ["CONTROL", "check_safety", "codepoint", "file_name_problems"]
+
 #: C0 but tab, newline and carriage return; DEL; C1; surrogates; Unicode's non-characters.
 CONTROL = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"

@@ -19,6 +19,8 @@ from ..model import STATUSES, Document
 from ..schema import schema
 from .body import unsafe_scheme
 
+__all__ = ["check_schema", "fast_validator", "validator"]
+
 if TYPE_CHECKING:  # jsonschema is imported only to explain a rejected document (60 ms saved at start)
     from jsonschema.exceptions import ValidationError
     from jsonschema.protocols import Validator
