@@ -130,11 +130,18 @@ def test_severities_apply_and_drafts_stay_warnings(tmp_path: Path) -> None:
     assert future and all(f.severity is Severity.ERROR for f in future)
 
 
-def test_the_repository_examples_are_clean() -> None:
+def test_the_repository_examples_are_clean_but_the_first_draft() -> None:
+    """PRFAQ-0012 is a draft that keeps a first draft's slips on purpose (the checks page shows its
+    review panel); every other example is clean."""
     settings = load_settings(REPO / "mkdocs.yml")
     result = check_folder(settings)
     assert len(result.documents) >= 12
-    assert [f.format() for f in result.findings if RULES[f.rule].category is Category.WRITING] == []
+    writing = [(f.path, f.rule) for f in result.findings if RULES[f.rule].category is Category.WRITING]
+    draft = "prfaqs/PRFAQ-0012-incident-review-first-drafts.md"
+    assert sorted(rule for path, rule in writing if path == draft) == [
+        "acronym", "future-tense", "long-sentence", "weasel-words", "weasel-words"
+    ]  # fmt: skip
+    assert [path for path, _ in writing if path != draft] == []
 
 
 def test_syllables_come_from_the_bundled_dictionary() -> None:
