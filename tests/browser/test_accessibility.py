@@ -31,6 +31,7 @@ PAGE_TYPES = {
     "home": "",
     "handbook": "learn/press-release/",
     "checklist": "practice/review-checklist/",
+    "workshop kit": "practice/workshop-kit/",
     "diagram": "contribute/lifecycle/",
     "catalog": "catalog/",
     "status index": "catalog/status/",
@@ -246,3 +247,15 @@ def test_every_navigation_section_looks_alike(browser: Browser, site: Server) ->
     assert len(sections) >= 5, sections
     assert all(color is not None for _, color in sections), sections
     assert len({color for _, color in sections}) == 1, sections
+
+
+def test_the_workshop_kit_prints_each_handout_on_a_sheet_of_its_own(browser: Browser, site: Server) -> None:
+    page = _open(browser, site, PAGE_TYPES["workshop kit"])
+    try:
+        page.emulate_media(media="print")
+        breaks = page.eval_on_selector_all(".handout", "all => all.map(e => getComputedStyle(e).breakBefore)")
+        hidden = page.eval_on_selector_all(".md-sidebar, .md-header", "all => all.map(e => getComputedStyle(e).display)")
+    finally:
+        page.context.close()
+    assert len(breaks) == 5 and set(breaks) == {"page"}, breaks
+    assert set(hidden) == {"none"}, hidden
