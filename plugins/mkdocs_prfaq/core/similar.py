@@ -24,8 +24,11 @@ __all__ = ["DUPLICATE_SCORE", "SIMILAR_SCORE", "Similar", "SimilarityIndex", "do
 #: Below this cosine two documents share only their field's common words; above it a reader
 #: finds them related (on the example catalog: the related pairs 0.20-0.34, the others <= 0.18).
 SIMILAR_SCORE = 0.2
-#: From this cosine a document in writing most likely repeats the other one.
-DUPLICATE_SCORE = 0.5
+#: From this cosine a document in writing most likely repeats the other one. Measured: a hand
+#: rewrite of an example 0.69, machine rewrites (bench/similar.py) 0.79 and up; distinct
+#: documents at most 0.32 among the examples and 0.64 in the bench's topics of 25 documents
+#: sharing a third of their words.
+DUPLICATE_SCORE = 0.65
 #: How much of the body is compared: about a page, the press release.
 BODY_WORDS = 700
 #: Rows compared at once: 1,000 rows against 10,000 documents is 40 MB of scores.
