@@ -166,4 +166,4 @@ def test_timeline_escapes_every_value() -> None:
     html = timeline(doc)
     assert "<script>" not in html and "<i>" not in html and '"><b>' not in html
     assert "&lt;script&gt;x&lt;/script&gt;" in html and "A &amp; B" in html and "&lt;i&gt;" in html
-    assert "Created as" in html and "Moved to" in html and ">01234567</code>" in html
+    assert "First seen as" in html and "Moved to" in html and ">01234567</code>" in html

@@ -59,7 +59,7 @@ def test_document_page_has_the_status_timeline(story: Story, story_site: Path) -
     items = re.findall(r'<li class="prfaq-timeline__item">(.*?)</li>', timeline, re.S)
     assert len(items) == 4
     expected = [
-        ("2025-02-10", "Created as", "Draft", DANA[0], "draft"),
+        ("2025-02-10", "First seen as", "Draft", DANA[0], "draft"),
         ("2025-03-01", "Moved to", "In review", MARCUS[0], "in-review"),
         ("2025-03-24", "Moved to", "Approved", DANA[0], "approved"),
         ("2025-09-15", "Moved to", "Launched", MARCUS[0], "launched"),

@@ -49,9 +49,9 @@ def test_card_shows_every_field(basic_site: Path, basic_project: Path, doc_id: s
     for reviewer in meta.get("reviewers", []):
         assert reviewer in fields["Reviewers"].clean_text
     assert fields["Customer"].clean_text == meta["customer"]
-    assert str(meta["created"]) in fields["Dates"].clean_text
+    assert str(meta["created"]) in fields["Document dates"].clean_text
     if "updated" in meta:
-        assert str(meta["updated"]) in fields["Dates"].clean_text
+        assert str(meta["updated"]) in fields["Document dates"].clean_text
     if "launch" in meta:
         assert fields["Launch"].clean_text == str(meta["launch"])
     if "decision" in meta:
