@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from collections import Counter
 
@@ -100,6 +101,22 @@ def test_chart_has_every_quarter_between_first_and_last() -> None:
     assert svg.count("<rect ") == 3
     assert quarter_chart({}) == ""
     assert quarter_chart({"2025-Q1": Counter({"draft": 2})}).count("<rect ") == 1
+
+
+def test_chart_axis_legend_and_table_agree_with_the_badges() -> None:
+    html = quarter_chart({"2025-Q1": Counter({"draft": 3, "in-review": 4}), "2025-Q2": Counter({"shelved": 2})})
+    # Ticks every 2 up to the tallest bar (7) rounded up: 0, 2, 4, 6, 8.
+    assert re.findall(r'class="prfaq-chart__axis"[^>]*text-anchor="end">(\d+)<', html) == ["0", "2", "4", "6", "8"]
+    # The badges' names and colours (CSS variables of prfaq.css), not raw names or colours of its own.
+    assert ">In review</span>" in html and ">in-review<" not in html
+    assert "fill=\"#" not in html and "background:#" not in html
+    assert 'class="prfaq-chart__bar prfaq-chart__bar--shelved"' in html
+    # The same figures as a table, for readers who cannot see the chart.
+    rows = re.findall(r"<tr><td>(.*?)</td>(.*?)</tr>", html)
+    assert [(label, re.findall(r"<td>(\d+)</td>", cells)) for label, cells in rows] == [
+        ("2025 Q1", ["3", "4", "0", "0", "0", "0", "0", "0"]),
+        ("2025 Q2", ["0", "0", "0", "0", "0", "2", "0", "0"]),
+    ]
 
 
 def test_atom_feed() -> None:

@@ -29,6 +29,9 @@ class Bar:
     x: int
     parts: tuple[Part, ...]
 
+    def count(self, status: str) -> int:
+        return next((part.count for part in self.parts if part.status == status), 0)
+
     @property
     def label(self) -> str:
         """The quarter under its bar: `2025 Q1`."""
@@ -40,13 +43,14 @@ class Chart:
     """The chart's geometry, for the template (`prfaq/chart.html`): sizes in SVG units."""
 
     height: int
+    #: The axis's top value: the tallest bar rounded up to a whole tick.
     peak: int
     bars: tuple[Bar, ...]
-    bar: int = 28
-    gap: int = 10
-    left: int = 36
+    bar: int = 40
+    gap: int = 14
+    left: int = 40
     bottom: int = 34
-    top: int = 10
+    top: int = 12
 
     @property
     def width(self) -> int:
@@ -60,10 +64,18 @@ class Chart:
     def baseline(self) -> int:
         return self.top + self.plot
 
+    @property
+    def ticks(self) -> list[tuple[int, float]]:
+        """The axis's labels: each value and its height, from 0 to the top, evenly spaced."""
+        step = _step(self.peak)
+        return [(value, self.baseline - self.plot * value / self.peak) for value in range(0, self.peak + 1, step)]
+
     @classmethod
-    def of(cls, per_quarter: dict[str, Counter[str]], height: int = 180) -> Chart:
+    def of(cls, per_quarter: dict[str, Counter[str]], height: int = 200) -> Chart:
         """The chart of these counts (quarter by quarter, each by status), `height` units high."""
-        peak = max((sum(c.values()) for c in per_quarter.values()), default=0) or 1
+        tallest = max((sum(c.values()) for c in per_quarter.values()), default=0) or 1
+        step = _step(tallest)
+        peak = -(-tallest // step) * step
         chart = cls(height, peak, ())
         bars = []
         for index, (quarter, counts) in enumerate(per_quarter.items()):
@@ -78,7 +90,17 @@ class Chart:
         return cls(height, peak, tuple(bars))
 
 
-def quarter_chart(per_quarter: dict[str, Counter[str]], *, height: int = 180, template_dirs: Sequence[Path] = ()) -> str:
+def _step(tallest: int) -> int:
+    """A tick step of 1, 2 or 5 times a power of ten that gives at most five steps up to `tallest`."""
+    magnitude = 1
+    while True:
+        for factor in (1, 2, 5):
+            if tallest <= 5 * factor * magnitude:
+                return factor * magnitude
+        magnitude *= 10
+
+
+def quarter_chart(per_quarter: dict[str, Counter[str]], *, height: int = 200, template_dirs: Sequence[Path] = ()) -> str:
     """The chart as HTML (template `prfaq/chart.html`), or an empty string for no documents."""
     if not per_quarter:
         return ""
