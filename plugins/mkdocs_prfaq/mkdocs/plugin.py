@@ -36,6 +36,7 @@ from ..core.search_index import Indexer, indexed_html
 from ..core.settings import Settings, SettingsError, from_options
 from . import search
 from .config import PrfaqConfig
+from .memo import RenderMemo, only_owner
 from .mermaid import Mermaid
 from .reference import cli_markdown, options_markdown
 
@@ -93,10 +94,13 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call,vali
         self.mermaid: Mermaid | None = None
         self.dirty = False
         self.command: str | None = None
+        #: Under `mkdocs serve`: the PR/FAQ pages' conversions, kept from one rebuild to the next.
+        self.memo: RenderMemo | None = None
 
     # -- configuration ----------------------------------------------------------------------
     def on_startup(self, command: str, dirty: bool) -> None:
         self.command, self.dirty = command, dirty
+        self.memo = RenderMemo() if command == "serve" else None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         try:
@@ -144,6 +148,8 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call,vali
             )
         if loaded.history_unavailable is not None:
             log.info("history from git is unavailable: %s; dates come from the front matter", loaded.history_unavailable)
+        if self.memo is not None:
+            self.memo.start_build()
         has_page = partial(_has_page, Path(config.docs_dir))
         self.outputs = site_outputs(loaded, settings, site_name=config.site_name, has_page=has_page)
         self.pages = {o.path: o for o in self.outputs if o.is_page}
@@ -175,7 +181,8 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call,vali
                 value = page.meta.get(key)
                 if isinstance(value, str):
                     page.meta[key] = esc(value)
-            return markdown
+            memo = self._memo(page, config)
+            return memo.markdown(markdown, page, config, files) if memo is not None else markdown
         for marker, make in MARKERS.items():
             if marker in markdown:
                 markdown = markdown.replace(marker, make())
@@ -193,20 +200,38 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call,vali
             return "This site offers no download of the template: `prfaq new` writes one for you."
         return f"[Download the template]({posixpath.relpath(target, posixpath.dirname(src) or '.')}) as a raw Markdown file."
 
+    def _memo(self, page: Page, config: MkDocsConfig) -> RenderMemo | None:
+        """The memo, for a PR/FAQ page under `mkdocs serve` when no other plugin handles page events."""
+        output = self.pages.get(page.file.src_uri)
+        if self.memo is None or output is None or output.document is None or not only_owner(config, self):
+            return None
+        return self.memo
+
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """The generated HTML put back into the page and, for a PR/FAQ, the whole sanitized."""
         assert self.settings is not None
         output = self.pages.get(page.file.src_uri)
-        if output is not None:
-            html = splice(html, output.blocks)
+        memo = self._memo(page, config)
+        kept = memo.content(html, page, files) if memo is not None else None
+        if kept is not None:
+            html = kept
+        elif output is not None:
+            html = self._finish(html, page, output)
+            if memo is not None:
+                memo.keep(page, html)
         if output is not None and output.document is not None:
-            if self.settings.sanitize:
-                html = sanitize_html(html, self.settings.image_hosts)
-                _safe_toc(page.toc)
             page.edit_url = source_url(
                 config.repo_url, self.settings.edit_uri, config.edit_uri, Path(config.docs_dir).name, output.document.path
             )
         self._index(html, page, config)
+        return html
+
+    def _finish(self, html: str, page: Page, output: Output) -> str:
+        """The generated HTML put back into the page and, for a PR/FAQ, the whole sanitized."""
+        assert self.settings is not None
+        html = splice(html, output.blocks)
+        if output.document is not None and self.settings.sanitize:
+            html = sanitize_html(html, self.settings.image_hosts)
+            _safe_toc(page.toc)
         return html
 
     # -- search (Pagefind): per-page data for the templates, the index during the build -----------
@@ -233,6 +258,8 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call,vali
             self.indexer.add(page.file.dest_uri, indexed_html(data["html"], html, page.title or "", language))
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
+        if self.memo is not None and self.memo.hits:
+            log.info("%d PR/FAQ page(s) unchanged since the last build, not converted again", self.memo.hits)
         # Every page's content is converted: Pagefind can write while the templates render.
         if self.indexer is not None:
             self.indexer.write()

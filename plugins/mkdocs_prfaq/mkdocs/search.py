@@ -9,6 +9,8 @@ to the page, so a site served from a sub-path works.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -64,11 +66,18 @@ def page_context(src_uri: str, output: Output | None, catalog: Catalog | None, c
     }
 
 
-def find_pagefind(project: Path) -> Pagefind:
+@contextmanager
+def _plugin_errors() -> Iterator[None]:
+    """Pagefind's failures as MkDocs' plugin errors (the build stops with the message)."""
     try:
-        found = search_index.find_pagefind(project)
+        yield
     except SearchIndexError as exc:
         raise PluginError(f"prfaq: {exc}") from None
+
+
+def find_pagefind(project: Path) -> Pagefind:
+    with _plugin_errors():
+        found = search_index.find_pagefind(project)
     if found.origin == search_index.WHEEL and found.path not in _said:
         _said.add(found.path)
         log.info(
@@ -98,18 +107,14 @@ def _said_done(stats: IndexStats, message: str) -> None:
 
 def finish(index: Indexer) -> None:
     """Wait for the index the pages were handed to during the build."""
-    try:
+    with _plugin_errors():
         stats = index.finish()
-    except SearchIndexError as exc:
-        raise PluginError(f"prfaq: {exc}") from None
     _said_done(stats, "search index of %d pages written, %.2f s after the last page was built")
 
 
 def build_index(config: MkDocsConfig, project: Path) -> None:
     """Index the built site from its files (a `--dirty` build converts only some pages)."""
     site, language, keep_index_url = _options(config)
-    try:
+    with _plugin_errors():
         stats = search_index.build_index(site, language, find_pagefind(project), keep_index_url=keep_index_url)
-    except SearchIndexError as exc:
-        raise PluginError(f"prfaq: {exc}") from None
     _said_done(stats, "search index of %d pages built in %.2f s")

@@ -1,0 +1,64 @@
+"""`mkdocs serve`'s rebuilds convert again only the PR/FAQ pages that changed (see memo.py)."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from sitekit import FIXTURES, copy_project
+
+BROKEN = FIXTURES.parent / "serve" / "PRFAQ-0010-broken-link.md"
+
+
+def files(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def test_a_rebuild_converts_again_only_the_pages_that_changed(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A page whose Markdown, place and site are unchanged takes its kept conversion, and still
+    logs its warnings; the site is byte for byte the one a fresh build makes."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    project = copy_project("basic", tmp_path / "project")
+    shutil.copy(BROKEN, project / "prfaqs" / BROKEN.name)
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "first"))
+    config.plugins.on_startup(command="serve", dirty=False)
+    try:
+        build(config)
+        edited = project / "prfaqs" / "PRFAQ-0004-chat-help.md"
+        edited.write_text(edited.read_text(encoding="utf-8") + "\nA sentence added while serving.\n", encoding="utf-8")
+        # A rebuild, as `mkdocs serve` makes it: the configuration read again, the same plugin.
+        again = load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "again"))
+        caplog.clear()
+        with caplog.at_level(logging.INFO):
+            build(again)
+        memo = again.plugins["prfaq"].memo
+        assert memo is not None
+        pages = len(list((tmp_path / "again" / "prfaqs").glob("*/index.html")))
+        assert pages > 5 and memo.hits == pages - 1
+    finally:
+        config.plugins.on_shutdown()
+    assert f"{pages - 1} PR/FAQ page(s) unchanged since the last build, not converted again" in caplog.text
+    warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert len([w for w in warnings if "retired-process.md" in w]) == 1, warnings
+    build(load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "fresh")))
+    served, fresh = files(tmp_path / "again"), files(tmp_path / "fresh")
+    assert b"A sentence added while serving." in served["prfaqs/prfaq-0004/index.html"]
+    assert served.keys() == fresh.keys()
+    assert [name for name in served if served[name] != fresh[name]] == []
+
+
+def test_a_plain_build_keeps_nothing(tmp_path: Path) -> None:
+    project = copy_project("basic", tmp_path / "project")
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config)
+        assert config.plugins["prfaq"].memo is None
+    finally:
+        config.plugins.on_shutdown()
