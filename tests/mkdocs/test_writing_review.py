@@ -40,11 +40,14 @@ def test_drafts_and_documents_in_review_show_their_findings(review_site: Path) -
     review = panel(review_site, "prfaq-0002")
     assert review is not None and "Writing review: 3 findings" in review
     assert 'href="../../learn/writing-style/#acronyms"' in review
+    # The panel says what its findings are worth: a second look, not a verdict on the idea.
+    assert "fix what you agree with" in review and "the reviewers do" in review
 
 
 def test_a_clean_document_in_review_says_so(review_site: Path) -> None:
     clean = panel(review_site, "prfaq-0005")
     assert clean is not None and "Writing review: no findings" in clean and "<li>" not in clean
+    assert "The checks found nothing to point at" in clean
 
 
 @pytest.mark.parametrize("slug", ["prfaq-0003", "prfaq-0004"])
