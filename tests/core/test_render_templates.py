@@ -9,7 +9,9 @@ and its PR/FAQs and teams file carry markup, quotes and Jinja syntax.
 from __future__ import annotations
 
 import html
+import os
 import re
+import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -128,3 +130,19 @@ def test_a_broken_override_stops_the_rendering_at_its_line(folder: str, where: s
         _pages((TEMPLATES / folder,))
     message = str(failure.value)
     assert message.startswith(str(TEMPLATES / where) + ": ") and what in message, message
+
+
+def test_each_build_sees_overrides_added_edited_and_removed_since_the_last(tmp_path: Path) -> None:
+    """As under `mkdocs serve`: the same process builds again after the site's folder changed."""
+    folder = (tmp_path,)
+    card = tmp_path / "prfaq" / "card.html"
+    assert "prfaq-card--custom" not in _pages(folder)["prfaqs/prfaq-0002.md"]
+    card.parent.mkdir()
+    shutil.copyfile(OVERRIDES / "prfaq" / "card.html", card)
+    assert "prfaq-card--custom" in _pages(folder)["prfaqs/prfaq-0002.md"]
+    shutil.copyfile(TEMPLATES / "misspelled" / "prfaq" / "card.html", card)
+    os.utime(card, ns=(1, 1))  # another date, however fast the copies came
+    with pytest.raises(TemplateFailure, match="titel"):
+        _pages(folder)
+    card.unlink()
+    assert _pages(folder) == _pages()

@@ -16,7 +16,7 @@ from ..rules.registry import RULES
 from ..rules.writing import press_release_readability, writing_problems
 from ..settings import Settings
 from .html import Links, document_src
-from .templates import render
+from .templates import refresh, render
 
 __all__ = ["document_review", "guide_src", "review_panel", "review_panels"]
 
@@ -70,6 +70,7 @@ def review_panels(
     template_dirs: Sequence[Path] = (),
 ) -> dict[str, str]:
     """The panel of each document in draft or in review, by id, as extra HTML for its page."""
+    refresh(template_dirs)
     out: dict[str, str] = {}
     for doc in documents:
         if doc.status not in IN_WRITING or not doc.id:

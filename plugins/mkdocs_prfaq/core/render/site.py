@@ -20,6 +20,7 @@ from .document import render_document
 from .feed import atom_feed
 from .html import Links, document_src
 from .listing import ACTIVITY, CATALOG, activity_page, catalog_index, facet_pages
+from .templates import refresh
 from .timeline import timeline
 
 __all__ = ["ASSETS", "ASSET_DIR", "NAV_PAGES", "Output", "SiteOptions", "asset_text", "render_site"]
@@ -88,6 +89,7 @@ def render_site(catalog: Catalog, options: SiteOptions) -> list[Output]:
     `options.template_dirs`, then the package's."""
     links = Links(options.directory_urls)
     dirs = options.template_dirs
+    refresh(dirs)
     outputs: list[Output] = []
     for doc in catalog.documents:
         # Under the card: the writing review (drafts and documents in review), then the timeline.
