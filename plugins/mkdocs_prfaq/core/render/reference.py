@@ -2,16 +2,43 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from typing import Any
+
+import yaml
 
 from ..rules.registry import RULES
 from ..schema import schema
 
-__all__ = ["fields_markdown", "rules_markdown"]
+__all__ = ["fields_markdown", "rules_markdown", "yaml_example"]
 
 
 def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
+
+
+def _as_written(value: Any) -> Any:
+    """The example as YAML reads it: ISO dates as dates, so that they are written unquoted."""
+    if isinstance(value, str) and _ISO_DATE.match(value):
+        return dt.date.fromisoformat(value)
+    if isinstance(value, list):
+        return [_as_written(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _as_written(v) for k, v in value.items()}
+    return value
+
+
+def yaml_example(name: str, example: Any) -> str:
+    """`name: example` as an author writes it in the front matter, on one line (collections in
+    YAML's flow style)."""
+    value = yaml.safe_dump(
+        _as_written(example), default_flow_style=True, sort_keys=False, allow_unicode=True, width=10_000
+    )
+    return f"{name}: {value.strip().removesuffix('...').strip()}"
 
 
 def _type(spec: dict[str, Any], defs: dict[str, Any]) -> str:
@@ -37,7 +64,7 @@ def fields_markdown() -> str:
     rows = ["| Field | Required | Type | Meaning | Example |", "| --- | --- | --- | --- | --- |"]
     for name, spec in data["properties"].items():
         example = spec.get("examples", [""])[0]
-        shown = f"`{example}`" if example not in ("", None) else ""
+        shown = f"`{yaml_example(name, example)}`" if example not in ("", None) else ""
         rows.append(
             f"| `{name}` | {'yes' if name in required else 'no'} | {_cell(_type(spec, defs))} | "
             f"{_cell(spec.get('description', ''))} | {_cell(shown)} |"
