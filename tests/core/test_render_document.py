@@ -49,10 +49,18 @@ def test_title_is_the_headline_when_the_body_has_none() -> None:
     assert headlines(out) == ["# A useful thing"]
 
 
-def test_the_body_headline_replaces_the_title_not_adds_to_it() -> None:
+def test_a_body_headline_that_says_the_title_is_kept_with_its_attributes() -> None:
+    doc = make(body="# A *useful* thing { #top }\n\n" + BODY)
+    out = render_document(doc, Catalog.build([doc]), Links())
+    assert headlines(out) == ["# A *useful* thing { #top }"]
+
+
+def test_a_body_headline_that_is_not_the_title_gives_way_to_it() -> None:
+    """One title everywhere: the catalog, search and the browser tab show `title`, so the page
+    does too (and `title-mismatch` tells the author)."""
     doc = make(body="# The real headline\n\n" + BODY)
     out = render_document(doc, Catalog.build([doc]), Links())
-    assert headlines(out) == ["# The real headline"]
+    assert headlines(out) == ["# A useful thing"]
 
 
 def test_a_later_level_one_heading_is_not_the_headline() -> None:

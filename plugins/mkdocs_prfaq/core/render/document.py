@@ -11,6 +11,7 @@ from markupsafe import Markup
 
 from ..catalog import Catalog
 from ..model import Document
+from ..rules.body import same_title
 from .html import Here, Links, document_src
 from .templates import render
 
@@ -57,12 +58,16 @@ def render_document(
 ) -> str:
     """The Markdown source of a PR/FAQ's page (template `prfaq/document.md`).
 
-    The document's own level-1 headline, when its body opens with one, is the page's headline;
-    otherwise the `title` is. Either way there is one headline. `extra_html` is HTML the site
+    The page's headline is the `title`, the name the catalog and search show: the body's own
+    level-1 headline is kept (with its attributes) when it says the same, and dropped when it
+    does not (the `title-mismatch` rule reports it). Either way there is one headline. `extra_html` is HTML the site
     places under the card (the writing review, the status history).
     """
     src = document_src(doc)
     headline, body = _headline_and_body(doc)
+    heading = doc.structure.leading_h1
+    if heading is not None and not same_title(heading.text, doc.title):
+        headline = ""
     return render(
         "document.md",
         template_dirs,

@@ -12,7 +12,9 @@ PRESS_RELEASE_WORDS = 700
 DOCUMENT_WORDS = 4000
 _UNSAFE = re.compile(r"^\s*(javascript|vbscript|data):", re.I)
 
-__all__ = ["DOCUMENT_WORDS", "PRESS_RELEASE_WORDS", "check_body", "unsafe_scheme"]
+__all__ = ["DOCUMENT_WORDS", "PRESS_RELEASE_WORDS", "check_body", "same_title", "unsafe_scheme"]
+#: Markdown's inline marks, which a heading may use and a YAML title does not.
+_MARKS = re.compile(r"[*_`\\]")
 
 
 def unsafe_scheme(url: str) -> str | None:
@@ -22,7 +24,32 @@ def unsafe_scheme(url: str) -> str | None:
 
 def check_body(doc: Document) -> list[Problem]:
     """The FAQ, lengths, nesting and links of a document's body (and its `related` URLs)."""
-    return [*_faq(doc), *_lengths(doc), *_links(doc)]
+    return [*_title(doc), *_faq(doc), *_lengths(doc), *_links(doc)]
+
+
+def same_title(heading: str, title: str) -> bool:
+    """Whether a body heading says the title: the same words, whatever the Markdown marks,
+    spacing and case."""
+
+    def words(text: str) -> str:
+        return " ".join(_MARKS.sub("", text).split()).casefold()
+
+    return words(heading) == words(title)
+
+
+def _title(doc: Document) -> list[Problem]:
+    heading, title = doc.structure.leading_h1, doc.meta.get("title")
+    if heading is None or not isinstance(title, str) or same_title(heading.text, title):
+        return []
+    return [
+        Problem(
+            "title-mismatch",
+            heading.line,
+            heading.col,
+            f"the heading '{heading.text}' is not the title '{title}': the page, the catalog and search show the"
+            " title, so change the one that is wrong, or remove the heading",
+        )
+    ]
 
 
 def _faq(doc: Document) -> list[Problem]:

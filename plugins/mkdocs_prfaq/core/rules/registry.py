@@ -97,6 +97,7 @@ RULES: dict[str, Rule] = {
         Rule("press-release-length", Category.BODY, _W, "The press release runs over 700 words (about a page)."),
         Rule("document-length", Category.BODY, _W, "The document runs over 4,000 words."),
         Rule("faq-split", Category.BODY, _W, "The FAQ should have both an external and an internal part."),
+        Rule("title-mismatch", Category.BODY, _W, "The body's `#` heading is not the `title`; the page shows the title."),
         Rule("placeholder", Category.BODY, _E, "Text from the template is left in (a sample name, quote or prompt): write your own."),
         Rule("unsafe-url", Category.SAFETY, _E, "`javascript:`, `vbscript:` and `data:` links are refused."),
         Rule("file-name", Category.SAFETY, _E, "A file name holds only letters, digits, spaces and `- _ . , ( ) +`."),
