@@ -41,6 +41,9 @@ PLACEHOLDERS: tuple[Placeholder, ...] = (
     Placeholder("subtitle", "One sentence: who the customer is and the benefit they get.", "the customer and their benefit"),
     Placeholder("dateline_city", "CITY", "the city of the dateline", before="**", after=" —"),
     Placeholder(
+        "dateline_outlet", "OUTLET", "the outlet that would carry the news (a newswire, or the company newsletter)", before="— ", after=","
+    ),
+    Placeholder(
         "lede",
         "Open with a dateline, then say in two or three sentences what launches today, for whom, and why it matters to them.",
         "what launches today, for whom, and why it matters",
