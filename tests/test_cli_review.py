@@ -31,7 +31,7 @@ def test_piped_report_is_plain_and_complete() -> None:
     out = done.stdout
     assert not ANSI.search(out)
     assert "PRFAQ-0001" in out and "(draft)" in out
-    assert re.search(r"Press release\s+100 words of 700 \(one page\): ok", out)
+    assert re.search(r"Press release\s+100 words of 500 \(one page\): ok", out)
     assert re.search(r"Whole document\s+\d+ words of 3,000 \(six pages\): ok", out)
     assert "about 1 min at 230 words a minute" in out
     assert re.search(r"Readability\s+Flesch reading ease \d+", out)
@@ -60,7 +60,7 @@ def test_long_press_release_is_over_the_page(tmp_path: Path, capsys: pytest.Capt
     config.write_text("site_name: Review\n", encoding="utf-8")
     assert main(["--config", str(config), "review", "--color", "never", str(path)]) == 0
     out = capsys.readouterr().out
-    assert re.search(r"Press release\s+[\d,]+ words of 700 \(one page\): over", out)
+    assert re.search(r"Press release\s+[\d,]+ words of 500 \(one page\): over", out)
     assert "press-release-length" in out
 
 

@@ -72,7 +72,7 @@ def test_press_release_length_counts_the_words_before_the_first_faq_heading(coun
     body = f"\n{words(count)}\n\n## External FAQ\n\n### Q?\n\n{words(800)}\n\n## Internal FAQ\n\n### Q?\n\nA.\n"
     found = [p for p in problems(body) if p[0] == "press-release-length"]
     assert found == (
-        [("press-release-length", 11, 1, f"the press release has {count} words, over 700: keep it to one page")]
+        [("press-release-length", 11, 1, f"the press release has {count} words, over 500 (one page): cut it to one page, starting with the solution paragraph")]
         if flagged
         else []
     )
@@ -82,7 +82,7 @@ def test_press_release_length_counts_the_words_before_the_first_faq_heading(coun
 def test_document_length_counts_every_word_of_the_body(count: int, flagged: bool) -> None:
     body = f"\nPress.\n\n## External FAQ\n\n### Q?\n\n{words(count - 2)}\n\n## Internal FAQ\n\n### Q?\n\nA.\n"
     found = [p for p in problems(body) if p[0] == "document-length"]
-    message = f"the document has {count:,} words, over 4,000: move supporting material to appendices"
+    message = f"the document has {count:,} words, over 3,000 (6 pages): move supporting material to appendices"
     assert found == ([("document-length", 11, 1, message)] if flagged else [])
 
 

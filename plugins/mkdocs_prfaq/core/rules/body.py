@@ -6,10 +6,9 @@ import re
 
 from ..body import NESTING_LIMIT
 from ..findings import Problem
+from ..lengths import DOCUMENT_PAGES, DOCUMENT_WORDS, PRESS_RELEASE_WORDS
 from ..model import Document
 
-PRESS_RELEASE_WORDS = 700
-DOCUMENT_WORDS = 4000
 _UNSAFE = re.compile(r"^\s*(javascript|vbscript|data):", re.I)
 
 __all__ = ["DOCUMENT_WORDS", "PRESS_RELEASE_WORDS", "check_body", "same_title", "unsafe_scheme"]
@@ -93,7 +92,8 @@ def _lengths(doc: Document) -> list[Problem]:
                 "press-release-length",
                 s.press_release_line,
                 1,
-                f"the press release has {s.press_release_words:,} words, over {PRESS_RELEASE_WORDS}: keep it to one page",
+                f"the press release has {s.press_release_words:,} words, over {PRESS_RELEASE_WORDS} (one page): cut it to"
+                " one page, starting with the solution paragraph",
             )
         )
     if s.words > DOCUMENT_WORDS:
@@ -102,7 +102,8 @@ def _lengths(doc: Document) -> list[Problem]:
                 "document-length",
                 doc.body_line,
                 1,
-                f"the document has {s.words:,} words, over {DOCUMENT_WORDS:,}: move supporting material to appendices",
+                f"the document has {s.words:,} words, over {DOCUMENT_WORDS:,} ({DOCUMENT_PAGES} pages): move supporting"
+                " material to appendices",
             )
         )
     if s.too_deep is not None:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from ..findings import Severity
+from ..lengths import DOCUMENT_PAGES, DOCUMENT_WORDS, PRESS_RELEASE_WORDS
 
 __all__ = ["ALWAYS_ON", "DRAFT_CAPPED", "RULES", "Category", "Rule"]
 
@@ -94,8 +95,8 @@ RULES: dict[str, Rule] = {
         # Body
         Rule("faq-section", Category.BODY, _E, "The body needs an FAQ heading (`## FAQ`, `## External FAQ`, ...)."),
         Rule("empty-answer", Category.BODY, _E, "A question heading in the FAQ has no answer under it."),
-        Rule("press-release-length", Category.BODY, _W, "The press release runs over 700 words (about a page)."),
-        Rule("document-length", Category.BODY, _W, "The document runs over 4,000 words."),
+        Rule("press-release-length", Category.BODY, _W, f"The press release runs over {PRESS_RELEASE_WORDS} words (one page)."),
+        Rule("document-length", Category.BODY, _W, f"The document runs over {DOCUMENT_WORDS:,} words ({DOCUMENT_PAGES} pages)."),
         Rule("faq-split", Category.BODY, _W, "The FAQ should have both an external and an internal part."),
         Rule("title-mismatch", Category.BODY, _W, "The body's `#` heading is not the `title`; the page shows the title."),
         Rule("placeholder", Category.BODY, _E, "Text from the template is left in (a sample name, quote or prompt): write your own."),
