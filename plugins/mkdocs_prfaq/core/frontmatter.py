@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, NoReturn
 
 import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
@@ -208,28 +208,41 @@ def _yaml_error(exc: yaml.YAMLError, first_line: int, source: str = "") -> Probl
     return Problem("yaml-syntax", first_line, 1, f"invalid YAML: {exc}")  # pragma: no cover - errors without marks
 
 
-def _parse_events(loader: Any, first_line: int) -> tuple[FrontMatter | None, list[Problem]]:
-    """Build the values from the parser's events; YAML errors propagate to `parse_yaml`."""
-    problems: list[Problem] = []
+class _Stop(Exception):
+    """The front matter cannot be read further: the problems found so far say why."""
 
-    def at(mark: Any) -> Position:
-        return Position(mark.line + first_line, mark.column + 1)
 
-    result = FrontMatter(data={})
-    stack: list[_Frame] = []
-    root: Any = None
-    root_seen = False
-    documents = 0
+class _EventReader:
+    """Builds the values of one front matter from the parser's events, with the position of each
+    value and key, and the problems met on the way (a refusal stops it with `_Stop`)."""
 
-    def attach(value: Any, pos: Position, raw: str | None) -> Path | None:
-        nonlocal root, root_seen
-        if not stack:
-            if root_seen:
+    def __init__(self, first_line: int) -> None:
+        self.first_line = first_line
+        self.problems: list[Problem] = []
+        self.result = FrontMatter(data={})
+        self.stack: list[_Frame] = []
+        self.root: Any = None
+        self.root_seen = False
+        self.documents = 0
+
+    def at(self, mark: Any) -> Position:
+        return Position(mark.line + self.first_line, mark.column + 1)
+
+    def refuse(self, rule: str, pos: Position, message: str) -> NoReturn:
+        self.problems.append(Problem(rule, pos.line, pos.col, message))
+        raise _Stop
+
+    def attach(self, value: Any, pos: Position, raw: str | None) -> Path | None:
+        """Put `value` where the parser is: the root, the next item of a list, or the value of the
+        key just read."""
+        result = self.result
+        if not self.stack:
+            if self.root_seen:
                 return None
-            root, root_seen = value, True
+            self.root, self.root_seen = value, True
             result.positions[()] = pos
             return ()
-        frame = stack[-1]
+        frame = self.stack[-1]
         if isinstance(frame.container, list):
             path = (*frame.path, len(frame.container))
             frame.container.append(value)
@@ -243,88 +256,99 @@ def _parse_events(loader: Any, first_line: int) -> tuple[FrontMatter | None, lis
             result.raw[path] = raw
         return path
 
-    # Events straight from the (C) parser: `yaml.parse` would add a generator step per event.
-    while (event := loader.get_event()) is not None:
-        if isinstance(event, yaml.DocumentStartEvent):
-            documents += 1
-            if documents > 1:
-                problems.append(
-                    Problem("yaml-syntax", at(event.start_mark).line, 1, "more than one YAML document")
-                )
-                break
-            continue
-        if isinstance(event, yaml.AliasEvent):
-            pos = at(event.start_mark)
-            problems.append(
-                Problem("yaml-alias", pos.line, pos.col, f"YAML alias `*{event.anchor}` is refused: write the value out")
-            )
-            return None, problems
-        if isinstance(event, yaml.NodeEvent) and event.anchor is not None:
-            pos = at(event.start_mark)
-            problems.append(
-                Problem("yaml-alias", pos.line, pos.col, f"YAML anchor `&{event.anchor}` is refused: remove it")
-            )
-            return None, problems
-        if isinstance(event, yaml.ScalarEvent):
-            pos = at(event.start_mark)
-            frame = stack[-1] if stack else None
-            if frame is not None and isinstance(frame.container, dict) and frame.key is None:
-                key = event.value
-                if key in frame.keys:
-                    problems.append(
-                        Problem(
-                            "duplicate-key",
-                            pos.line,
-                            pos.col,
-                            f"key `{key}` appears twice (first on line {frame.keys[key]}); keep one",
-                        )
-                    )
-                frame.keys[key] = pos.line
-                frame.key = key
-                result.key_positions[(*frame.path, key)] = pos
-                continue
-            value, error = _scalar_value(event)
-            if error is not None:
-                rule = "yaml-tag" if error.startswith("custom YAML tag") else "yaml-syntax"
-                problems.append(Problem(rule, pos.line, pos.col, error))
-                if rule == "yaml-tag":
-                    return None, problems
-            attach(value, pos, event.value if event.implicit[0] else None)
-            continue
-        if isinstance(event, yaml.CollectionStartEvent):
-            pos = at(event.start_mark)
-            if event.tag not in (None, "!") and event.tag not in _STANDARD_TAGS:
-                problems.append(
-                    Problem("yaml-tag", pos.line, pos.col, f"custom YAML tag `{_shown_tag(event.tag)}` is refused; remove it")
-                )
-                return None, problems
-            frame = stack[-1] if stack else None
-            if frame is not None and isinstance(frame.container, dict) and frame.key is None:
-                problems.append(
-                    Problem("yaml-syntax", pos.line, pos.col, "a mapping key must be a plain word, not a list or mapping")
-                )
-                return None, problems
-            if len(stack) >= MAX_DEPTH:
-                problems.append(
-                    Problem("yaml-syntax", pos.line, pos.col, f"front matter nested deeper than {MAX_DEPTH} levels")
-                )
-                return None, problems
-            container: dict[str, Any] | list[Any] = {} if isinstance(event, yaml.MappingStartEvent) else []
-            path = attach(container, pos, None)
-            stack.append(_Frame(container, path if path is not None else ()))
-            continue
-        if isinstance(event, yaml.CollectionEndEvent):
-            stack.pop()
+    def awaits_key(self) -> _Frame | None:
+        """The mapping whose next scalar is a key, if the parser is in one."""
+        frame = self.stack[-1] if self.stack else None
+        return frame if frame is not None and isinstance(frame.container, dict) and frame.key is None else None
 
-    if not root_seen or root is None:
-        problems.append(Problem("front-matter", max(first_line - 1, 1), 1, "front matter is empty: add the required fields"))
-        return None, problems
-    if not isinstance(root, dict):
-        kind = "a list" if isinstance(root, list) else "a single value"
-        pos = result.positions[()]
-        problems.append(
-            Problem("front-matter", pos.line, pos.col, f"front matter is {kind}; it must be a mapping of `field: value` lines")
-        )
-        return None, problems
-    result.data = root
-    return result, problems
+    def node(self, event: Any) -> None:
+        """Anchors and aliases are refused: a small file could expand into a huge value."""
+        if isinstance(event, yaml.AliasEvent):
+            pos = self.at(event.start_mark)
+            self.refuse("yaml-alias", pos, f"YAML alias `*{event.anchor}` is refused: write the value out")
+        if event.anchor is not None:
+            pos = self.at(event.start_mark)
+            self.refuse("yaml-alias", pos, f"YAML anchor `&{event.anchor}` is refused: remove it")
+
+    def scalar(self, event: Any) -> None:
+        pos = self.at(event.start_mark)
+        frame = self.awaits_key()
+        if frame is not None:
+            key = event.value
+            if key in frame.keys:
+                self.problems.append(
+                    Problem(
+                        "duplicate-key",
+                        pos.line,
+                        pos.col,
+                        f"key `{key}` appears twice (first on line {frame.keys[key]}); keep one",
+                    )
+                )
+            frame.keys[key] = pos.line
+            frame.key = key
+            self.result.key_positions[(*frame.path, key)] = pos
+            return
+        value, error = _scalar_value(event)
+        if error is not None:
+            if error.startswith("custom YAML tag"):
+                self.refuse("yaml-tag", pos, error)
+            self.problems.append(Problem("yaml-syntax", pos.line, pos.col, error))
+        self.attach(value, pos, event.value if event.implicit[0] else None)
+
+    def collection(self, event: Any) -> None:
+        pos = self.at(event.start_mark)
+        if event.tag not in (None, "!") and event.tag not in _STANDARD_TAGS:
+            self.refuse("yaml-tag", pos, f"custom YAML tag `{_shown_tag(event.tag)}` is refused; remove it")
+        if self.awaits_key() is not None:
+            self.refuse("yaml-syntax", pos, "a mapping key must be a plain word, not a list or mapping")
+        if len(self.stack) >= MAX_DEPTH:
+            self.refuse("yaml-syntax", pos, f"front matter nested deeper than {MAX_DEPTH} levels")
+        container: dict[str, Any] | list[Any] = {} if isinstance(event, yaml.MappingStartEvent) else []
+        path = self.attach(container, pos, None)
+        self.stack.append(_Frame(container, path if path is not None else ()))
+
+    def read(self, loader: Any) -> None:
+        """Every event of the document, straight from the (C) parser: `yaml.parse` would add a
+        generator step per event."""
+        while (event := loader.get_event()) is not None:
+            if isinstance(event, yaml.DocumentStartEvent):
+                self.documents += 1
+                if self.documents > 1:
+                    line = self.at(event.start_mark).line
+                    self.problems.append(Problem("yaml-syntax", line, 1, "more than one YAML document"))
+                    return
+            elif isinstance(event, yaml.NodeEvent):
+                self.node(event)
+                if isinstance(event, yaml.ScalarEvent):
+                    self.scalar(event)
+                elif isinstance(event, yaml.CollectionStartEvent):
+                    self.collection(event)
+            elif isinstance(event, yaml.CollectionEndEvent):
+                self.stack.pop()
+
+    def finish(self) -> tuple[FrontMatter | None, list[Problem]]:
+        """The front matter read, if it is a mapping."""
+        root, problems = self.root, self.problems
+        if not self.root_seen or root is None:
+            line = max(self.first_line - 1, 1)
+            problems.append(Problem("front-matter", line, 1, "front matter is empty: add the required fields"))
+            return None, problems
+        if not isinstance(root, dict):
+            kind = "a list" if isinstance(root, list) else "a single value"
+            pos = self.result.positions[()]
+            problems.append(
+                Problem("front-matter", pos.line, pos.col, f"front matter is {kind}; it must be a mapping of `field: value` lines")
+            )
+            return None, problems
+        self.result.data = root
+        return self.result, problems
+
+
+def _parse_events(loader: Any, first_line: int) -> tuple[FrontMatter | None, list[Problem]]:
+    """Build the values from the parser's events; YAML errors propagate to `parse_yaml`."""
+    reader = _EventReader(first_line)
+    try:
+        reader.read(loader)
+    except _Stop:
+        return None, reader.problems
+    return reader.finish()
