@@ -183,21 +183,35 @@ def self_contained(html: str) -> str:
             last_end[name] = at
             pos = match.end()
         elif name in _RAW_TEXT or name in _FOREIGN or name == "plaintext":
-            close = -1 if name == "plaintext" else lower.find("</" + name, match.end())
-            if close == -1:
-                escape.append(match.span())
-                pos = match.end()
-            elif name in _FOREIGN:
-                after = html.find(">", close)
-                pos = len(html) if after == -1 else after + 1
-                cut.append((at, pos))
-            else:
-                pos = close
+            pos = _skip_raw(html, lower, match, name, escape, cut)
         else:
             if name not in _TAGS and name not in _VOID:
                 opened.append((at, match.end(), name))
             pos = match.end()
     escape.extend((start, end) for start, end, name in opened if last_end.get(name, -1) < start)
+    return _rewritten(html, escape, cut)
+
+
+def _skip_raw(
+    html: str, lower: str, match: re.Match[str], name: str, escape: list[tuple[int, int]], cut: list[tuple[int, int]]
+) -> int:
+    """Where reading goes on after raw text (`<style>`, `<script>`...), SVG or MathML opened by
+    `match`: past its end tag, the foreign element cut out whole; without an end tag, the
+    opening is escaped and reading goes on right after it."""
+    close = -1 if name == "plaintext" else lower.find("</" + name, match.end())
+    if close == -1:
+        escape.append(match.span())
+        return match.end()
+    if name not in _FOREIGN:
+        return close
+    after = html.find(">", close)
+    end = len(html) if after == -1 else after + 1
+    cut.append((match.start(), end))
+    return end
+
+
+def _rewritten(html: str, escape: list[tuple[int, int]], cut: list[tuple[int, int]]) -> str:
+    """`html` with each `<` of the `escape` spans written as text and the `cut` spans removed."""
     if not escape and not cut:
         return html
     edits = sorted([(start, end, True) for start, end in escape] + [(start, end, False) for start, end in cut])
