@@ -7,14 +7,15 @@ import difflib
 import json
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
 import jsonschema_rs
 
 from ..findings import Problem
-from ..frontmatter import Path
+from ..frontmatter import Path, Position
 from ..model import STATUSES, Document
 from ..schema import schema
 from .body import unsafe_scheme
@@ -117,107 +118,124 @@ def _suggest(word: str, choices: list[str]) -> str:
     return f" (did you mean `{close[0]}`?)" if close else ""
 
 
+@dataclass(frozen=True, slots=True)
+class _Error:
+    """One schema error, with what its message needs: where it is, the field's name, the value."""
+
+    doc: Document
+    error: ValidationError
+    path: Path
+    pos: Position
+    field: str
+    value: Any
+    expected: Any
+    raw: str | None
+
+    def problem(self, rule: str, message: str) -> Problem:
+        return Problem(rule, self.pos.line, self.pos.col, message)
+
+
 def _problems(doc: Document, error: ValidationError) -> Iterator[Problem]:
     path: Path = tuple(error.absolute_path)
-    pos = doc.front.position(path)
-    field = _name(path)
-    kind = error.validator
-    value: Any = error.instance
-    expected: Any = error.validator_value
-    subschema: Any = error.schema
-    raw = doc.front.raw.get(path)
-    if kind == "required":
-        missing = [name for name in expected if name not in (value or {})]
-        where = doc.front.position(path) if path else None
-        line, col = (where.line, where.col) if where else (doc.front.end_line, 1)
-        for name in missing:
-            inside = f" in `{field}`" if path else ""
-            yield Problem("required-field", line, col, f"missing required field `{name}`{inside}: add it")
-        return
-    if kind == "additionalProperties":
-        known = list(subschema.get("properties", {}))
-        for key in value:
-            if key in known:
-                continue
-            key_pos = doc.front.key_positions.get((*path, key), pos)
-            hint = _suggest(str(key), known) or (" (put local additions under `extra`)" if not path else "")
-            yield Problem("unknown-key", key_pos.line, key_pos.col, f"unknown key `{key}`{hint}")
-        return
-    if kind == "type":
-        wanted = _JSON_TYPES.get(expected, expected) if isinstance(expected, str) else "another type"
-        if _id_path(path):
-            yield Problem(
-                "id-format", pos.line, pos.col, f"`{field}` must be an id like PRFAQ-0042; {_yaml_read_as(value, raw)}"
-            )
-            return
-        if isinstance(value, bool | int | float) or value is None:
-            if expected == "string" and isinstance(value, int) and _date_path(path):
-                yield Problem("date-format", pos.line, pos.col, f"`{field}` must be a date YYYY-MM-DD")
-                return
-            if expected in ("array", "object"):  # quoting would not help: show the shape
-                got = "empty" if value is None else "a boolean" if isinstance(value, bool) else "a number"
-                fix = _type_example(str(path[-1]) if path else field, expected, value)
-                yield Problem("field-type", pos.line, pos.col, f"`{field}` must be {wanted}, not {got}{fix}")
-                return
-            yield Problem("field-type", pos.line, pos.col, f"`{field}` must be {wanted}; {_yaml_read_as(value, raw)}")
-        else:
-            got = "a list" if isinstance(value, list) else "a mapping" if isinstance(value, dict) else "text"
-            fix = _type_example(str(path[-1]) if path else field, expected, value)
-            yield Problem("field-type", pos.line, pos.col, f"`{field}` must be {wanted}, not {got}{fix}")
-        return
-    if kind == "enum":
-        if path == ("status",):
-            suggestion = _suggest(str(value), list(STATUSES))
-            yield Problem(
-                "status-enum",
-                pos.line,
-                pos.col,
-                f"status '{value}' is not one of {', '.join(STATUSES)}{suggestion}",
-            )
-        else:
-            yield Problem("field-format", pos.line, pos.col, f"`{field}` must be one of {error.validator_value}")
-        return
-    if kind == "format":
-        yield Problem(
-            "date-format",
-            pos.line,
-            pos.col,
-            f"`{field}` is `{value}`, not a real date: write an ISO date YYYY-MM-DD",
+    e = _Error(
+        doc, error, path, doc.front.position(path), _name(path), error.instance, error.validator_value,
+        doc.front.raw.get(path),
+    )
+    yield from _EXPLAIN.get(str(error.validator), _other)(e)
+
+
+def _required(e: _Error) -> Iterator[Problem]:
+    where = e.doc.front.position(e.path) if e.path else None
+    line, col = (where.line, where.col) if where else (e.doc.front.end_line, 1)
+    inside = f" in `{e.field}`" if e.path else ""
+    for name in (n for n in e.expected if n not in (e.value or {})):
+        yield Problem("required-field", line, col, f"missing required field `{name}`{inside}: add it")
+
+
+def _unknown_keys(e: _Error) -> Iterator[Problem]:
+    subschema: Any = e.error.schema
+    known = list(subschema.get("properties", {}))
+    for key in e.value:
+        if key in known:
+            continue
+        key_pos = e.doc.front.key_positions.get((*e.path, key), e.pos)
+        hint = _suggest(str(key), known) or (" (put local additions under `extra`)" if not e.path else "")
+        yield Problem("unknown-key", key_pos.line, key_pos.col, f"unknown key `{key}`{hint}")
+
+
+def _type(e: _Error) -> Iterator[Problem]:
+    field, value, expected = e.field, e.value, e.expected
+    wanted = _JSON_TYPES.get(expected, expected) if isinstance(expected, str) else "another type"
+    example = _type_example(str(e.path[-1]) if e.path else field, expected, value)
+    if _id_path(e.path):
+        yield e.problem("id-format", f"`{field}` must be an id like PRFAQ-0042; {_yaml_read_as(value, e.raw)}")
+    elif not (isinstance(value, bool | int | float) or value is None):
+        got = "a list" if isinstance(value, list) else "a mapping" if isinstance(value, dict) else "text"
+        yield e.problem("field-type", f"`{field}` must be {wanted}, not {got}{example}")
+    elif expected == "string" and isinstance(value, int) and _date_path(e.path):
+        yield e.problem("date-format", f"`{field}` must be a date YYYY-MM-DD")
+    elif expected in ("array", "object"):  # quoting would not help: show the shape
+        got = "empty" if value is None else "a boolean" if isinstance(value, bool) else "a number"
+        yield e.problem("field-type", f"`{field}` must be {wanted}, not {got}{example}")
+    else:
+        yield e.problem("field-type", f"`{field}` must be {wanted}; {_yaml_read_as(value, e.raw)}")
+
+
+def _enum(e: _Error) -> Iterator[Problem]:
+    if e.path == ("status",):
+        suggestion = _suggest(str(e.value), list(STATUSES))
+        yield e.problem("status-enum", f"status '{e.value}' is not one of {', '.join(STATUSES)}{suggestion}")
+    else:
+        yield e.problem("field-format", f"`{e.field}` must be one of {e.expected}")
+
+
+def _format(e: _Error) -> Iterator[Problem]:
+    yield e.problem("date-format", f"`{e.field}` is `{e.value}`, not a real date: write an ISO date YYYY-MM-DD")
+
+
+def _pattern_problem(e: _Error) -> Iterator[Problem]:
+    if _id_path(e.path):
+        yield e.problem(
+            "id-format", f"`{e.field}` is '{e.value}', not an id: write PRFAQ- and four or more digits, like PRFAQ-0042"
         )
-        return
-    if kind == "pattern":
-        if _id_path(path):
-            yield Problem(
-                "id-format",
-                pos.line,
-                pos.col,
-                f"`{field}` is '{value}', not an id: write PRFAQ- and four or more digits, like PRFAQ-0042",
-            )
-            return
-        if path[:1] == ("related",) and isinstance(value, str) and unsafe_scheme(value):
-            return  # reported by the `unsafe-url` rule, with its own advice
-        yield Problem("field-format", pos.line, pos.col, f"`{field}`: {_pattern_advice(path, value)}")
-        return
-    if kind in ("minLength", "maxLength"):
-        length = len(value) if isinstance(value, str) else 0
-        bound = error.validator_value
-        relation = "at least" if kind == "minLength" else "at most"
-        yield Problem(
-            "field-format",
-            pos.line,
-            pos.col,
-            f"`{field}` is {length} characters long; it must be {relation} {bound}",
-        )
-        return
-    if kind == "minItems":
-        yield Problem("field-format", pos.line, pos.col, f"`{field}` must list at least {error.validator_value}")
-        return
-    if kind == "uniqueItems":
-        counts = Counter(str(v) for v in value)
-        dupes = [v for v, n in counts.items() if n > 1]
-        yield Problem("field-format", pos.line, pos.col, f"`{field}` lists {', '.join(dupes)} more than once")
-        return
-    yield Problem("field-format", pos.line, pos.col, f"`{field}`: {error.message}")
+    elif not (e.path[:1] == ("related",) and isinstance(e.value, str) and unsafe_scheme(e.value)):
+        # (an unsafe `related` URL is reported by the `unsafe-url` rule, with its own advice)
+        yield e.problem("field-format", f"`{e.field}`: {_pattern_advice(e.path, e.value)}")
+
+
+def _length(e: _Error) -> Iterator[Problem]:
+    length = len(e.value) if isinstance(e.value, str) else 0
+    relation = "at least" if e.error.validator == "minLength" else "at most"
+    yield e.problem("field-format", f"`{e.field}` is {length} characters long; it must be {relation} {e.expected}")
+
+
+def _min_items(e: _Error) -> Iterator[Problem]:
+    yield e.problem("field-format", f"`{e.field}` must list at least {e.expected}")
+
+
+def _unique(e: _Error) -> Iterator[Problem]:
+    counts = Counter(str(v) for v in e.value)
+    dupes = [v for v, n in counts.items() if n > 1]
+    yield e.problem("field-format", f"`{e.field}` lists {', '.join(dupes)} more than once")
+
+
+def _other(e: _Error) -> Iterator[Problem]:
+    yield e.problem("field-format", f"`{e.field}`: {e.error.message}")
+
+
+#: How each kind of schema error is explained, by the JSON Schema keyword that failed.
+_EXPLAIN: dict[str, Callable[[_Error], Iterator[Problem]]] = {
+    "required": _required,
+    "additionalProperties": _unknown_keys,
+    "type": _type,
+    "enum": _enum,
+    "format": _format,
+    "pattern": _pattern_problem,
+    "minLength": _length,
+    "maxLength": _length,
+    "minItems": _min_items,
+    "uniqueItems": _unique,
+}
 
 
 def _id_path(path: Path) -> bool:
