@@ -109,6 +109,18 @@ def check_corpus(
     max_facet_values: int | None = None,
 ) -> Reported:
     out: Reported = []
+    by_id = _ids(documents, out)
+    for doc in documents:
+        out += _references(doc, by_id)
+        out += _vocabulary(doc, teams, tags)
+    out.extend(_cycles(by_id))
+    if max_facet_values is not None:
+        out.extend(_facet_values(documents, max_facet_values))
+    return out
+
+
+def _ids(documents: Sequence[References], out: Reported) -> dict[str, References]:
+    """The first document of each id; every document sharing an id is reported into `out`."""
     by_id: dict[str, References] = {}
     sharing: dict[str, list[References]] = {}
     for doc in documents:
@@ -125,58 +137,58 @@ def check_corpus(
     # new copy sorts first) must not pass.
     for doc_id, later in sharing.items():
         _duplicate(out, by_id[doc_id], doc_id, later)
+    return by_id
 
-    def missing(doc: References, where: Located, what: str) -> None:
+
+def _references(doc: References, by_id: dict[str, References]) -> Reported:
+    """Ids the document names (supersedes, superseded_by, related, links) that do not exist, or
+    that do not name it back."""
+    out: Reported = []
+
+    def missing(where: Located, what: str) -> None:
         ref, line, col = where
         if ID_PATTERN.match(ref) and ref not in by_id:
             out.append((doc, Problem("unknown-id", line, col, f"{what} {ref}, which does not exist: check the id")))
 
-    for doc in documents:
-        for where in doc.supersedes:
-            missing(doc, where, "`supersedes` names")
-        if doc.superseded_by is not None:
-            superseded_by, line, col = doc.superseded_by
-            missing(doc, doc.superseded_by, "`superseded_by` names")
-            newer = by_id.get(superseded_by)
-            if superseded_by == doc.id:
-                out.append((doc, Problem("supersedes-cycle", line, col, "a document cannot be superseded by itself")))
-            elif newer is not None and doc.id is not None and all(ref != doc.id for ref, _, _ in newer.supersedes):
-                out.append(
-                    (
-                        doc,
-                        Problem(
-                            "supersedes-mismatch",
-                            line,
-                            col,
-                            f"{superseded_by} does not list {doc.id} in its `supersedes`: add it there",
-                        ),
-                    )
-                )
-        own = next((where for where in doc.supersedes if where[0] == doc.id), None)
-        if doc.id is not None and own is not None:
-            out.append((doc, Problem("supersedes-cycle", own[1], own[2], "a document cannot supersede itself")))
-        for where in doc.related:
-            missing(doc, where, "`related` names")
-        for target, line, col in doc.links:
-            if target not in by_id:
-                out.append((doc, Problem("unknown-id", line, col, f"the link to {target} names no PR/FAQ")))
-        if teams is not None and doc.team is not None:
-            team, line, col = doc.team
-            if team not in teams:
-                known = ", ".join(sorted(teams)) or "none"
-                out.append(
-                    (
-                        doc,
-                        Problem("unknown-team", line, col, f"team '{team}' is not in the teams file (known: {known})"),
-                    )
-                )
-        if tags is not None:
-            for tag, line, col in doc.tags:
-                if tag not in tags:
-                    out.append((doc, Problem("unknown-tag", line, col, f"tag '{tag}' is not in the tags vocabulary")))
-    out.extend(_cycles(by_id))
-    if max_facet_values is not None:
-        out.extend(_facet_values(documents, max_facet_values))
+    for where in doc.supersedes:
+        missing(where, "`supersedes` names")
+    if doc.superseded_by is not None:
+        missing(doc.superseded_by, "`superseded_by` names")
+        out += _superseded_by(doc, by_id)
+    own = next((where for where in doc.supersedes if where[0] == doc.id), None)
+    if doc.id is not None and own is not None:
+        out.append((doc, Problem("supersedes-cycle", own[1], own[2], "a document cannot supersede itself")))
+    for where in doc.related:
+        missing(where, "`related` names")
+    for target, line, col in doc.links:
+        if target not in by_id:
+            out.append((doc, Problem("unknown-id", line, col, f"the link to {target} names no PR/FAQ")))
+    return out
+
+
+def _superseded_by(doc: References, by_id: dict[str, References]) -> Reported:
+    assert doc.superseded_by is not None
+    superseded_by, line, col = doc.superseded_by
+    newer = by_id.get(superseded_by)
+    if superseded_by == doc.id:
+        return [(doc, Problem("supersedes-cycle", line, col, "a document cannot be superseded by itself"))]
+    if newer is not None and doc.id is not None and all(ref != doc.id for ref, _, _ in newer.supersedes):
+        message = f"{superseded_by} does not list {doc.id} in its `supersedes`: add it there"
+        return [(doc, Problem("supersedes-mismatch", line, col, message))]
+    return []
+
+
+def _vocabulary(doc: References, teams: Collection[str] | None, tags: Collection[str] | None) -> Reported:
+    """The team and tags, against the teams file and the tags vocabulary when a site has them."""
+    out: Reported = []
+    if teams is not None and doc.team is not None:
+        team, line, col = doc.team
+        if team not in teams:
+            known = ", ".join(sorted(teams)) or "none"
+            out.append((doc, Problem("unknown-team", line, col, f"team '{team}' is not in the teams file (known: {known})")))
+    for tag, line, col in doc.tags if tags is not None else ():
+        if tag not in tags:  # type: ignore[operator]
+            out.append((doc, Problem("unknown-tag", line, col, f"tag '{tag}' is not in the tags vocabulary")))
     return out
 
 
