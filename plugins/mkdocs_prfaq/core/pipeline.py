@@ -57,11 +57,17 @@ def build_time() -> dt.datetime | None:
 
 
 def site_outputs(
-    loaded: LoadedCatalog, settings: Settings, *, site_name: str, has_page: Callable[[str], bool]
+    loaded: LoadedCatalog,
+    settings: Settings,
+    *,
+    site_name: str,
+    has_page: Callable[[str], bool],
+    template_dirs: Sequence[Path] = (),
 ) -> list[Output]:
     """The catalog's pages, feeds and assets; each document in draft or in review gets the panel
     of its writing review (`has_page` says which handbook pages its links may point to)."""
-    panels = review_panels(loaded.catalog.documents, settings, Links(settings.directory_urls), has_page=has_page)
+    links = Links(settings.directory_urls)
+    panels = review_panels(loaded.catalog.documents, settings, links, has_page=has_page, template_dirs=template_dirs)
     options = SiteOptions(
         site_url=settings.site_url,
         site_name=site_name,
@@ -69,5 +75,6 @@ def site_outputs(
         generated=build_time(),
         feed_size=settings.feed_size,
         extra_html=panels,
+        template_dirs=template_dirs,
     )
     return render_site(loaded.catalog, options)

@@ -30,6 +30,7 @@ from ..core.render.document import resolve_id_links
 from ..core.render.html import Links, esc
 from ..core.render.reference import fields_markdown, rules_markdown
 from ..core.render.site import ASSET_DIR, ASSETS, Output
+from ..core.render.templates import TemplateFailure
 from ..core.sanitize import safe_name, sanitize_html
 from ..core.scaffold import template_download
 from ..core.search_index import Indexer, indexed_html
@@ -151,7 +152,18 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call,vali
         if self.memo is not None:
             self.memo.start_build()
         has_page = partial(_has_page, Path(config.docs_dir))
-        self.outputs = site_outputs(loaded, settings, site_name=config.site_name, has_page=has_page)
+        # A site replaces a catalog template with prfaq/<name> in its theme's custom_dir.
+        custom_dir = config.theme.custom_dir
+        try:
+            self.outputs = site_outputs(
+                loaded,
+                settings,
+                site_name=config.site_name,
+                has_page=has_page,
+                template_dirs=[Path(custom_dir)] if custom_dir else [],
+            )
+        except TemplateFailure as exc:
+            raise PluginError(f"prfaq: {exc}") from None
         self.pages = {o.path: o for o in self.outputs if o.is_page}
         self.search_data = {}
 

@@ -1,0 +1,32 @@
+"""A site replaces one of the catalog's templates from its theme's `custom_dir` (prfaq/<name>):
+the fixture tests/fixtures/sites/templates/ built with MkDocs."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from pathlib import Path
+
+import pytest
+from mkdocs.exceptions import Abort
+from sitekit import build_site, copy_project
+
+BROKEN = Path(__file__).resolve().parents[1] / "fixtures" / "templates" / "misspelled" / "prfaq" / "card.html"
+
+
+def test_the_theme_custom_dir_replaces_one_template(tmp_path: Path) -> None:
+    site = build_site(copy_project("templates", tmp_path / "project"), strict=True)
+    page = (site / "prfaqs" / "prfaq-0002" / "index.html").read_text(encoding="utf-8")
+    assert '<dl class="prfaq-card prfaq-card--custom">' in page and "<dt>For</dt>" in page
+    # The other templates are the package's: the banner, and the catalog's table.
+    assert 'class="admonition warning prfaq-banner"' in (site / "prfaqs" / "prfaq-0001" / "index.html").read_text()
+    assert 'data-prfaq-table' in (site / "catalog" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_broken_override_stops_the_build_naming_its_line(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    project = copy_project("templates", tmp_path / "project")
+    shutil.copy(BROKEN, project / "overrides" / "prfaq" / "card.html")
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort):
+        build_site(project)
+    assert f"prfaq: {project / 'overrides' / 'prfaq' / 'card.html'}:3: " in caplog.text and "'titel'" in caplog.text
+    assert not (project / "site").exists()
