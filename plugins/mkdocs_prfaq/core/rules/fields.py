@@ -44,34 +44,8 @@ def check_fields(doc: Document) -> list[Problem]:
                 f"`superseded_by` is set but status is '{status}': set status to 'superseded' or remove the field",
             )
         )
-    doc_id = meta.get("id")
-    name = doc.path.rsplit("/", 1)[-1]
-    # The name starts with the id, and not with a longer one: PRFAQ-00012-x.md is not PRFAQ-0001's.
-    if isinstance(doc_id, str) and ID_PATTERN.match(doc_id) and not _starts_with_id(name, doc_id):
-        pos = doc.position("id")
-        problems.append(
-            Problem(
-                "id-filename",
-                pos.line,
-                pos.col,
-                f"the file name must start with the id: rename it to {doc_id}-{_slug_part(name)}",
-            )
-        )
-    created = parse_date(meta.get("created"))
-    if created is not None:
-        for path, label in ((("updated",), "updated"), (("decision", "date"), "decision.date")):
-            container = meta.get("decision") if path[0] == "decision" else meta
-            value = parse_date(container.get(path[-1])) if isinstance(container, dict) else None
-            if value is not None and value < created:
-                pos = doc.front.position(path)
-                problems.append(
-                    Problem(
-                        "date-order",
-                        pos.line,
-                        pos.col,
-                        f"`{label}` {value.isoformat()} is before `created` {created.isoformat()}: fix one of them",
-                    )
-                )
+    problems += _file_name(doc)
+    problems += _date_order(doc)
     return problems
 
 
@@ -84,3 +58,32 @@ def _slug_part(name: str) -> str:
 def _starts_with_id(name: str, doc_id: str) -> bool:
     """`PRFAQ-0001-x.md` starts with PRFAQ-0001; `PRFAQ-00012-x.md` does not."""
     return name.startswith(doc_id) and not name[len(doc_id) : len(doc_id) + 1].isdigit()
+
+
+def _file_name(doc: Document) -> list[Problem]:
+    """The file name starts with the id, and not with a longer one: PRFAQ-00012-x.md is not
+    PRFAQ-0001's."""
+    doc_id = doc.meta.get("id")
+    name = doc.path.rsplit("/", 1)[-1]
+    if not isinstance(doc_id, str) or not ID_PATTERN.match(doc_id) or _starts_with_id(name, doc_id):
+        return []
+    pos = doc.position("id")
+    message = f"the file name must start with the id: rename it to {doc_id}-{_slug_part(name)}"
+    return [Problem("id-filename", pos.line, pos.col, message)]
+
+
+def _date_order(doc: Document) -> list[Problem]:
+    """`updated` and the decision's date are not before `created`."""
+    meta = doc.meta
+    created = parse_date(meta.get("created"))
+    if created is None:
+        return []
+    problems = []
+    for path, label in ((("updated",), "updated"), (("decision", "date"), "decision.date")):
+        container = meta.get("decision") if path[0] == "decision" else meta
+        value = parse_date(container.get(path[-1])) if isinstance(container, dict) else None
+        if value is not None and value < created:
+            pos = doc.front.position(path)
+            message = f"`{label}` {value.isoformat()} is before `created` {created.isoformat()}: fix one of them"
+            problems.append(Problem("date-order", pos.line, pos.col, message))
+    return problems
