@@ -259,3 +259,22 @@ def test_the_workshop_kit_prints_each_handout_on_a_sheet_of_its_own(browser: Bro
         page.context.close()
     assert len(breaks) == 5 and set(breaks) == {"page"}, breaks
     assert set(hidden) == {"none"}, hidden
+
+
+@pytest.mark.parametrize("kind", ["draft PR/FAQ", "team facet", "tag facet", "status facet"])
+def test_the_navigation_shows_the_catalog_on_its_pages(browser: Browser, site: Server, kind: str) -> None:
+    """PR/FAQ and facet pages are not in the navigation; the section that holds them is shown
+    active, in the colour of a current link, so a reader knows where they are."""
+    page = _open(browser, site, PAGE_TYPES[kind])
+    try:
+        active = page.evaluate(
+            """() => [...document.querySelectorAll(".md-nav--primary .md-nav__item--section.md-nav__item--active")]
+              .map((item) => {
+                const label = item.querySelector(":scope > .md-nav__link, :scope > .md-nav__container > .md-nav__link");
+                const plain = document.querySelector(".md-nav--primary .md-nav__item--section:not(.md-nav__item--active) > .md-nav__link");
+                return [label.textContent.trim(), getComputedStyle(label).color !== getComputedStyle(plain).color];
+              })"""
+        )
+    finally:
+        page.context.close()
+    assert active == [["Catalog", True]]

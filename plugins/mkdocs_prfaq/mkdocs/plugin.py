@@ -28,6 +28,7 @@ from ..core.pipeline import LoadedCatalog, load_catalog, site_outputs
 from ..core.render.blocks import splice
 from ..core.render.document import resolve_id_links
 from ..core.render.html import Links, esc
+from ..core.render.listing import CATALOG
 from ..core.render.reference import fields_markdown, rules_markdown
 from ..core.render.site import ASSET_DIR, ASSETS, Output
 from ..core.render.templates import TemplateFailure
@@ -184,6 +185,21 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call,vali
             files.append(_Download.generated(config, self.settings.template_download, content=template_download()))
         self.mermaid.add_to(files, config)
         return files
+
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+        """The catalog's pages left out of the navigation (each PR/FAQ, each facet) belong to the
+        section that holds the catalog: MkDocs marks it active on them, and the theme shows the
+        reader where they are."""
+        home = next((page for page in nav.pages if page.file.src_uri == CATALOG), None)
+        section = home.parent if home is not None else None
+        if section is None:
+            return nav
+        for path in self.pages:
+            file = files.get_file_from_path(path)
+            page = file.page if file is not None else None
+            if page is not None and page.parent is None and page is not home:
+                page.parent = section
+        return nav
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         if page.file.src_uri in self.pages:
