@@ -132,7 +132,10 @@ def _block(lines: Lines, section: str) -> Block | None:
 #: A stop starts only where a run of stops starts, and its runs are possessive: on a run of `!?.`
 #: that no capital follows, each position would otherwise rescan the rest of the run (quadratic).
 #: The same matches, since what follows a shorter run is a stop or a closer, never a space.
-_STOP = re.compile(r"(?<![.!?])[.!?]++[\"”’')\]]*+(?=\s++[\"“‘'(\[]*+[A-Z0-9]|\s*+\Z)")
+#: The pattern opens with the stop and looks behind it after: a pattern that opens with a
+#: look-behind is tried at every character, one that opens with a character class only where
+#: that character is (a third of the time on prose, measured).
+_STOP = re.compile(r"[.!?](?<![.!?][.!?])[.!?]*+[\"”’')\]]*+(?=\s++[\"“‘'(\[]*+[A-Z0-9]|\s*+\Z)")
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
