@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+from corekit import FIXTURES, check
 
 from mkdocs_prfaq.core.findings import Severity
 from mkdocs_prfaq.core.loader import DEFAULT_MAX_BYTES
@@ -223,3 +224,26 @@ def test_image_hosts_are_host_names(tmp_path: Path) -> None:
     for bad in ("images.example.com", ["https://images.example.com/"], [""], [3]):
         with pytest.raises(SettingsError, match="image_hosts"):
             from_options(tmp_path, {"image_hosts": bad})
+
+
+def test_a_site_extends_the_writing_rules_word_lists() -> None:
+    """`word_lists` adds a site's own file to a built-in list: a word only that file names is flagged."""
+    root = FIXTURES / "word-lists"
+    plain = [f for f in check(root, "prfaqs").findings if f.rule == "weasel-words"]
+    extended = check(root, "prfaqs", {"word_lists": {"weasel-words": ["style/weasel.txt"]}}).findings
+    flagged = [f for f in extended if f.rule == "weasel-words"]
+    assert plain == []
+    assert [("'synergy'" in f.message, f.line) for f in flagged] == [(True, 12)]
+
+
+@pytest.mark.parametrize(
+    ("lists", "message"),
+    [
+        ({"jargon": ["style/weasel.txt"]}, "no word list 'jargon' to extend: the lists are weasel-words"),
+        ({"weasel-words": ["style/missing.txt"]}, "cannot read"),
+        ({"weasel-words": "style/weasel.txt"}, "must map a list's name to a list of files"),
+    ],
+)
+def test_word_lists_that_cannot_be_used_say_why(lists: dict[str, object], message: str) -> None:
+    with pytest.raises(SettingsError, match=re.escape(message)):
+        from_options(FIXTURES / "word-lists", {"word_lists": lists})

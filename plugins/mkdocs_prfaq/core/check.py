@@ -33,6 +33,7 @@ from .rules.placeholder import check_placeholders
 from .rules.registry import DRAFT_CAPPED, RULES, Category
 from .rules.safety import check_safety
 from .rules.schema import check_schema
+from .rules.wordlists import WordLists
 from .rules.writing import WRITING_RULES, keep_dictionary_in, load_dictionary, warm_writing, writing_check
 from .settings import Settings, read_vocabulary
 
@@ -124,7 +125,7 @@ def _document_checks(settings: Settings) -> tuple[list[DocumentCheck], DocumentC
         check_schema, check_fields, check_body, check_placeholders, check_safety, limits_check(settings.limits),
         remote_image_check(settings.image_hosts),
     ]  # fmt: skip
-    return checks, writing_check(settings.weasel_words, settings.site_url) if _writing_on(settings) else None
+    return checks, writing_check(settings.weasel_words, settings.site_url, settings.word_lists) if _writing_on(settings) else None
 
 
 def in_writing_scope(status: str | None, shown: str, reviewed: Collection[str]) -> bool:
@@ -134,11 +135,16 @@ def in_writing_scope(status: str | None, shown: str, reviewed: Collection[str]) 
     return status in IN_WRITING or shown in reviewed
 
 
+def _lists_key(lists: WordLists) -> tuple[tuple[str, ...], ...]:
+    """The word lists in an order that is the same in every run (a set's is not)."""
+    return (lists.weasel_words, tuple(sorted(lists.common_acronyms)), tuple(sorted(lists.state_codes)))
+
+
 def cache_for(settings: Settings) -> CheckCache:
     """The cache of `prfaq check` in the project's root, for these settings."""
     options = (
         settings.max_file_size, settings.weasel_words, settings.site_url, _writing_on(settings), settings.limits,
-        settings.image_hosts,
+        settings.image_hosts, _lists_key(settings.word_lists),
     )  # fmt: skip
     return CheckCache(settings.root / CACHE_DIR, fingerprint(options))
 
@@ -175,7 +181,7 @@ class _Job:
         ]
         if writing is not None and jobs > 1 and len(review) >= PARALLEL_MIN_FILES and can_fork():
             # The writing rules cost several times the rest: spread them over the cores first.
-            warm_writing(review, settings.weasel_words, jobs)
+            warm_writing(review, settings.weasel_words, jobs, settings.word_lists)
         reviewing = {d.path for d in review} if writing is not None else set()
         documents = {doc.path: doc for doc in loaded.documents}
         out = []

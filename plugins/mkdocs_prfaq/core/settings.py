@@ -17,6 +17,7 @@ import yaml
 from .findings import Severity
 from .loader import DEFAULT_MAX_BYTES
 from .rules.registry import ALWAYS_ON, RULES
+from .rules.wordlists import WordLists, word_lists
 
 __all__ = ["DEFAULTS", "LIMIT_OPTIONS", "PLUGIN_NAME", "Limits", "Options", "Settings", "SettingsError", "from_options", "load_settings", "option_fields", "parse_rules", "plugin_options", "read_vocabulary", "require_source_dir"]
 
@@ -105,6 +106,14 @@ class Options:
     weasel_words: list[str] = field(
         default_factory=list, metadata=_doc("Words added to the built-in weasel-word list of the writing rules.")
     )
+    word_lists: dict[str, list[str]] = field(
+        default_factory=dict,
+        metadata=_doc(
+            """Files of words that extend the writing rules' built-in lists, by list: `weasel-words`,
+            `common-acronyms` (acronyms readers know, never spelled out) or `state-codes`. Each file
+            holds one word or phrase a line, `#` starting a comment; paths are relative to `mkdocs.yml`."""
+        ),
+    )
     sanitize: bool = _option(
         True, "Sanitize the HTML of PR/FAQ bodies with an allowlist. Turn off only for trusted repositories."
     )
@@ -168,6 +177,8 @@ class Settings:
     max_file_size: int = DEFAULT_MAX_BYTES
     #: Extra weasel words for the writing rules, added to the built-in list.
     weasel_words: list[str] = field(default_factory=list)
+    #: The writing rules' word lists: the built-in ones, extended by the site's files (`word_lists`).
+    word_lists: WordLists = field(default_factory=word_lists)
     #: The site's URL (`site_url` in `mkdocs.yml`): handbook links in findings are made absolute with it.
     site_url: str = ""
     #: `use_directory_urls` in `mkdocs.yml`: page URLs end in `/` (else in `.html`).
@@ -241,6 +252,7 @@ def from_options(
         rules=parse_rules(options.get("rules")),
         max_file_size=_positive(options, "max_file_size", DEFAULTS.max_file_size, "a positive number of bytes"),
         weasel_words=_words(options),
+        word_lists=_word_lists(options, root),
         site_url=site_url,
         directory_urls=directory_urls,
         jobs=_jobs(options),
@@ -276,6 +288,20 @@ def _words(options: Mapping[str, Any]) -> list[str]:
     if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
         raise SettingsError("`weasel_words` must be a list of words")
     return list(words)
+
+
+def _word_lists(options: Mapping[str, Any], root: Path) -> WordLists:
+    extra = options.get("word_lists") or {}
+    if not isinstance(extra, dict) or not all(
+        isinstance(files, list) and all(isinstance(f, str) for f in files) for files in extra.values()
+    ):
+        raise SettingsError("`word_lists` must map a list's name to a list of files, such as `weasel-words: [style/weasel.txt]`")
+    try:
+        return word_lists({str(name): [root / f for f in files] for name, files in extra.items()})
+    except ValueError as exc:
+        raise SettingsError(f"`word_lists`: {exc}") from None
+    except OSError as exc:
+        raise SettingsError(f"`word_lists`: cannot read {exc.filename}: {exc.strerror}") from None
 
 
 def _hosts(options: Mapping[str, Any]) -> tuple[str, ...]:

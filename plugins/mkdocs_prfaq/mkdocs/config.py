@@ -15,7 +15,9 @@ from ..core.settings import DEFAULTS, option_fields
 __all__ = ["PrfaqConfig", "config_option"]
 
 #: The Python type each annotation of `Options` names.
-_TYPES: dict[str, type] = {"str": str, "int": int, "bool": bool, "dict[str, str]": dict, "list[str]": list}
+_TYPES: dict[str, type] = {
+    "str": str, "int": int, "bool": bool, "dict[str, str]": dict, "dict[str, list[str]]": dict, "list[str]": list
+}  # fmt: skip
 
 
 def config_option(option: Field[Any]) -> base.BaseConfigOption[Any]:

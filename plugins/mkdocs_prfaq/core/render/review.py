@@ -89,5 +89,5 @@ def document_review(
     template_dirs: Sequence[Path] = (),
 ) -> str:
     """A document's panel, listing the writing findings its settings do not turn off."""
-    problems = [p for p in writing_problems(doc, settings.weasel_words) if settings.severity(p.rule) is not Severity.OFF]
+    problems = [p for p in writing_problems(doc, settings.weasel_words, settings.word_lists) if settings.severity(p.rule) is not Severity.OFF]
     return review_panel(doc, problems, links, has_page=has_page, template_dirs=template_dirs)
