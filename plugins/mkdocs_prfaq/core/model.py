@@ -33,6 +33,8 @@ IN_WRITING = frozenset({"draft", "in-review"})
 #: Statuses whose page carries a banner saying the document is not (or no longer) a plan of record.
 BANNERED = frozenset({"draft", "in-review", "shelved", "rejected", "superseded"})
 
+#: Markdown's inline marks, which a heading may use and a YAML title does not.
+_MARKS = re.compile(r"[*_`\\]")
 ID_PATTERN = re.compile(r"PRFAQ-[0-9]{4,}\Z")  # `match` anchors the start; `\Z`, unlike `$`, no final newline
 _EMAIL = re.compile(r"<([^<>\s]+)>$")
 
@@ -203,3 +205,13 @@ class Document:
     def slug(self) -> str:
         """The page's folder name: the id in lower case (stable across renames)."""
         return (self.id or "").lower()
+
+
+def same_title(heading: str, title: str) -> bool:
+    """Whether a body heading says the title: the same words, whatever the Markdown marks,
+    spacing and case."""
+
+    def words(text: str) -> str:
+        return " ".join(_MARKS.sub("", text).split()).casefold()
+
+    return words(heading) == words(title)

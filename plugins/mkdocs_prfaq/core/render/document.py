@@ -10,8 +10,7 @@ from pathlib import Path
 from markupsafe import Markup
 
 from ..catalog import Catalog
-from ..model import Document
-from ..rules.body import same_title
+from ..model import Document, same_title
 from .html import Here, Links, document_src
 from .templates import render
 

@@ -7,13 +7,12 @@ import re
 from ..body import NESTING_LIMIT
 from ..findings import Problem
 from ..lengths import DOCUMENT_PAGES, DOCUMENT_WORDS, PRESS_RELEASE_WORDS
-from ..model import Document
+from ..model import Document, same_title
 
 _UNSAFE = re.compile(r"^\s*(javascript|vbscript|data):", re.I)
 
-__all__ = ["DOCUMENT_WORDS", "PRESS_RELEASE_WORDS", "check_body", "same_title", "unsafe_scheme"]
-#: Markdown's inline marks, which a heading may use and a YAML title does not.
-_MARKS = re.compile(r"[*_`\\]")
+__all__ = ["DOCUMENT_WORDS", "PRESS_RELEASE_WORDS", "check_body", "unsafe_scheme"]
+
 
 
 def unsafe_scheme(url: str) -> str | None:
@@ -24,16 +23,6 @@ def unsafe_scheme(url: str) -> str | None:
 def check_body(doc: Document) -> list[Problem]:
     """The FAQ, lengths, nesting and links of a document's body (and its `related` URLs)."""
     return [*_title(doc), *_faq(doc), *_lengths(doc), *_links(doc)]
-
-
-def same_title(heading: str, title: str) -> bool:
-    """Whether a body heading says the title: the same words, whatever the Markdown marks,
-    spacing and case."""
-
-    def words(text: str) -> str:
-        return " ".join(_MARKS.sub("", text).split()).casefold()
-
-    return words(heading) == words(title)
 
 
 def _title(doc: Document) -> list[Problem]:
