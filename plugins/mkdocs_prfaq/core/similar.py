@@ -75,23 +75,15 @@ class SimilarityIndex:
 
     def neighbours(self, *, top: int = 3, threshold: float = SIMILAR_SCORE) -> dict[str, list[Similar]]:
         """For each document, up to `top` others at or above `threshold`, closest first (ties by id)."""
-        import numpy as np
-
         found: dict[str, list[Similar]] = {i: [] for i in self.ids}
-        if self._matrix is None or top <= 0:
+        if self._matrix is None:
             return found
-        matrix, count = self._matrix, len(self.ids)
-        keep = min(top, count - 1)
-        for start in range(0, count, BLOCK):
+        matrix = self._matrix
+        for start in range(0, matrix.shape[0], BLOCK):
             scores = (matrix[start : start + BLOCK] @ matrix.T).toarray()
-            rows = np.arange(scores.shape[0])
-            scores[rows, rows + start] = 0.0  # not similar to itself
-            # The `keep` best of each row, in no order; then each row's few sorted in Python.
-            best = np.argpartition(-scores, keep - 1, axis=1)[:, :keep]
-            for offset, columns in enumerate(best):
-                row = scores[offset]
-                ranked = sorted((j for j in columns if row[j] >= threshold and row[j] > 0), key=lambda j: (-row[j], self.ids[j]))
-                found[self.ids[start + offset]] = [Similar(self.ids[j], round(float(row[j]), 3)) for j in ranked]
+            for offset, row in enumerate(scores):
+                row[start + offset] = 0.0  # not similar to itself
+                found[self.ids[start + offset]] = self._best(row, top, threshold)
         return found
 
     def closest(

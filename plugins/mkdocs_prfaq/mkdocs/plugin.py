@@ -197,7 +197,7 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call,vali
         for path in self.pages:
             file = files.get_file_from_path(path)
             page = file.page if file is not None else None
-            if page is not None and page.parent is None and page is not home:
+            if page is not None and page.parent is None:  # (the catalog's own page is in the section)
                 page.parent = section
         return nav
 
