@@ -10,13 +10,21 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from mkdocs_prfaq.core.loader import read_document
+from mkdocs_prfaq.core.model import Document
+
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "history"
 DOCUMENT = FIXTURES / "PRFAQ-0042-instant-refunds.md"
 PROJECT = FIXTURES / "project"
+REPO = FIXTURES.parents[2]
+#: The repository's own examples, and the script that commits them again dated by their lives.
+EXAMPLES = sorted((REPO / "prfaqs").glob("PRFAQ-*.md"))
+REPLAY = REPO / "scripts" / "replay-examples.py"
 
 DANA = ("Dana Whitfield", "dana.whitfield@example.com")
 MARCUS = ("Marcus Oyelaran", "marcus.oyelaran@example.com")
@@ -101,3 +109,32 @@ def make_story(target: Path) -> Story:
     new.write_text(set_status(text, "launched"), encoding="utf-8")
     commits["launched"] = commit(repo, "Launched", MARCUS, "2025-09-15T12:00:00-07:00")
     return Story(repo, commits)
+
+
+def examples_project(target: Path) -> tuple[Path, dict[str, str]]:
+    """The fixture project holding copies of the examples, added in one commit (as the repository
+    first held them); and the environment its commits were made in."""
+    repo = init_project(target)
+    for example in EXAMPLES:
+        shutil.copy(example, repo / "prfaqs" / example.name)
+    env = git_env(date="2026-11-23T12:00:00+00:00")
+    git(repo, "add", "-A", env=env)
+    git(repo, "commit", "-q", "-m", "Add the examples", env=env)
+    return repo, env
+
+
+def replay_examples(repo: Path, env: Mapping[str, str]) -> subprocess.CompletedProcess[str]:
+    """scripts/replay-examples.py run in `repo`, as a maintainer runs it."""
+    return subprocess.run(
+        [sys.executable, str(REPLAY), "prfaqs"], cwd=repo, env=dict(env), capture_output=True, text=True, check=False
+    )
+
+
+def read_documents(repo: Path) -> list[Document]:
+    """Every PR/FAQ of `repo`'s source folder, read as the check reads them."""
+    docs = []
+    for path in sorted((repo / "prfaqs").glob("*.md")):
+        doc, problems = read_document(path, f"prfaqs/{path.name}", path.read_text(encoding="utf-8"))
+        assert doc is not None, problems
+        docs.append(doc)
+    return docs

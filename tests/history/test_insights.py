@@ -6,37 +6,20 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import shutil
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
-from history_git import git, git_env, init_project
+from history_git import examples_project, read_documents, replay_examples
 
 from mkdocs_prfaq.core.history import apply_history, read_history
 from mkdocs_prfaq.core.insights import insights
-from mkdocs_prfaq.core.loader import read_document
 from mkdocs_prfaq.core.model import Document
-
-REPO = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
 def documents(tmp_path_factory: pytest.TempPathFactory) -> list[Document]:
-    repo = init_project(tmp_path_factory.mktemp("insights") / "project")
-    for example in sorted((REPO / "prfaqs").glob("PRFAQ-*.md")):
-        shutil.copy(example, repo / "prfaqs" / example.name)
-    env = git_env(date="2026-11-23T12:00:00+00:00")
-    git(repo, "add", "-A", env=env)
-    git(repo, "commit", "-q", "-m", "Add the examples", env=env)
-    subprocess.run([sys.executable, str(REPO / "scripts" / "replay-examples.py")], cwd=repo, env=env, check=True,
-                   capture_output=True)
-    docs = []
-    for path in sorted((repo / "prfaqs").glob("PRFAQ-*.md")):
-        doc, _ = read_document(path, f"prfaqs/{path.name}", path.read_text(encoding="utf-8"))
-        assert doc is not None
-        docs.append(doc)
+    repo, env = examples_project(tmp_path_factory.mktemp("insights") / "project")
+    assert replay_examples(repo, env).returncode == 0
+    docs = read_documents(repo)
     apply_history(docs, read_history(repo, repo / "prfaqs"))
     return docs
 

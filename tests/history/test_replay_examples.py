@@ -5,30 +5,16 @@ repository holding copies of the examples."""
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
-from history_git import git, git_env, init_project
+from history_git import EXAMPLES, examples_project, git, git_env, init_project, replay_examples
 
 from mkdocs_prfaq.core.history import read_history
 
-REPO = Path(__file__).resolve().parents[2]
-SCRIPT = REPO / "scripts" / "replay-examples.py"
-EXAMPLES = sorted((REPO / "prfaqs").glob("PRFAQ-*.md"))
-
 
 def test_replayed_examples_tell_their_lives(tmp_path: Path) -> None:
-    repo = init_project(tmp_path / "project")
-    for example in EXAMPLES:
-        shutil.copy(example, repo / "prfaqs" / example.name)
-    env = git_env(date="2026-11-23T12:00:00+00:00")
-    git(repo, "add", "-A", env=env)
-    git(repo, "commit", "-q", "-m", "Add the examples", env=env)
-
-    done = subprocess.run(
-        [sys.executable, str(SCRIPT), "prfaqs"], cwd=repo, env=env, capture_output=True, text=True, check=False
-    )
+    repo, env = examples_project(tmp_path / "project")
+    done = replay_examples(repo, env)
     assert done.returncode == 0, done.stderr
 
     # The documents are exactly as they were, and nothing is left uncommitted.
@@ -62,8 +48,6 @@ def test_replayed_examples_tell_their_lives(tmp_path: Path) -> None:
 def test_refuses_a_folder_with_uncommitted_changes(tmp_path: Path) -> None:
     repo = init_project(tmp_path / "project")
     shutil.copy(EXAMPLES[0], repo / "prfaqs" / EXAMPLES[0].name)
-    done = subprocess.run(
-        [sys.executable, str(SCRIPT), "prfaqs"], cwd=repo, env=git_env(), capture_output=True, text=True, check=False
-    )
+    done = replay_examples(repo, git_env())
     assert done.returncode == 1
     assert "uncommitted changes" in done.stderr

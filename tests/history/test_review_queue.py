@@ -7,11 +7,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from history_git import DANA, DOCUMENT, MARCUS, commit, init_project, set_status
+from history_git import DANA, DOCUMENT, MARCUS, commit, init_project, read_documents, set_status
 
 from mkdocs_prfaq.core.history import apply_history, read_history
-from mkdocs_prfaq.core.loader import read_document
-from mkdocs_prfaq.core.model import Document
 from mkdocs_prfaq.core.queue import by_reviewer, review_queue
 
 TODAY = dt.date(2026, 3, 15)
@@ -26,15 +24,6 @@ def _variant(doc_id: str, status: str, reviewers: str = "") -> str:
 
 def _write(repo: Path, doc_id: str, status: str, reviewers: str = "") -> None:
     (repo / "prfaqs" / f"{doc_id}-refunds.md").write_text(_variant(doc_id, status, reviewers), encoding="utf-8")
-
-
-def _documents(repo: Path) -> list[Document]:
-    docs = []
-    for path in sorted((repo / "prfaqs").glob("*.md")):
-        doc, _ = read_document(path, f"prfaqs/{path.name}", path.read_text(encoding="utf-8"))
-        assert doc is not None
-        docs.append(doc)
-    return docs
 
 
 def test_queue_from_history(tmp_path: Path) -> None:
@@ -60,7 +49,7 @@ def test_queue_from_history(tmp_path: Path) -> None:
     )
     commit(repo, "0004 approved", DANA, "2026-03-02T09:00:00+00:00")
 
-    docs = _documents(repo)
+    docs = read_documents(repo)
     apply_history(docs, read_history(repo, repo / "prfaqs"))
     queue = review_queue(docs, TODAY)
 
@@ -83,7 +72,7 @@ def test_without_history_the_front_matter_dates_are_used_and_said(tmp_path: Path
         encoding="utf-8",
     )
     (folder / "PRFAQ-0002-refunds.md").write_text(_variant("PRFAQ-0002", "in-review"), encoding="utf-8")
-    docs = _documents(tmp_path)
+    docs = read_documents(tmp_path)
     queue = review_queue(docs, TODAY)
     assert [(e.doc.id, e.since.isoformat(), e.since_source) for e in queue] == [
         ("PRFAQ-0002", "2025-02-10", "created"),
