@@ -14,9 +14,9 @@ from mkdocs.exceptions import Abort, PluginError
 from sitekit import article, build_site, copy_project, read_page, resolve
 
 from mkdocs_prfaq.core.loader import DEFAULT_MAX_BYTES
+from mkdocs_prfaq.core.render.reference import option_docs
 from mkdocs_prfaq.core.settings import DEFAULTS, from_options, option_fields
 from mkdocs_prfaq.mkdocs.config import PrfaqConfig
-from mkdocs_prfaq.mkdocs.reference import option_docs
 
 BAD_FILES = [
     "prfaqs/PRFAQ-0010-missing-title.md",

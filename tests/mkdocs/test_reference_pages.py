@@ -10,9 +10,9 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from sitekit import REPO, article, read_page
 
+from mkdocs_prfaq.core.render.reference import option_docs
 from mkdocs_prfaq.core.rules.registry import RULES
 from mkdocs_prfaq.core.schema import schema
-from mkdocs_prfaq.mkdocs.reference import option_docs
 
 
 @pytest.fixture(scope="module")

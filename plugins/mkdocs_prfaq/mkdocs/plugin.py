@@ -6,7 +6,6 @@ Event order matters: validation runs in `on_pre_build`, which MkDocs calls befor
 
 from __future__ import annotations
 
-import posixpath
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
@@ -21,15 +20,16 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils.templates import TemplateContext
 
+from ..cli import build_parser
 from ..core.check import default_jobs
 from ..core.exports import source_url
 from ..core.findings import render
 from ..core.pipeline import LoadedCatalog, load_catalog, site_outputs
+from ..core.render import handbook
 from ..core.render.blocks import splice
-from ..core.render.document import resolve_id_links
 from ..core.render.html import Links, esc
 from ..core.render.listing import CATALOG
-from ..core.render.reference import fields_markdown, rules_markdown
+from ..core.render.reference import usage_markdown
 from ..core.render.site import ASSET_DIR, ASSETS, Output
 from ..core.render.templates import TemplateFailure
 from ..core.sanitize import safe_name, sanitize_html
@@ -40,21 +40,13 @@ from . import search
 from .config import PrfaqConfig
 from .memo import RenderMemo, only_owner
 from .mermaid import Mermaid
-from .reference import cli_markdown, options_markdown
 
 __all__ = ["PrfaqPlugin"]
 
 log = get_plugin_logger("prfaq")
 
-#: Markers in handbook pages replaced by generated reference tables.
-MARKERS = {
-    "<!-- prfaq:fields -->": fields_markdown,
-    "<!-- prfaq:rules -->": rules_markdown,
-    "<!-- prfaq:cli -->": cli_markdown,
-    "<!-- prfaq:options -->": options_markdown,
-}
-#: Where a handbook page offers the template download: a link to it, or a word that there is none.
-TEMPLATE_MARKER = "<!-- prfaq:template-download -->"
+#: The handbook's markers: the core's, and the command line's usage, which the core cannot import.
+MARKERS = {**handbook.MARKERS, "<!-- prfaq:cli -->": lambda: usage_markdown(build_parser())}
 
 
 class _Download(File):
@@ -211,22 +203,14 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call,vali
                     page.meta[key] = esc(value)
             memo = self._memo(page, config)
             return memo.markdown(markdown, page, config, files) if memo is not None else markdown
-        for marker, make in MARKERS.items():
-            if marker in markdown:
-                markdown = markdown.replace(marker, make())
-        if TEMPLATE_MARKER in markdown:
-            markdown = markdown.replace(TEMPLATE_MARKER, self._template_link(page.file.src_uri))
-        if self.loaded is not None and "PRFAQ-" in markdown:
-            markdown = resolve_id_links(markdown, page.file.src_uri, self.loaded.catalog, Links(config.use_directory_urls))
-        return markdown
-
-    def _template_link(self, src: str) -> str:
-        """A link from the page built from `src` to the template download (`template_download`)."""
-        assert self.settings is not None
-        target = self.settings.template_download
-        if not target:
-            return "This site offers no download of the template: `prfaq new` writes one for you."
-        return f"[Download the template]({posixpath.relpath(target, posixpath.dirname(src) or '.')}) as a raw Markdown file."
+        return handbook.handbook_page(
+            markdown,
+            page.file.src_uri,
+            catalog=self.loaded.catalog if self.loaded is not None else None,
+            links=Links(config.use_directory_urls),
+            template_download=self.settings.template_download if self.settings is not None else "",
+            markers=MARKERS,
+        )
 
     def _memo(self, page: Page, config: MkDocsConfig) -> RenderMemo | None:
         """The memo, for a PR/FAQ page under `mkdocs serve` when no other plugin handles page events."""

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
+import json
 import re
 from typing import Any
 
@@ -10,8 +12,9 @@ import yaml
 
 from ..rules.registry import RULES
 from ..schema import schema
+from ..settings import DEFAULTS, option_fields
 
-__all__ = ["fields_markdown", "rules_markdown", "yaml_example"]
+__all__ = ["fields_markdown", "option_docs", "options_markdown", "rules_markdown", "usage_markdown", "yaml_example"]
 
 
 def _cell(text: str) -> str:
@@ -82,3 +85,25 @@ def rules_markdown() -> str:
     for rule in RULES.values():
         rows.append(f"| `{rule.name}` | {rule.category.value} | {rule.default.value} | {_cell(rule.summary)} |")
     return "\n".join(rows) + "\n"
+
+
+def option_docs() -> list[tuple[str, str, str]]:
+    """(name, default, description) of each option, in the order of their declaration."""
+    return [(o.name, json.dumps(getattr(DEFAULTS, o.name)), o.metadata["doc"]) for o in option_fields()]
+
+
+def options_markdown() -> str:
+    rows = ["| Option | Default | Meaning |", "| --- | --- | --- |"]
+    rows += [f"| `{name}` | `{default}` | {_cell(doc)} |" for name, default, doc in option_docs()]
+    return "\n".join(rows) + "\n"
+
+
+def usage_markdown(parser: argparse.ArgumentParser) -> str:
+    """A command line's help, then each subcommand's under its own heading."""
+    sections = [f"```text\n{parser.format_help()}```\n"]
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, sub in action.choices.items():
+                sub.prog = f"{parser.prog} {name}"
+                sections.append(f"### `{parser.prog} {name}`\n\n```text\n{sub.format_help()}```\n")
+    return "\n".join(sections)
