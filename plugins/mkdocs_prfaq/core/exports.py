@@ -9,7 +9,7 @@ import json
 import math
 import posixpath
 import urllib.parse
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from .catalog import Catalog
@@ -21,7 +21,7 @@ from .wellformed import json_safe
 if TYPE_CHECKING:
     from .pipeline import LoadedCatalog
 
-__all__ = ["LISTED", "catalog_json", "document_record", "flagged_keys", "listing_record", "listing_records", "listing_text", "page_url", "source_url"]
+__all__ = ["LISTED", "catalog_json", "document_record", "flagged_keys", "listing_record", "listing_records", "listing_text", "page_url", "published_json", "source_url"]
 
 
 def _jsonable(value: Any) -> Any:
@@ -71,18 +71,37 @@ def document_record(doc: Document, directory_urls: bool = True) -> dict[str, Any
     return record
 
 
-def catalog_json(catalog: Catalog, generated: dt.datetime | None = None, *, directory_urls: bool = True) -> str:
-    """The whole catalog as JSON (schema documented in the handbook's reference)."""
+def catalog_json(
+    catalog: Catalog,
+    generated: dt.datetime | None = None,
+    *,
+    directory_urls: bool = True,
+    similar: Mapping[str, Sequence[tuple[str, float]]] | None = None,
+) -> str:
+    """The whole catalog as JSON (schema documented in the handbook's reference); with `similar`
+    (for each id, the ids of its similar documents and their scores), each record lists them."""
+    documents = []
+    for doc in sorted(catalog.documents, key=lambda d: d.id or ""):
+        record = document_record(doc, directory_urls)
+        if similar is not None:
+            record["similar"] = [
+                {"id": other, "score": score, "status": catalog.by_id[other].status}
+                for other, score in similar.get(doc.id or "", ())
+            ]
+        documents.append(record)
     data = {
         "schema_version": SCHEMA_VERSION,
         "generated": generated.isoformat() if generated else None,
         "count": len(catalog.documents),
-        "documents": [
-            document_record(d, directory_urls) for d in sorted(catalog.documents, key=lambda d: d.id or "")
-        ],
+        "documents": documents,
     }
+    return published_json(data)
+
+
+def published_json(data: Any) -> str:
+    """JSON a site publishes (`catalog.json`, `insights.json`): `<`, `>` and `&` as escapes, so it is
+    safe to embed in an HTML page as it is."""
     text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False, allow_nan=False)
-    # The same JSON, but `<`, `>` and `&` as escapes: safe to embed in an HTML page as it is.
     return json_safe(text.translate(_HTML_SAFE)) + "\n"
 
 

@@ -68,12 +68,17 @@ def site_outputs(
     of its writing review (`has_page` says which handbook pages its links may point to)."""
     links = Links(settings.directory_urls)
     panels = review_panels(loaded.catalog.documents, settings, links, has_page=has_page, template_dirs=template_dirs)
+    generated = build_time()
     options = SiteOptions(
         site_url=settings.site_url,
         site_name=site_name,
         directory_urls=settings.directory_urls,
-        generated=build_time(),
+        generated=generated,
+        # Days waiting are counted to the build's day: SOURCE_DATE_EPOCH's, for a reproducible build.
+        today=(generated or dt.datetime.now(dt.UTC)).date(),
         feed_size=settings.feed_size,
+        similar=settings.similar,
+        overdue_days=settings.review_overdue_days,
         extra_html=panels,
         template_dirs=template_dirs,
     )

@@ -16,8 +16,10 @@ import yaml
 
 from .findings import Severity
 from .loader import DEFAULT_MAX_BYTES
+from .queue import OVERDUE_DAYS
 from .rules.registry import ALWAYS_ON, RULES
 from .rules.wordlists import WordLists, word_lists
+from .similar import SIMILAR_SCORE
 
 __all__ = ["DEFAULTS", "LIMIT_OPTIONS", "PLUGIN_NAME", "Limits", "Options", "Settings", "SettingsError", "from_options", "load_settings", "option_fields", "parse_rules", "plugin_options", "read_vocabulary", "require_source_dir"]
 
@@ -132,6 +134,16 @@ class Options:
         with its docs folder removed).""",
     )
     feed_size: int = _option(50, "How many entries the Atom feed `feed.xml` carries.")
+    similar: float = _option(
+        SIMILAR_SCORE,
+        """How close another PR/FAQ's words must be (cosine similarity of their TF-IDF vectors, a
+        number from 0 to 1) for it to be listed among the "Similar PR/FAQs" of a page and of
+        `catalog.json` (at most three). Write it with a decimal point: `0.3`, `1.0`.""",
+    )
+    review_overdue_days: int = _option(
+        OVERDUE_DAYS,
+        "Days in review after which the review queue (`catalog/review/`) marks a PR/FAQ overdue.",
+    )
     mermaid_js: str = _option(
         "node_modules/mermaid/dist/mermaid.min.js",
         """Mermaid's browser bundle, relative to `mkdocs.yml` (installed from npm by `make`). Served
@@ -192,6 +204,9 @@ class Settings:
     history: bool = DEFAULTS.history
     edit_uri: str | None = DEFAULTS.edit_uri
     feed_size: int = DEFAULTS.feed_size
+    #: The cosine from which another document is listed as similar (the `similar` option).
+    similar: float = DEFAULTS.similar
+    review_overdue_days: int = DEFAULTS.review_overdue_days
     mermaid_js: str = DEFAULTS.mermaid_js
     search: bool = DEFAULTS.search
     template_download: str = DEFAULTS.template_download
@@ -258,6 +273,8 @@ def from_options(
         jobs=_jobs(options),
         limits=limits,
         image_hosts=_hosts(options),
+        similar=_threshold(options),
+        review_overdue_days=_positive(options, "review_overdue_days", DEFAULTS.review_overdue_days, "a positive number of days"),
         **{name: _plain(options, name) for name in _PLAIN},
     )
 
@@ -274,6 +291,13 @@ def _plain(options: Mapping[str, Any], name: str) -> Any:
     if not (isinstance(value, kind) or (value is None and default is None)):
         raise SettingsError(f"`{name}` must be {_KINDS[kind]}")
     return value
+
+
+def _threshold(options: Mapping[str, Any]) -> float:
+    value = options.get("similar", DEFAULTS.similar)
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value <= 1:
+        raise SettingsError("`similar` must be a number above 0 and at most 1, such as 0.2")
+    return float(value)
 
 
 def _jobs(options: Mapping[str, Any]) -> int:

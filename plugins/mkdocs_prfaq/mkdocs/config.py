@@ -16,7 +16,7 @@ __all__ = ["PrfaqConfig", "config_option"]
 
 #: The Python type each annotation of `Options` names.
 _TYPES: dict[str, type] = {
-    "str": str, "int": int, "bool": bool, "dict[str, str]": dict, "dict[str, list[str]]": dict, "list[str]": list
+    "str": str, "int": int, "float": float, "bool": bool, "dict[str, str]": dict, "dict[str, list[str]]": dict, "list[str]": list
 }  # fmt: skip
 
 

@@ -10,7 +10,9 @@ from pathlib import Path
 from ..model import STATUSES
 from .templates import render
 
-__all__ = ["Bar", "Chart", "Part", "quarter_chart"]
+__all__ = ["CREATED_TITLE", "Bar", "Chart", "Part", "quarter_chart"]
+
+CREATED_TITLE = "PR/FAQs created per quarter, by current status"
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +53,9 @@ class Chart:
     left: int = 40
     bottom: int = 34
     top: int = 12
+    #: What the chart shows (its SVG title), and the id its title element takes.
+    title: str = CREATED_TITLE
+    key: str = "prfaq-chart"
 
     @property
     def width(self) -> int:
@@ -71,12 +76,15 @@ class Chart:
         return [(value, self.baseline - self.plot * value / self.peak) for value in range(0, self.peak + 1, step)]
 
     @classmethod
-    def of(cls, per_quarter: dict[str, Counter[str]], height: int = 200) -> Chart:
-        """The chart of these counts (quarter by quarter, each by status), `height` units high."""
+    def of(
+        cls, per_quarter: dict[str, Counter[str]], height: int = 200, *, title: str = CREATED_TITLE, key: str = "prfaq-chart"
+    ) -> Chart:
+        """The chart of these counts (quarter by quarter, each by status), `height` units high;
+        its `title` and the prefix of its ids (`key`), when not the chart of documents created."""
         tallest = max((sum(c.values()) for c in per_quarter.values()), default=0) or 1
         step = _step(tallest)
         peak = -(-tallest // step) * step
-        chart = cls(height, peak, ())
+        chart = cls(height, peak, (), title=title, key=key)
         bars = []
         for index, (quarter, counts) in enumerate(per_quarter.items()):
             y: float = chart.baseline
@@ -87,7 +95,7 @@ class Chart:
                     y -= h
                     parts.append(Part(status, count, y, h))
             bars.append(Bar(quarter, chart.left + chart.gap + index * (chart.bar + chart.gap), tuple(parts)))
-        return cls(height, peak, tuple(bars))
+        return cls(height, peak, tuple(bars), title=title, key=key)
 
 
 def _step(tallest: int) -> int:

@@ -1,9 +1,11 @@
-"""The Atom feed of the newest documents and status changes."""
+"""Atom feeds of the newest documents and status changes: the whole catalog's, and one per team
+and per tag (the review queue's is in :mod:`.queue`)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import xml.etree.ElementTree as ET
+from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
@@ -11,8 +13,9 @@ from ..catalog import Catalog
 from ..exports import page_url
 from ..model import Document
 from ..wellformed import xml_text
+from .html import Links
 
-__all__ = ["ATOM", "FeedEntry", "atom_feed", "entries"]
+__all__ = ["ATOM", "FeedEntry", "atom", "atom_feed", "entries", "facet_feeds", "feed_path"]
 
 ATOM = "http://www.w3.org/2005/Atom"
 
@@ -60,16 +63,67 @@ def entries(catalog: Catalog) -> list[FeedEntry]:
 def atom_feed(
     catalog: Catalog, *, site_url: str, site_name: str, limit: int = 50, directory_urls: bool = True
 ) -> str:
+    """The site's feed, `feed.xml`: the newest `limit` entries of the whole catalog."""
+    return atom(
+        entries(catalog)[:limit],
+        site_url=site_url,
+        path="feed.xml",
+        title=f"{site_name}: PR/FAQs",
+        alternate="catalog/",
+        directory_urls=directory_urls,
+    )
+
+
+def feed_path(folder: str, value: str) -> str:
+    """Where the feed of a team or tag (`folder`: teams, tags) is, relative to the site root."""
+    return f"feeds/{folder}/{value}.xml"
+
+
+def facet_feeds(
+    catalog: Catalog, *, site_url: str, site_name: str, limit: int = 50, directory_urls: bool = True
+) -> dict[str, str]:
+    """A feed for each team and each tag that has a page, beside the site's, by path: the newest
+    `limit` entries about its documents. Each links to its team's or tag's page."""
+    links = Links(directory_urls)
+    grouped: dict[tuple[str, str], list[FeedEntry]] = {}
+    for item in entries(catalog):
+        keys = [("tags", tag) for tag in catalog.faceted_tags(item.doc)]
+        if item.doc.team and catalog.facet_src("teams", item.doc.team) is not None:
+            keys.append(("teams", item.doc.team))
+        for key in keys:
+            group = grouped.setdefault(key, [])
+            if len(group) < limit:
+                group.append(item)
+    feeds: dict[str, str] = {}
+    for (folder, value), items in sorted(grouped.items()):
+        page = catalog.facet_src(folder, value)
+        assert page is not None
+        name = catalog.team_name(value) if folder == "teams" else value
+        feeds[feed_path(folder, value)] = atom(
+            items,
+            site_url=site_url,
+            path=feed_path(folder, value),
+            title=f"{site_name}: PR/FAQs of {'team' if folder == 'teams' else 'tag'} {name}",
+            alternate=links.url(page),
+            directory_urls=directory_urls,
+        )
+    return feeds
+
+
+def atom(
+    items: Sequence[FeedEntry], *, site_url: str, path: str, title: str, alternate: str, directory_urls: bool = True
+) -> str:
+    """An Atom feed of `items` published at `path` (relative to the site root), whose web page is
+    `alternate`. Every text is the feed's own, escaped by the XML writer."""
     base = site_url if site_url.endswith("/") else site_url + "/"
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed")
-    items = entries(catalog)[:limit]
-    ET.SubElement(feed, f"{{{ATOM}}}id").text = urljoin(base, "feed.xml") if site_url else "urn:prfaq:feed"
-    ET.SubElement(feed, f"{{{ATOM}}}title").text = xml_text(f"{site_name}: PR/FAQs")
-    newest = items[0].date if items else dt.date(1970, 1, 1)
+    ET.SubElement(feed, f"{{{ATOM}}}id").text = urljoin(base, path) if site_url else f"urn:prfaq:{path}"
+    ET.SubElement(feed, f"{{{ATOM}}}title").text = xml_text(title)
+    newest = max((item.date for item in items), default=dt.date(1970, 1, 1))
     ET.SubElement(feed, f"{{{ATOM}}}updated").text = f"{newest.isoformat()}T00:00:00Z"
-    ET.SubElement(feed, f"{{{ATOM}}}link", rel="self", href=urljoin(base, "feed.xml"))
-    ET.SubElement(feed, f"{{{ATOM}}}link", rel="alternate", href=urljoin(base, "catalog/"))
+    ET.SubElement(feed, f"{{{ATOM}}}link", rel="self", href=urljoin(base, path))
+    ET.SubElement(feed, f"{{{ATOM}}}link", rel="alternate", href=urljoin(base, alternate))
     ET.SubElement(feed, f"{{{ATOM}}}generator").text = "mkdocs-prfaq"
     for item in items:
         entry = ET.SubElement(feed, f"{{{ATOM}}}entry")

@@ -14,12 +14,18 @@ from pathlib import Path
 
 from ..catalog import Catalog
 from ..exports import catalog_json
+from ..insights import insights
 from ..model import Document
+from ..queue import OVERDUE_DAYS, review_queue
+from ..similar import SIMILAR_SCORE
 from .blocks import split
 from .document import render_document
-from .feed import atom_feed
+from .feed import atom_feed, facet_feeds
 from .html import Links, document_src
+from .insights import INSIGHTS, INSIGHTS_JSON, insights_json, insights_page
 from .listing import ACTIVITY, CATALOG, activity_page, catalog_index, facet_pages
+from .queue import REVIEW, REVIEW_FEED, queue_feed, queue_page
+from .similar import similar_documents, similar_list
 from .templates import refresh
 from .timeline import timeline
 
@@ -28,7 +34,15 @@ __all__ = ["ASSETS", "ASSET_DIR", "NAV_PAGES", "Output", "SiteOptions", "asset_t
 ASSETS = ("prfaq.css", "prfaq.js", "prfaq-search.css", "prfaq-search.js", "prfaq-print.css", "prfaq-print.js")
 ASSET_DIR = "assets/prfaq"
 NAV_PAGES = frozenset(
-    {"catalog/index.md", "catalog/activity.md", "catalog/status/index.md", "catalog/teams/index.md", "catalog/tags/index.md"}
+    {
+        "catalog/index.md",
+        "catalog/activity.md",
+        "catalog/status/index.md",
+        "catalog/teams/index.md",
+        "catalog/tags/index.md",
+        REVIEW,
+        INSIGHTS,
+    }
 )
 
 
@@ -72,7 +86,13 @@ class SiteOptions:
     site_name: str = "PR/FAQs"
     directory_urls: bool = True
     generated: dt.datetime | None = None
+    #: The day figures relative to today are counted to (days waiting for review): the build's.
+    today: dt.date = field(default_factory=lambda: dt.datetime.now(dt.UTC).date())
     feed_size: int = 50
+    #: The cosine from which another document is listed among a page's similar PR/FAQs.
+    similar: float = SIMILAR_SCORE
+    #: Days in review after which the review queue marks a document overdue.
+    overdue_days: int = OVERDUE_DAYS
     #: Extra HTML per document id, placed under the card (the writing-review panel, the timeline).
     extra_html: dict[str, str] = field(default_factory=dict)
     #: Folders whose `prfaq/` templates replace the package's, first found first (MkDocs: the
@@ -90,23 +110,57 @@ def render_site(catalog: Catalog, options: SiteOptions) -> list[Output]:
     links = Links(options.directory_urls)
     dirs = options.template_dirs
     refresh(dirs)
+    similar = similar_documents(catalog, options.similar)
     outputs: list[Output] = []
     for doc in catalog.documents:
-        # Under the card: the writing review (drafts and documents in review), then the timeline.
-        extra = (options.extra_html.get(doc.id or "", ""), timeline(doc, template_dirs=dirs))
+        # Under the card: the writing review (drafts and documents in review), the timeline, then
+        # the similar documents.
+        extra = (
+            options.extra_html.get(doc.id or "", ""),
+            timeline(doc, template_dirs=dirs),
+            similar_list(doc, similar.get(doc.id or "", []), catalog, links, template_dirs=dirs),
+        )
         page = render_document(doc, catalog, links, extra_html="\n\n".join(p for p in extra if p), template_dirs=dirs)
         outputs.append(Output.page(document_src(doc), page, doc))
     outputs.append(Output.page(CATALOG, catalog_index(catalog, links, template_dirs=dirs)))
     outputs.append(Output.page(ACTIVITY, activity_page(catalog, links, template_dirs=dirs)))
     outputs.extend(Output.page(path, text) for path, text in facet_pages(catalog, links, template_dirs=dirs).items())
-    outputs.append(Output("catalog.json", catalog_json(catalog, options.generated, directory_urls=options.directory_urls)))
-    feed = atom_feed(
-        catalog,
-        site_url=options.site_url,
-        site_name=options.site_name,
-        limit=options.feed_size,
-        directory_urls=options.directory_urls,
+    records = {doc_id: [(other.id or "", score) for other, score in near] for doc_id, near in similar.items()}
+    outputs.append(
+        Output(
+            "catalog.json",
+            catalog_json(catalog, options.generated, directory_urls=options.directory_urls, similar=records),
+        )
     )
-    outputs.append(Output("feed.xml", feed))
+    outputs.extend(_feeds(catalog, options))
+    outputs.extend(_desk(catalog, options, links))
     outputs.extend(Output(f"{ASSET_DIR}/{name}", asset_text(name)) for name in ASSETS)
     return outputs
+
+
+def _feeds(catalog: Catalog, options: SiteOptions) -> list[Output]:
+    """The site's feed, `feed.xml`, and one per team and per tag."""
+    site_url, site_name, limit, directory_urls = (
+        options.site_url, options.site_name, options.feed_size, options.directory_urls
+    )  # fmt: skip
+    feeds = {
+        "feed.xml": atom_feed(catalog, site_url=site_url, site_name=site_name, limit=limit, directory_urls=directory_urls),
+        **facet_feeds(catalog, site_url=site_url, site_name=site_name, limit=limit, directory_urls=directory_urls),
+    }
+    return [Output(path, text) for path, text in feeds.items()]
+
+
+def _desk(catalog: Catalog, options: SiteOptions, links: Links) -> list[Output]:
+    """The review queue's page and feed, and the insights page and `insights.json`."""
+    dirs, today = options.template_dirs, options.today
+    queue = review_queue(catalog.documents, today, overdue_days=options.overdue_days)
+    figures = insights(catalog.documents, today)
+    feed = queue_feed(
+        queue, today=today, site_url=options.site_url, site_name=options.site_name, directory_urls=options.directory_urls
+    )
+    return [
+        Output.page(REVIEW, queue_page(queue, catalog, links, today=today, overdue_days=options.overdue_days, template_dirs=dirs)),
+        Output(REVIEW_FEED, feed),
+        Output.page(INSIGHTS, insights_page(figures, catalog, links, today=today, template_dirs=dirs)),
+        Output(INSIGHTS_JSON, insights_json(figures, today, options.generated)),
+    ]
