@@ -112,6 +112,36 @@ def test_feed_escapes_every_value(hostile_site: Path) -> None:
     assert any(FRONT["PRFAQ-0001"]["title"] in t for t in titles)
 
 
+def test_every_feed_escapes_every_value(hostile_site: Path) -> None:
+    """The review queue's feed, and each team's and tag's, beside the site's."""
+    feeds = sorted((hostile_site / "feeds").rglob("*.xml"))
+    names = [p.relative_to(hostile_site).as_posix() for p in feeds]
+    assert {"feeds/review.xml", "feeds/teams/payments.xml", "feeds/tags/refunds.xml"} <= set(names)
+    for path in feeds:
+        text = path.read_text(encoding="utf-8").lower()
+        assert "<script" not in text and "<svg" not in text and "<img" not in text, path
+        ET.fromstring(text)
+    queue = ET.parse(hostile_site / "feeds" / "review.xml").getroot()
+    summaries = [e.text or "" for e in queue.iter("{http://www.w3.org/2005/Atom}summary")]
+    assert any(FRONT["PRFAQ-0002"]["reviewers"][0] in s for s in summaries)
+
+
+def test_review_queue_and_insights_show_names_as_text(hostile_site: Path) -> None:
+    """Reviewers' names (with quotes and `&`), titles and team names are text on the new pages."""
+    queue = article(read_page(hostile_site, "catalog/review/"))
+    text = queue.clean_text
+    for name in FRONT["PRFAQ-0002"]["reviewers"]:
+        assert name in text
+    assert FRONT["PRFAQ-0002"]["title"] in text
+    for node in queue.iter():
+        assert not any(attr.startswith("on") or attr == "autofocus" for attr, _ in node.raw_attrs)
+    insights = article(read_page(hostile_site, "catalog/insights/")).clean_text
+    assert "<img src=x onerror=alert('XSS-team')>Payments" in insights  # the team's name, as text
+    data = (hostile_site / "insights.json").read_text(encoding="utf-8")
+    assert "<" not in data and ">" not in data
+    json.loads(data)
+
+
 def test_catalog_json_holds_the_values_as_data(hostile_site: Path) -> None:
     text = (hostile_site / "catalog.json").read_text(encoding="utf-8")
     # Safe to embed in a page's <script> block: no markup survives unescaped.

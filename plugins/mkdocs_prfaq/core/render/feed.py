@@ -85,13 +85,15 @@ def facet_feeds(
     """A feed for each team and each tag that has a page, beside the site's, by path: the newest
     `limit` entries about its documents. Each links to its team's or tag's page."""
     links = Links(directory_urls)
-    grouped: dict[tuple[str, str], list[FeedEntry]] = {}
+    # Every team and tag with a page has a feed, which the page links to, even one with no entry.
+    grouped: dict[tuple[str, str], list[FeedEntry]] = {("teams", team): [] for team in catalog.by_team()}
+    grouped.update({("tags", tag): [] for tag in catalog.by_tag()})
     for item in entries(catalog):
         keys = [("tags", tag) for tag in catalog.faceted_tags(item.doc)]
         if item.doc.team and catalog.facet_src("teams", item.doc.team) is not None:
             keys.append(("teams", item.doc.team))
         for key in keys:
-            group = grouped.setdefault(key, [])
+            group = grouped[key]
             if len(group) < limit:
                 group.append(item)
     feeds: dict[str, str] = {}

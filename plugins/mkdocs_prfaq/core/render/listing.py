@@ -13,7 +13,7 @@ from pathlib import Path
 from ..catalog import Catalog
 from ..model import STATUSES, Document
 from .chart import Chart
-from .feed import entries
+from .feed import entries, feed_path
 from .html import Here, Links
 from .templates import STATUS_LABELS, render
 
@@ -190,6 +190,8 @@ def facet_pages(catalog: Catalog, links: Links, *, template_dirs: Sequence[Path]
                 here=Here(links, catalog, src),
                 rows=[rows[id(d)] for d in docs],
                 filters=None,
+                # A team or a tag has its own feed (feeds/teams/<team>.xml); a status has none.
+                feed=links.asset(src, feed_path(facet.folder, key)) if facet.folder != "status" else None,
             )
             items.append((links.href(index, src), facet.name(key), len(docs)))
         pages[index] = render(
