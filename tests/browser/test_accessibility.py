@@ -39,6 +39,8 @@ PAGE_TYPES = {
     "team facet": "catalog/teams/payments/",
     "tag facet": "catalog/tags/refunds/",
     "activity": "catalog/activity/",
+    "review queue": "catalog/review/",
+    "insights": "catalog/insights/",
     "draft PR/FAQ": "prfaqs/prfaq-0012/",
     "launched PR/FAQ": "prfaqs/prfaq-0001/",
     "reference": "reference/front-matter/",
