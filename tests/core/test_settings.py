@@ -96,6 +96,22 @@ def test_jobs_must_be_a_number_of_processes(jobs: object) -> None:
     assert from_options(Path("."), {"jobs": 1}).jobs == 1 and from_options(Path("."), {}).jobs == 0
 
 
+@pytest.mark.parametrize("value", [0, 0.0, -0.1, 1.5, True, "0.3", None])
+def test_similar_is_a_threshold_above_0_and_at_most_1(value: object) -> None:
+    with pytest.raises(SettingsError, match="`similar` must be a number above 0 and at most 1"):
+        from_options(Path("."), {"similar": value})
+    assert from_options(Path("."), {}).similar == 0.2
+    assert from_options(Path("."), {"similar": 0.35}).similar == 0.35 and from_options(Path("."), {"similar": 1}).similar == 1.0
+
+
+@pytest.mark.parametrize("days", [0, -3, True, "42", 4.5])
+def test_review_overdue_days_is_a_positive_number_of_days(days: object) -> None:
+    with pytest.raises(SettingsError, match="`review_overdue_days` must be a positive number of days"):
+        from_options(Path("."), {"review_overdue_days": days})
+    assert from_options(Path("."), {}).review_overdue_days == 42
+    assert from_options(Path("."), {"review_overdue_days": 10}).review_overdue_days == 10
+
+
 def test_page_urls_follow_use_directory_urls(tmp_path: Path) -> None:
     config = tmp_path / "mkdocs.yml"
     assert load_settings(config).directory_urls

@@ -137,9 +137,7 @@ def _repository(target: Path) -> Path:
     return repo
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    repo = _repository(tmp_path_factory.mktemp("desk") / "project")
+def _build(repo: Path) -> Path:
     site_dir = repo.parent / "site"
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("SOURCE_DATE_EPOCH", str(int(TODAY.timestamp())))
@@ -149,7 +147,12 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
             build(config)
         finally:
             config.plugins.on_shutdown()
-    yield site_dir
+    return site_dir
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    yield _build(_repository(tmp_path_factory.mktemp("desk") / "project"))
 
 
 def _content(site: Path, url: str) -> sitekit.Node:
@@ -296,3 +299,16 @@ def test_the_new_pages_are_in_the_navigation(site: Path) -> None:
     nav = sitekit.read_page(site, "catalog/review/").one("nav", "md-nav--primary").clean_text
     assert "Review queue" in nav and "Insights" in nav
 
+
+
+def test_the_threshold_and_the_overdue_age_are_options(tmp_path: Path) -> None:
+    repo = _repository(tmp_path / "project")
+    config = repo / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("  - prfaq:\n", "  - prfaq:\n      similar: 1.0\n      review_overdue_days: 60\n"), encoding="utf-8")
+    site = _build(repo)
+    queue = _content(site, "catalog/review/")
+    assert queue.find("tr", "prfaq-queue__overdue") is None and "more than 60 days" in queue.clean_text
+    assert _content(site, "prfaqs/prfaq-0001/").find("details", "prfaq-similar") is None
+    records = json.loads((site / "catalog.json").read_text(encoding="utf-8"))["documents"]
+    assert all(r["similar"] == [] for r in records)
