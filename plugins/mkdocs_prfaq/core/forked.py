@@ -10,9 +10,12 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-__all__ = ["can_fork", "in_slices"]
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
+
+__all__ = ["Slice", "can_fork", "in_slices", "start_slices"]
 
 T = TypeVar("T")
 
@@ -32,20 +35,30 @@ def _run(start: int, stop: int) -> Any:
     return _WORK(start, stop)
 
 
-def in_slices(work: Callable[[int, int], list[T]], count: int, jobs: int) -> list[T]:
-    """`work(start, stop)` over `count` items cut into slices, run by `jobs` forked processes
-    that inherit `work`; the results of all slices, in order. A few slices per process even out
-    their loads."""
+#: A slice of the items, `start` to `stop`, and the future of its results.
+Slice = tuple[int, int, "Future[Any]"]
+
+
+def start_slices(work: Callable[[int, int], Any], count: int, jobs: int, size: int) -> tuple[ProcessPoolExecutor, list[Slice]]:
+    """Start `work(start, stop)` over `count` items in slices of `size`, in `jobs` forked
+    processes that inherit `work`; the caller shuts the pool down."""
     global _WORK
     import multiprocessing  # here: a check that forks nothing starts 12 ms sooner
     from concurrent.futures import ProcessPoolExecutor
 
-    size = max(1, -(-count // (jobs * 4)))
     _WORK = work
     try:
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-            # The processes fork at the first task (the fork start method starts them all at once).
-            futures = [pool.submit(_run, first, first + size) for first in range(0, count, size)]
-            return [item for future in futures for item in future.result()]
+        pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"))
+        # The processes fork at the first task (the fork start method starts them all at once).
+        return pool, [(first, first + size, pool.submit(_run, first, first + size)) for first in range(0, count, size)]
     finally:
         _WORK = None
+
+
+def in_slices(work: Callable[[int, int], list[T]], count: int, jobs: int) -> list[T]:
+    """`work(start, stop)` over `count` items cut into slices, run by `jobs` forked processes
+    that inherit `work`; the results of all slices, in order. A few slices per process even out
+    their loads."""
+    pool, slices = start_slices(work, count, jobs, max(1, -(-count // (jobs * 4))))
+    with pool:
+        return [item for _, _, future in slices for item in future.result()]

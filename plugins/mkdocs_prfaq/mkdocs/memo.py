@@ -25,7 +25,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
 
-__all__ = ["RenderMemo", "only_owner"]
+__all__ = ["Converted", "Recorder", "RenderMemo", "only_owner"]
 
 #: Page events whose handlers would miss the pages taken from the memo.
 PAGE_EVENTS = ("pre_page", "page_read_source", "page_markdown", "page_content")
@@ -38,7 +38,9 @@ def only_owner(config: MkDocsConfig, owner: object) -> bool:
 
 
 @dataclass(slots=True)
-class _Kept:
+class Converted:
+    """A PR/FAQ page's conversion, finished by the plugin; `key` is the digest of what it was made from."""
+
     key: str
     html: str = ""
     toc: TableOfContents | None = None
@@ -48,7 +50,7 @@ class _Kept:
     records: list[tuple[str, int, str]] = field(default_factory=list)
 
 
-class _Recorder(logging.Handler):
+class Recorder(logging.Handler):
     """What a page's conversion logs, heard on MkDocs' logger and the root logger (once)."""
 
     LOGGERS = ("", "mkdocs")
@@ -72,9 +74,9 @@ class _Recorder(logging.Handler):
 
 class RenderMemo:
     def __init__(self) -> None:
-        self._kept: dict[str, _Kept] = {}
-        self._converting: dict[str, _Kept] = {}
-        self._recorder = _Recorder()
+        self._kept: dict[str, Converted] = {}
+        self._converting: dict[str, Converted] = {}
+        self._recorder = Recorder()
         self._site: tuple[int, str] | None = None
         #: Pages taken from the memo in the last build (for the log and the tests).
         self.hits = 0
@@ -94,16 +96,23 @@ class RenderMemo:
             self._site = (id(files), digest.hexdigest())
         return self._site[1]
 
+    def key(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """The digest of what the page's conversion is made from."""
+        site = self._site_digest(config, files)
+        return hashlib.sha256(f"{site}\0{page.file.src_uri}\0{page.file.dest_uri}\0{page.url}\0{markdown}".encode()).hexdigest()
+
+    def adopt(self, src: str, converted: Converted) -> None:
+        """A conversion made elsewhere (a worker process of :mod:`.parallel`), taken as if kept here."""
+        self._kept[src] = converted
+
     def markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         """The Markdown MkDocs converts: none when the page's kept conversion still fits."""
         src = page.file.src_uri
-        key = hashlib.sha256(
-            f"{self._site_digest(config, files)}\0{src}\0{page.file.dest_uri}\0{page.url}\0{markdown}".encode()
-        ).hexdigest()
+        key = self.key(markdown, page, config, files)
         kept = self._kept.get(src)
         if kept is not None and kept.key == key:
             return ""
-        self._converting[src] = _Kept(key)
+        self._converting[src] = Converted(key)
         self._recorder.listen(True)
         return markdown
 
@@ -128,7 +137,7 @@ class RenderMemo:
         if kept is not None:
             kept.html, kept.toc = html, copy.deepcopy(page.toc)
 
-    def _take(self, kept: _Kept, page: Page, files: Files) -> str:
+    def _take(self, kept: Converted, page: Page, files: Files) -> str:
         for name, level, message in kept.records:
             logging.getLogger(name).log(level, "%s", message)
         page.toc = copy.deepcopy(kept.toc) if kept.toc is not None else page.toc

@@ -24,6 +24,7 @@ from ..cli import build_parser
 from ..core.check import default_jobs
 from ..core.exports import source_url
 from ..core.findings import render
+from ..core.forked import can_fork
 from ..core.pipeline import LoadedCatalog, load_catalog, site_outputs
 from ..core.render import handbook
 from ..core.render.blocks import splice
@@ -40,6 +41,7 @@ from . import search
 from .config import PrfaqConfig
 from .memo import RenderMemo, only_owner
 from .mermaid import Mermaid
+from .parallel import MIN_PAGES, ParallelPages
 
 __all__ = ["PrfaqPlugin"]
 
@@ -88,8 +90,10 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call,vali
         self.mermaid: Mermaid | None = None
         self.dirty = False
         self.command: str | None = None
-        #: Under `mkdocs serve`: the PR/FAQ pages' conversions, kept from one rebuild to the next.
+        #: The PR/FAQ pages' conversions: under `mkdocs serve`, kept from one rebuild to the next;
+        #: under `mkdocs build`, made by worker processes (`parallel`).
         self.memo: RenderMemo | None = None
+        self.parallel: ParallelPages | None = None
 
     # -- configuration ----------------------------------------------------------------------
     def on_startup(self, command: str, dirty: bool) -> None:
@@ -126,11 +130,8 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call,vali
     def on_pre_build(self, config: MkDocsConfig) -> None:
         settings = self.settings
         assert settings is not None
-        # A one-off build may check the corpus with a process per core; `serve` keeps to one
-        # process, as it runs the check again on every change beside its file watcher threads.
-        jobs = (settings.jobs or default_jobs()) if self.command in ("build", "gh-deploy") else 1
         try:
-            self.loaded = loaded = load_catalog(settings, jobs=jobs)
+            self.loaded = loaded = load_catalog(settings, jobs=self._jobs())
         except SettingsError as exc:
             raise PluginError(f"prfaq: {exc}") from None
         warnings, errors = loaded.check.warnings, loaded.check.errors
@@ -142,7 +143,7 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call,vali
             )
         if loaded.history_unavailable is not None:
             log.info("history from git is unavailable: %s; dates come from the front matter", loaded.history_unavailable)
-        if self.memo is not None:
+        if self.command == "serve" and self.memo is not None:
             self.memo.start_build()
         has_page = partial(_has_page, Path(config.docs_dir))
         # A site replaces a catalog template with prfaq/<name> in its theme's custom_dir.
@@ -179,28 +180,54 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call,vali
         return files
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+        self._place_in_catalog(nav, files)
+        self._convert_in_parallel(config, files)
+        return nav
+
+    def _place_in_catalog(self, nav: Navigation, files: Files) -> None:
         """The catalog's pages left out of the navigation (each PR/FAQ, each facet) belong to the
         section that holds the catalog: MkDocs marks it active on them, and the theme shows the
         reader where they are."""
         home = next((page for page in nav.pages if page.file.src_uri == CATALOG), None)
         section = home.parent if home is not None else None
         if section is None:
-            return nav
+            return
         for path in self.pages:
             file = files.get_file_from_path(path)
             page = file.page if file is not None else None
             if page is not None and page.parent is None:  # (the catalog's own page is in the section)
                 page.parent = section
-        return nav
+
+    def _jobs(self) -> int:
+        """Processes for the check and the pages: a one-off build may use a process per core;
+        `serve` keeps to one, as it builds again on every change beside its file watcher threads."""
+        assert self.settings is not None
+        return (self.settings.jobs or default_jobs()) if self.command in ("build", "gh-deploy") and not self.dirty else 1
+
+    def _convert_in_parallel(self, config: MkDocsConfig, files: Files) -> None:
+        """Fork the workers that convert the PR/FAQ pages (see :mod:`.parallel`), when it pays."""
+        documents = [f.page for f in map(files.get_file_from_path, self.pages) if f is not None and f.page is not None]
+        documents = [page for page in documents if self.pages[page.file.src_uri].document is not None]
+        jobs = self._jobs()
+        if jobs < 2 or len(documents) < MIN_PAGES or not can_fork() or not only_owner(config, self):
+            return
+        self.memo = memo = RenderMemo()
+        finish = lambda page, html: self._finish(html, page, self.pages[page.file.src_uri])  # noqa: E731
+        self.parallel = ParallelPages(documents, memo, config, files, jobs, self._prepare, finish)
+
+    def _prepare(self, page: Page) -> None:
+        """Themes print `title` and `description` unescaped (Material: <title>, <meta>, header);
+        on generated pages they come from front matter, so they are escaped here, once."""
+        for key in ("title", "description"):
+            value = page.meta.get(key)
+            if isinstance(value, str):
+                page.meta[key] = esc(value)
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         if page.file.src_uri in self.pages:
-            # Themes print `title` and `description` unescaped (Material: <title>, <meta>, header);
-            # on generated pages they come from front matter, so they are escaped here, once.
-            for key in ("title", "description"):
-                value = page.meta.get(key)
-                if isinstance(value, str):
-                    page.meta[key] = esc(value)
+            self._prepare(page)
+            if self.parallel is not None:
+                self.parallel.receive(page)
             memo = self._memo(page, config)
             return memo.markdown(markdown, page, config, files) if memo is not None else markdown
         return handbook.handbook_page(
@@ -270,7 +297,8 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call,vali
             self.indexer.add(page.file.dest_uri, indexed_html(data["html"], html, page.title or "", language))
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
-        if self.memo is not None and self.memo.hits:
+        self._close_parallel()
+        if self.command == "serve" and self.memo is not None and self.memo.hits:
             log.info("%d PR/FAQ page(s) unchanged since the last build, not converted again", self.memo.hits)
         # Every page's content is converted: Pagefind can write while the templates render.
         if self.indexer is not None:
@@ -298,7 +326,15 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call,vali
         elif self.settings.search:
             search.build_index(config, _project(config))
 
+    def _close_parallel(self) -> None:
+        parallel, self.parallel = self.parallel, None
+        if parallel is not None:
+            parallel.close()
+            hits = self.memo.hits if self.memo is not None else 0
+            log.info("%d PR/FAQ pages converted by %d worker processes", hits, parallel.jobs)
+
     def on_build_error(self, error: Exception) -> None:
+        self._close_parallel()
         indexer, self.indexer = self.indexer, None
         if indexer is not None:
             indexer.abort()
