@@ -157,7 +157,8 @@ class Options:
     jobs: int = _option(
         0,
         """Processes `mkdocs build` and `prfaq check` may use: 0 for one per core, 1 for a single
-        process. With several, a large corpus is checked in parallel (not under `mkdocs serve`).""",
+        process. With several, a large corpus is checked, and its PR/FAQ pages converted, in parallel
+        (not under `mkdocs serve`).""",
     )
     template_download: str = _option(
         "practice/prfaq-template.md",

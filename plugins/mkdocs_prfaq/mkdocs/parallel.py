@@ -7,7 +7,7 @@ finishing) and send back each page's HTML, table of contents, anchors and log re
 into the plugin's :class:`~.memo.RenderMemo`, which MkDocs' own pass then takes them from,
 exactly as `mkdocs serve` takes an unchanged page: MkDocs' public page attributes only.
 
-`bench/build.py parallel` measures it against `jobs: 1` at N = 2,000 (see bench/README.md).
+`python bench/build.py jobs` measures it against `jobs: 1` at N = 2,000 (see bench/README.md).
 A page a worker could not convert is converted by MkDocs itself; with another plugin handling
 page events, nothing is forked (its handlers would not see the pages converted elsewhere).
 """
