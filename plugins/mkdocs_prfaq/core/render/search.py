@@ -32,11 +32,13 @@ __all__ = [
 ]
 
 #: Selectors left out of the indexed text: the metadata card, banner and status history (their
-#: words repeat on every document), heading permalinks, page actions.
+#: words repeat on every document), the similar PR/FAQs (other documents' ids and titles: a search
+#: for one would find its neighbours' pages too), heading permalinks, page actions.
 EXCLUDE_SELECTORS: tuple[str, ...] = (
     ".prfaq-card",
     ".prfaq-banner",
     ".prfaq-timeline",
+    ".prfaq-similar",
     ".headerlink",
     ".md-content__button",
     ".md-source-file",
