@@ -73,7 +73,11 @@ class Recorder(logging.Handler):
 
 
 class RenderMemo:
-    def __init__(self) -> None:
+    """The kept conversions; with `once`, each is taken at most once (a build's, made by its
+    worker processes): nothing is copied for a next build, nor kept after it is taken."""
+
+    def __init__(self, *, once: bool = False) -> None:
+        self.once = once
         self._kept: dict[str, Converted] = {}
         self._converting: dict[str, Converted] = {}
         self._recorder = Recorder()
@@ -112,6 +116,9 @@ class RenderMemo:
         kept = self._kept.get(src)
         if kept is not None and kept.key == key:
             return ""
+        if self.once:
+            self._kept.pop(src, None)
+            return markdown
         self._converting[src] = Converted(key)
         self._recorder.listen(True)
         return markdown
@@ -122,7 +129,8 @@ class RenderMemo:
         src = page.file.src_uri
         converted = self._converting.pop(src, None)
         if converted is None:
-            return self._take(self._kept[src], page, files)
+            kept = self._kept.pop(src, None) if self.once else self._kept.get(src)
+            return self._take(kept, page, files) if kept is not None else None
         self._recorder.listen(False)
         converted.records = self._recorder.records
         converted.anchors = set(page.present_anchor_ids or ())
@@ -140,7 +148,8 @@ class RenderMemo:
     def _take(self, kept: Converted, page: Page, files: Files) -> str:
         for name, level, message in kept.records:
             logging.getLogger(name).log(level, "%s", message)
-        page.toc = copy.deepcopy(kept.toc) if kept.toc is not None else page.toc
+        if kept.toc is not None:
+            page.toc = kept.toc if self.once else copy.deepcopy(kept.toc)
         page.present_anchor_ids = set(kept.anchors)
         if kept.links is not None:
             linked = {files.get_file_from_path(src): dict(links) for src, links in kept.links.items()}

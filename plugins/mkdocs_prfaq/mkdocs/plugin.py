@@ -211,7 +211,7 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call,vali
         jobs = self._jobs()
         if jobs < 2 or len(documents) < MIN_PAGES or not can_fork() or not only_owner(config, self):
             return
-        self.memo = memo = RenderMemo()
+        self.memo = memo = RenderMemo(once=True)
         finish = lambda page, html: self._finish(html, page, self.pages[page.file.src_uri])  # noqa: E731
         self.parallel = ParallelPages(documents, memo, config, files, jobs, self._prepare, finish)
 
