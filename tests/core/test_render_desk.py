@@ -46,6 +46,7 @@ def test_untrusted_names_are_text_everywhere() -> None:
     assert queue.count("Zoë &amp; &quot;Q&quot; O&#x27;Brien") == 3  # the table, the list, the heading
     assert "64" in queue and "overdue" in queue  # 10 January to 15 March, from `created` (no history)
     assert "from the front matter&#x27;s created" in queue
+    assert "This build read no git history" in out["catalog/insights.md"]
     assert "<b>Pay</b>" not in out["catalog/insights.md"] and "&lt;b&gt;Pay&lt;/b&gt;" in out["catalog/insights.md"]
     feed = ET.fromstring(out["feeds/review.xml"].split("\n", 1)[1])
     assert feed.findtext(f"{A}entry/{A}title") == f"PRFAQ-0001 waits for review: {title}"

@@ -257,6 +257,7 @@ def test_the_insights_page_shows_the_same_figures(site: Path) -> None:
     definitions = page.one("dl", "prfaq-definitions").clean_text
     assert "committed with a decided status already" in definitions
     assert "has no time in review" in page.clean_text
+    assert "This build read no git history" not in page.clean_text
 
 
 def test_similar_documents_on_the_page_and_in_catalog_json(site: Path) -> None:

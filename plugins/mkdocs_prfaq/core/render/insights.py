@@ -67,6 +67,8 @@ def insights_page(
         groups=GROUPS,
         today=today,
         data_file=INSIGHTS_JSON,
+        # Whether git history dated anything: without it, every figure comes from front matter.
+        history=any(doc.history for doc in catalog.documents),
     )
 
 
