@@ -188,3 +188,11 @@ def test_the_plugin_config_is_made_from_the_core_options() -> None:
     assert config["max_file_size"] == DEFAULT_MAX_BYTES
     assert from_options(Path("."), dict(config)) == from_options(Path("."), {})
     assert [name for name, _, _ in option_docs()] == [f.name for f in fields]
+
+
+def test_a_whole_number_is_a_number_for_a_float_option() -> None:
+    """`similar: 1` in mkdocs.yml is a threshold like `1.0`, not a type error."""
+    for value, errors in ((1, []), (0.5, []), ("high", ["similar"])):
+        config = PrfaqConfig()
+        config.load_dict({"similar": value})
+        assert [name for name, _ in config.validate()[0]] == errors, value

@@ -138,7 +138,7 @@ class Options:
         SIMILAR_SCORE,
         """How close another PR/FAQ's words must be (cosine similarity of their TF-IDF vectors, a
         number from 0 to 1) for it to be listed among the "Similar PR/FAQs" of a page and of
-        `catalog.json` (at most three). Write it with a decimal point: `0.3`, `1.0`.""",
+        `catalog.json` (at most three).""",
     )
     review_overdue_days: int = _option(
         OVERDUE_DAYS,

@@ -5,7 +5,7 @@ its default, then the core reads them all (`from_options`)."""
 from __future__ import annotations
 
 from dataclasses import Field
-from typing import Any
+from typing import Any, cast
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -16,7 +16,7 @@ __all__ = ["PrfaqConfig", "config_option"]
 
 #: The Python type each annotation of `Options` names.
 _TYPES: dict[str, type] = {
-    "str": str, "int": int, "float": float, "bool": bool, "dict[str, str]": dict, "dict[str, list[str]]": dict, "list[str]": list
+    "str": str, "int": int, "bool": bool, "dict[str, str]": dict, "dict[str, list[str]]": dict, "list[str]": list
 }  # fmt: skip
 
 
@@ -27,6 +27,8 @@ def config_option(option: Field[Any]) -> base.BaseConfigOption[Any]:
         return c.Optional(c.Type(_TYPES[annotation.removesuffix(" | None")]))
     if annotation == "list[str]":
         return c.ListOfItems(c.Type(str), default=[])
+    if annotation == "float":  # `similar: 1` is a number too; the core checks the range
+        return c.Type(cast(type, (int, float)), default=getattr(DEFAULTS, option.name))
     return c.Type(_TYPES[annotation], default=getattr(DEFAULTS, option.name))
 
 
