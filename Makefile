@@ -26,7 +26,7 @@ with socket.socket() as probe:
 endef
 export PORT_FREE
 
-.PHONY: serve site test bench browser clean
+.PHONY: serve site zensical test bench browser clean
 
 $(NODE_MODULES): package.json package-lock.json
 	@if sh scripts/ensure-debian-package.sh npm "nodejs npm" "the search index and diagrams" \
@@ -49,6 +49,14 @@ serve: $(STAMP) $(NODE_MODULES)
 site: $(STAMP) $(NODE_MODULES)
 	$(BIN)/mkdocs build --strict
 
+## Build the site with Zensical into build/zensical/site: check, export the catalog into a staging
+## docs folder (build/zensical/docs), zensical build (zensical.yml), then the same Pagefind index
+zensical: $(STAMP) $(NODE_MODULES)
+	$(BIN)/prfaq check
+	$(BIN)/prfaq export build/zensical/docs
+	$(BIN)/zensical build --strict -f zensical.yml
+	$(BIN)/prfaq index build/zensical/site
+
 ## Lint, type-check and run the whole test suite (real MkDocs builds, git, headless Chromium)
 test: $(STAMP) $(NODE_MODULES) browser
 	$(BIN)/ruff check plugins tests bench
@@ -65,4 +73,4 @@ bench: $(STAMP) $(NODE_MODULES) browser
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf site .pytest_cache .mypy_cache .ruff_cache bench/out
+	rm -rf site build .pytest_cache .mypy_cache .ruff_cache bench/out

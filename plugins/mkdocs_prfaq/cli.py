@@ -12,7 +12,7 @@ import gc
 import io
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from .core.check import NoSuchPath, cache_for, check_files, check_folder, default_jobs, named_files, rules_text
@@ -102,6 +102,61 @@ def cmd_list(args: argparse.Namespace) -> int:
     ]
     print(listing_text(records, args.format), end="")
     return EXIT_FINDINGS if loaded.check.errors else EXIT_OK
+
+
+def handbook_markers() -> dict[str, Callable[[], str]]:
+    """The handbook's markers: the core's, and this command line's usage (`<!-- prfaq:cli -->`),
+    which the core cannot import: the MkDocs plugin and `prfaq export` fill the same ones."""
+    from .core.render import handbook
+    from .core.render.reference import usage_markdown
+
+    return {**handbook.MARKERS, "<!-- prfaq:cli -->": lambda: usage_markdown(build_parser())}
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from .core.export_folder import export_files, read_site_config, write_export
+    from .core.pipeline import load_catalog
+
+    settings = _settings(args)
+    site = read_site_config(Path(args.config or "mkdocs.yml"))
+    folder = Path(args.folder).resolve()
+    docs = site.docs_dir.resolve()
+    if folder != docs and folder.is_relative_to(docs):
+        print(f"prfaq export: {args.folder} is inside the docs folder {site.docs_dir}: export beside it", file=sys.stderr)
+        return EXIT_USAGE
+    loaded = load_catalog(settings, jobs=settings.jobs or default_jobs())
+    if loaded.check.errors:
+        print(render(loaded.check.errors, "text"))
+        print(f"prfaq export: {len(loaded.check.errors)} error(s); nothing was written to {args.folder}", file=sys.stderr)
+        return EXIT_FINDINGS
+    files, clashes = export_files(loaded, settings, site, copy_docs=folder != docs, markers=handbook_markers())
+    report = write_export(folder, files)
+    errors = clashes + report.errors
+    if errors:
+        print(render(errors, "text"))
+    print(
+        f"prfaq export: {len(report.written)} file(s) written, {report.unchanged} unchanged, "
+        f"{len(report.removed)} removed, {len(errors)} not exported in {args.folder}",
+        file=sys.stderr,
+    )
+    return EXIT_FINDINGS if errors else EXIT_OK
+
+
+def cmd_index(args: argparse.Namespace) -> int:
+    from .core.search_index import SearchIndexError, build_index, find_pagefind
+
+    site = Path(args.site)
+    if not (site / "index.html").is_file() and not any(site.glob("*.html")):
+        print(f"prfaq index: {args.site} holds no built site", file=sys.stderr)
+        return EXIT_USAGE
+    config = Path(args.config or "mkdocs.yml")
+    try:
+        stats = build_index(site, args.language, find_pagefind(config.parent.resolve()), keep_index_url=args.keep_index_url)
+    except SearchIndexError as exc:
+        print(f"prfaq index: {exc}", file=sys.stderr)
+        return EXIT_FINDINGS
+    print(f"prfaq index: search index of {stats.pages} pages built in {stats.seconds:.2f} s", file=sys.stderr)
+    return EXIT_OK
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
@@ -194,6 +249,29 @@ def build_parser() -> argparse.ArgumentParser:
         "--color", choices=("auto", "always", "never"), default="auto", help="colour the report (default: on a terminal)"
     )
     review.set_defaults(func=cmd_review)
+
+    export = sub.add_parser(
+        "export", help="write the catalog's pages and files into a folder a docs engine builds from",
+        description="Check the source folder, then write the catalog's pages (Markdown), catalog.json, the feeds"
+        " and the assets into FOLDER, with a copy of the docs folder whose handbook pages are completed (unless"
+        " FOLDER is the docs folder). Only changed files are written; files written before and no longer"
+        " generated are removed (the list is FOLDER/.prfaq-export.json); other files are never touched."
+        " With errors, nothing is written.",
+    )  # fmt: skip
+    export.add_argument("folder", metavar="FOLDER", help="the folder to write, e.g. build/zensical/docs")
+    export.set_defaults(func=cmd_export)
+
+    index = sub.add_parser(
+        "index", help="build the Pagefind search index of a built site",
+        description="Index the HTML pages of SITE with Pagefind into SITE/pagefind/, as the MkDocs plugin does"
+        " (for a site another engine built from `prfaq export`).",
+    )  # fmt: skip
+    index.add_argument("site", metavar="SITE", help="the built site's folder")
+    index.add_argument("--language", default="en", help="the index's language (default: en)")
+    index.add_argument(
+        "--keep-index-url", action="store_true", help="results link to .../index.html (a site without directory URLs)"
+    )
+    index.set_defaults(func=cmd_index)
 
     rules = sub.add_parser(
         "rules", help="list the rules and their severities",

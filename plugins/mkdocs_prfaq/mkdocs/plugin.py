@@ -20,7 +20,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils.templates import TemplateContext
 
-from ..cli import build_parser
+from ..cli import handbook_markers
 from ..core.check import default_jobs
 from ..core.exports import source_url
 from ..core.findings import render
@@ -30,7 +30,6 @@ from ..core.render import handbook
 from ..core.render.blocks import splice
 from ..core.render.html import Links, esc
 from ..core.render.listing import CATALOG
-from ..core.render.reference import usage_markdown
 from ..core.render.site import ASSET_DIR, ASSETS, Output
 from ..core.render.templates import TemplateFailure
 from ..core.sanitize import safe_name, sanitize_html
@@ -48,7 +47,7 @@ __all__ = ["PrfaqPlugin"]
 log = get_plugin_logger("prfaq")
 
 #: The handbook's markers: the core's, and the command line's usage, which the core cannot import.
-MARKERS = {**handbook.MARKERS, "<!-- prfaq:cli -->": lambda: usage_markdown(build_parser())}
+MARKERS = handbook_markers()
 
 
 class _Download(File):

@@ -1,0 +1,232 @@
+"""`prfaq export DIR`: the site's Markdown and assets written into a folder, for a docs engine
+that runs no MkDocs plugin (Zensical) to build from.
+
+What goes into the folder is what the MkDocs plugin hands to MkDocs, from the same rendering
+(:func:`~mkdocs_prfaq.core.pipeline.site_outputs`): every generated page as complete Markdown
+(`Output.content`, the generated HTML inline), `catalog.json`, `insights.json`, the feeds, the
+assets and the template download. When the folder is not the docs folder itself, every file of
+the docs folder is copied beside them, its handbook pages completed as the plugin completes them
+(:func:`~mkdocs_prfaq.core.render.handbook.handbook_page`): the folder is then a staging docs
+folder an engine builds the whole site from, and the docs folder stays as written.
+
+The folder is written the way a file watcher needs it:
+
+- a file is written only when its bytes change, so an engine's watcher sees no change when
+  nothing changed (`prfaq export` twice: nothing written the second time);
+- `.prfaq-export.json` lists what the command wrote; a file it wrote before that is no longer
+  generated is removed, and a file it did not write is never touched: a generated path taken by
+  such a file is an error finding, and that file is left as it is.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import posixpath
+import tempfile
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+import yaml
+
+from .findings import Finding, Severity
+from .pipeline import LoadedCatalog, site_outputs
+from .render import handbook
+from .render.html import Links, esc
+from .render.site import Output
+from .scaffold import template_download
+from .settings import Settings, SettingsError, _TolerantLoader
+
+__all__ = ["MANIFEST", "ExportReport", "SiteConfig", "export_files", "read_site_config", "write_export"]
+
+#: The list of the files `prfaq export` wrote into the folder, kept in the folder.
+MANIFEST = ".prfaq-export.json"
+_FRONT = "---\n"
+
+
+@dataclass(frozen=True, slots=True)
+class SiteConfig:
+    """What the export reads from mkdocs.yml beside the plugin's options."""
+
+    docs_dir: Path
+    site_name: str
+    #: The theme's `custom_dir`, whose `prfaq/` templates replace the package's.
+    custom_dir: Path | None = None
+
+
+@dataclass(slots=True)
+class ExportReport:
+    written: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    #: Generated paths not written: a file the command did not write is there.
+    errors: list[Finding] = field(default_factory=list)
+
+
+def read_site_config(config_file: Path) -> SiteConfig:
+    """`docs_dir`, `site_name` and `theme.custom_dir` of mkdocs.yml (MkDocs' defaults when absent)."""
+    root = config_file.parent.resolve()
+    config: object = {}
+    if config_file.is_file():
+        try:
+            config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader)
+        except (yaml.YAMLError, UnicodeDecodeError) as exc:
+            raise SettingsError(f"{config_file}: cannot read: {exc}") from None
+    values = config if isinstance(config, Mapping) else {}
+    docs = values.get("docs_dir")
+    theme = values.get("theme")
+    custom = theme.get("custom_dir") if isinstance(theme, Mapping) else None
+    name = values.get("site_name")
+    return SiteConfig(
+        docs_dir=root / (docs if isinstance(docs, str) and docs else "docs"),
+        site_name=name if isinstance(name, str) else "",
+        custom_dir=root / custom if isinstance(custom, str) and custom else None,
+    )
+
+
+def _escaped_page(text: str) -> str:
+    """A generated page with its front matter's `title` and `description` escaped, as the plugin
+    escapes them for MkDocs' themes, which print them unescaped in <title> and <meta>."""
+    if not text.startswith(_FRONT):
+        return text
+    end = text.find("\n---\n", len(_FRONT) - 1)
+    if end < 0:
+        return text
+    meta = yaml.safe_load(text[len(_FRONT) : end + 1])
+    if not isinstance(meta, dict):
+        return text
+    for key in ("title", "description"):
+        if isinstance(meta.get(key), str):
+            meta[key] = esc(meta[key])
+    front = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in meta.items())
+    return _FRONT + front + text[end + 1 :]
+
+
+def _docs_files(
+    docs_dir: Path, loaded: LoadedCatalog, settings: Settings, markers: Mapping[str, Callable[[], str]]
+) -> dict[str, bytes]:
+    """Every file of the docs folder (but hidden ones, as MkDocs), handbook pages completed."""
+    links = Links(settings.directory_urls)
+    files: dict[str, bytes] = {}
+    for path in sorted(docs_dir.rglob("*")):
+        rel = path.relative_to(docs_dir).as_posix()
+        if not path.is_file() or any(part.startswith(".") for part in rel.split("/")):
+            continue
+        data = path.read_bytes()
+        if rel.endswith(".md"):
+            text = handbook.handbook_page(
+                data.decode("utf-8"),
+                rel,
+                catalog=loaded.catalog,
+                links=links,
+                template_download=settings.template_download,
+                markers=markers,
+            )
+            data = text.encode("utf-8")
+        files[rel] = data
+    return files
+
+
+def _clash(path: str, message: str) -> Finding:
+    return Finding(path, 1, 1, Severity.ERROR, "export-clash", message)
+
+
+def export_files(
+    loaded: LoadedCatalog,
+    settings: Settings,
+    site: SiteConfig,
+    *,
+    copy_docs: bool,
+    markers: Mapping[str, Callable[[], str]] = handbook.MARKERS,
+) -> tuple[dict[str, bytes], list[Finding]]:
+    """The folder's files by path, and the generated paths a docs file takes (not exported)."""
+    docs_dir = site.docs_dir
+    outputs: list[Output] = site_outputs(
+        loaded,
+        settings,
+        site_name=site.site_name,
+        has_page=lambda src: (docs_dir / src).is_file(),
+        template_dirs=[site.custom_dir] if site.custom_dir else [],
+    )
+    generated = {o.path: (_escaped_page(o.content) if o.is_page else o.content).encode("utf-8") for o in outputs}
+    if settings.template_download:
+        generated[settings.template_download] = template_download().encode("utf-8")
+    files = _docs_files(docs_dir, loaded, settings, markers) if copy_docs and docs_dir.is_dir() else {}
+    clashes = []
+    for path, data in generated.items():
+        if (docs_dir / path).is_file():
+            clashes.append(_clash(path, f"{docs_dir.name}/{path} clashes with a page the catalog generates; rename or remove it"))
+        else:
+            files[path] = data
+    return files, clashes
+
+
+def _safe(rel: str) -> bool:
+    """A manifest entry names a file inside the folder (the manifest is a file anyone may edit)."""
+    pure = PurePosixPath(rel)
+    return bool(rel) and not pure.is_absolute() and ".." not in pure.parts and rel != MANIFEST
+
+
+def _read_manifest(folder: Path) -> set[str]:
+    try:
+        data = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return set()
+    names = data.get("files") if isinstance(data, dict) else None
+    return {n for n in names if isinstance(n, str) and _safe(n)} if isinstance(names, list) else set()
+
+
+def _write_if_changed(path: Path, data: bytes) -> bool:
+    """Write `data` at `path` (whole, through a temporary file) unless it is there already."""
+    try:
+        if path.read_bytes() == data:
+            return False
+    except OSError:
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".prfaq-")
+    with os.fdopen(fd, "wb") as out:
+        out.write(data)
+    os.chmod(temp, 0o644)
+    os.replace(temp, path)
+    return True
+
+
+def _remove(folder: Path, rel: str) -> bool:
+    """Remove a file the command wrote before, and the folders it leaves empty."""
+    path = folder / rel
+    if not path.is_file() or path.is_symlink():
+        return False
+    path.unlink()
+    parent = posixpath.dirname(rel)
+    while parent:
+        try:
+            (folder / parent).rmdir()
+        except OSError:
+            break
+        parent = posixpath.dirname(parent)
+    return True
+
+
+def write_export(folder: Path, files: Mapping[str, bytes]) -> ExportReport:
+    """Write `files` into `folder` as the module says: changed files only, files written before
+    and gone removed, files the command did not write left alone (an error finding each)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    before = _read_manifest(folder)
+    report = ExportReport()
+    wrote: list[str] = []
+    for rel in sorted(files):
+        path = folder / rel
+        if rel not in before and (path.exists() or path.is_symlink()):
+            report.errors.append(_clash(rel, f"{folder}/{rel} was not written by prfaq export; it is left as it is"))
+            continue
+        wrote.append(rel)
+        if _write_if_changed(path, files[rel]):
+            report.written.append(rel)
+        else:
+            report.unchanged += 1
+    report.removed = [rel for rel in sorted(before - set(wrote)) if _remove(folder, rel)]
+    manifest = json.dumps({"generator": "prfaq export", "files": wrote}, indent=1) + "\n"
+    _write_if_changed(folder / MANIFEST, manifest.encode("utf-8"))
+    return report
