@@ -31,6 +31,7 @@ from pathlib import Path, PurePosixPath
 import yaml
 
 from .findings import Finding, Severity
+from .markdown_sanitize import sanitize_marker
 from .pipeline import LoadedCatalog, site_outputs
 from .render import handbook
 from .render.html import Links, esc
@@ -103,6 +104,18 @@ def _escaped_page(text: str) -> str:
     return _FRONT + front + text[end + 1 :]
 
 
+def _page_text(output: Output, marker: str) -> str:
+    """A generated file's text; a PR/FAQ page's with the marker that has it sanitized
+    (:mod:`.markdown_sanitize`) first after its front matter."""
+    if not output.is_page:
+        return output.content
+    text = _escaped_page(output.content)
+    if output.document is None or not marker:
+        return text
+    end = text.find("\n---\n", len(_FRONT) - 1) + len("\n---\n") if text.startswith(_FRONT) else 0
+    return f"{text[:end]}{marker}\n\n{text[end:]}"
+
+
 def _docs_files(
     docs_dir: Path, loaded: LoadedCatalog, settings: Settings, markers: Mapping[str, Callable[[], str]]
 ) -> dict[str, bytes]:
@@ -149,7 +162,8 @@ def export_files(
         has_page=lambda src: (docs_dir / src).is_file(),
         template_dirs=[site.custom_dir] if site.custom_dir else [],
     )
-    generated = {o.path: (_escaped_page(o.content) if o.is_page else o.content).encode("utf-8") for o in outputs}
+    first = sanitize_marker(settings.image_hosts) if settings.sanitize else ""
+    generated = {o.path: _page_text(o, first).encode("utf-8") for o in outputs}
     if settings.template_download:
         generated[settings.template_download] = template_download().encode("utf-8")
     files = _docs_files(docs_dir, loaded, settings, markers) if copy_docs and docs_dir.is_dir() else {}
