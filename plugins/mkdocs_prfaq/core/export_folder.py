@@ -31,10 +31,11 @@ from pathlib import Path, PurePosixPath
 import yaml
 
 from .findings import Finding, Severity
-from .markdown_sanitize import sanitize_marker
+from .markdown_sanitize import page_prefix
 from .pipeline import LoadedCatalog, site_outputs
 from .render import handbook
-from .render.html import Links, esc
+from .render.html import SourceLinks, esc
+from .render.search import document_search_html
 from .render.site import Output
 from .scaffold import template_download
 from .settings import Settings, SettingsError, _TolerantLoader
@@ -104,23 +105,25 @@ def _escaped_page(text: str) -> str:
     return _FRONT + front + text[end + 1 :]
 
 
-def _page_text(output: Output, marker: str) -> str:
-    """A generated file's text; a PR/FAQ page's with the marker that has it sanitized
-    (:mod:`.markdown_sanitize`) first after its front matter."""
+def _page_text(output: Output, loaded: LoadedCatalog, settings: Settings) -> str:
+    """A generated file's text; a PR/FAQ page's starting with the lines that have it finished as
+    the plugin finishes it (sanitized, its search data added: :mod:`.markdown_sanitize`)."""
     if not output.is_page:
         return output.content
     text = _escaped_page(output.content)
-    if output.document is None or not marker:
+    if output.document is None:
         return text
+    search = document_search_html(output.document, loaded.catalog)
+    prefix = page_prefix(search, sanitize=settings.sanitize, image_hosts=settings.image_hosts)
     end = text.find("\n---\n", len(_FRONT) - 1) + len("\n---\n") if text.startswith(_FRONT) else 0
-    return f"{text[:end]}{marker}\n\n{text[end:]}"
+    return f"{text[:end]}{prefix}\n{text[end:]}"
 
 
 def _docs_files(
     docs_dir: Path, loaded: LoadedCatalog, settings: Settings, markers: Mapping[str, Callable[[], str]]
 ) -> dict[str, bytes]:
     """Every file of the docs folder (but hidden ones, as MkDocs), handbook pages completed."""
-    links = Links(settings.directory_urls)
+    links = SourceLinks()
     files: dict[str, bytes] = {}
     for path in sorted(docs_dir.rglob("*")):
         rel = path.relative_to(docs_dir).as_posix()
@@ -161,9 +164,9 @@ def export_files(
         site_name=site.site_name,
         has_page=lambda src: (docs_dir / src).is_file(),
         template_dirs=[site.custom_dir] if site.custom_dir else [],
+        source_links=True,
     )
-    first = sanitize_marker(settings.image_hosts) if settings.sanitize else ""
-    generated = {o.path: _page_text(o, first).encode("utf-8") for o in outputs}
+    generated = {o.path: _page_text(o, loaded, settings).encode("utf-8") for o in outputs}
     if settings.template_download:
         generated[settings.template_download] = template_download().encode("utf-8")
     files = _docs_files(docs_dir, loaded, settings, markers) if copy_docs and docs_dir.is_dir() else {}

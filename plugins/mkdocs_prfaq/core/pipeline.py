@@ -16,7 +16,7 @@ from pathlib import Path
 from .catalog import Catalog
 from .check import CheckResult, check_documents, corpus_paths
 from .history import apply_history, read_history
-from .render.html import Links
+from .render.html import Links, SourceLinks
 from .render.review import review_panels
 from .render.site import Output, SiteOptions, render_site
 from .settings import Settings, require_source_dir
@@ -63,10 +63,12 @@ def site_outputs(
     site_name: str,
     has_page: Callable[[str], bool],
     template_dirs: Sequence[Path] = (),
+    source_links: bool = False,
 ) -> list[Output]:
     """The catalog's pages, feeds and assets; each document in draft or in review gets the panel
-    of its writing review (`has_page` says which handbook pages its links may point to)."""
-    links = Links(settings.directory_urls)
+    of its writing review (`has_page` says which handbook pages its links may point to). With
+    `source_links`, pages link to each other's Markdown sources (`prfaq export`, :class:`SourceLinks`)."""
+    links = SourceLinks() if source_links else Links(settings.directory_urls)
     panels = review_panels(loaded.catalog.documents, settings, links, has_page=has_page, template_dirs=template_dirs)
     generated = build_time()
     options = SiteOptions(
@@ -81,5 +83,6 @@ def site_outputs(
         overdue_days=settings.review_overdue_days,
         extra_html=panels,
         template_dirs=template_dirs,
+        source_links=source_links,
     )
     return render_site(loaded.catalog, options)

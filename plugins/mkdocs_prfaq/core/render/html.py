@@ -59,6 +59,24 @@ class Links:
         return relative(asset, base)
 
 
+class SourceLinks(Links):
+    """Links from one Markdown source to another (`../prfaqs/prfaq-0007.md`, `../feed.xml`),
+    relative to the source file, for an engine that resolves every link of a page from its
+    source file, in its HTML as in its Markdown, and turns links to `.md` files into its page
+    URLs (Zensical does): `prfaq export` writes its pages with these. MkDocs leaves the links in
+    HTML as they are, so the plugin's pages link to the built pages' URLs (:class:`Links`)."""
+
+    def url(self, src: str) -> str:
+        return src
+
+    def href(self, from_src: str, to_src: str) -> str:
+        return self.asset(from_src, to_src)
+
+    def asset(self, from_src: str, asset: str) -> str:
+        folder = posixpath.dirname(from_src)
+        return relative(asset, f"{folder}/" if folder else "")
+
+
 def relative(path: str, start: str) -> str:
     """`posixpath.relpath(path or ".", start or ".")` for two site-relative paths, without its
     cost: it makes both absolute from the working folder first, and the catalog's tables call

@@ -21,7 +21,7 @@ from ..similar import SIMILAR_SCORE
 from .blocks import split
 from .document import render_document
 from .feed import atom_feed, facet_feeds
-from .html import Links, document_src
+from .html import Links, SourceLinks, document_src
 from .insights import INSIGHTS, INSIGHTS_JSON, insights_json, insights_page
 from .listing import ACTIVITY, CATALOG, activity_page, catalog_index, facet_pages
 from .queue import REVIEW, REVIEW_FEED, queue_feed, queue_page
@@ -98,6 +98,9 @@ class SiteOptions:
     #: Folders whose `prfaq/` templates replace the package's, first found first (MkDocs: the
     #: theme's `custom_dir`). See :mod:`mkdocs_prfaq.core.render.templates`.
     template_dirs: Sequence[Path] = ()
+    #: Links between pages as links between their Markdown sources (:class:`SourceLinks`), for
+    #: `prfaq export`; catalog.json and the feeds keep the site's URLs.
+    source_links: bool = False
 
 
 def asset_text(name: str) -> str:
@@ -107,7 +110,7 @@ def asset_text(name: str) -> str:
 def render_site(catalog: Catalog, options: SiteOptions) -> list[Output]:
     """Every page and file the catalog adds to a site; the pages from the templates of
     `options.template_dirs`, then the package's."""
-    links = Links(options.directory_urls)
+    links = SourceLinks() if options.source_links else Links(options.directory_urls)
     dirs = options.template_dirs
     refresh(dirs)
     similar = similar_documents(catalog, options.similar)
