@@ -25,7 +25,8 @@ from browserkit import serve
 REPO = Path(__file__).resolve().parents[2]
 FIXTURES = REPO / "tests" / "fixtures" / "sites"
 BIN = Path(sys.executable).parent
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
+#: Beside the environment the tests run in (PAGEFIND_BINARY_PATH: tests/conftest.py).
+ENV = {"NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
 ENGINES = ("mkdocs", "properdocs", "zensical")
 #: Where the Zensical recipe (zensical.yml, `make zensical`) stages the docs and builds the site.
 STAGING, ZENSICAL_SITE = "build/zensical/docs", "build/zensical/site"
@@ -36,7 +37,7 @@ _LINK = re.compile(r'\s(?:href|src)="([^"]*)"')
 
 
 def run(args: list[str], cwd: Path, *, ok: bool = True) -> subprocess.CompletedProcess[str]:
-    done = subprocess.run(args, cwd=cwd, env=ENV, capture_output=True, text=True, check=False)
+    done = subprocess.run(args, cwd=cwd, env={**os.environ, **ENV}, capture_output=True, text=True, check=False)
     if ok:
         assert done.returncode == 0, f"{args}: {done.stdout[-2000:]}\n{done.stderr[-3000:]}"
     return done
@@ -51,14 +52,18 @@ def project(name: str, dest: Path) -> Path:
 
 def build(engine: str, root: Path) -> Path:
     """Build the project at `root` with `engine` as a user does; the built site's folder."""
-    if engine == "zensical":  # the steps of `make zensical`
-        run([str(BIN / "prfaq"), "check"], root)
-        run([str(BIN / "prfaq"), "export", STAGING], root)
-        run([str(BIN / "zensical"), "build", "--strict", "-f", "zensical.yml"], root)
-        run([str(BIN / "prfaq"), "index", ZENSICAL_SITE], root)
+    if engine == "zensical":
+        make_zensical(root)
         return root / ZENSICAL_SITE
     run([str(BIN / engine), "build", "--strict", "-f", "mkdocs.yml", "-d", "site"], root)
     return root / "site"
+
+
+def make_zensical(root: Path, *, ok: bool = True) -> subprocess.CompletedProcess[str]:
+    """The repository's `make zensical`, run in the project at `root` with this virtualenv's
+    programs (check, export, zensical build, index)."""
+    variables = [f"BIN={BIN}", "STAMP=", "NODE_MODULES="]
+    return run(["make", "--no-print-directory", "-C", str(root), "-f", str(REPO / "Makefile"), "zensical", *variables], root, ok=ok)
 
 
 def catalog(site: Path) -> list[dict[str, object]]:
