@@ -201,6 +201,32 @@ class _Version(argparse.Action):
         parser.exit()
 
 
+def _add_engine_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """`export` and `index`: the catalog for a docs engine that runs no MkDocs plugin (Zensical)."""
+    export = sub.add_parser(
+        "export", help="write the catalog's pages and files into a folder a docs engine builds from",
+        description="Check the source folder, then write the catalog's pages (Markdown), catalog.json, the feeds"
+        " and the assets into FOLDER, with a copy of the docs folder whose handbook pages are completed (unless"
+        " FOLDER is the docs folder). Only changed files are written; files written before and no longer"
+        " generated are removed (the list is FOLDER/.prfaq-export.json); other files are never touched."
+        " With errors, nothing is written.",
+    )  # fmt: skip
+    export.add_argument("folder", metavar="FOLDER", help="the folder to write, e.g. build/zensical/docs")
+    export.set_defaults(func=cmd_export)
+
+    index = sub.add_parser(
+        "index", help="build the Pagefind search index of a built site",
+        description="Index the HTML pages of SITE with Pagefind into SITE/pagefind/, as the MkDocs plugin does"
+        " (for a site another engine built from `prfaq export`).",
+    )  # fmt: skip
+    index.add_argument("site", metavar="SITE", help="the built site's folder")
+    index.add_argument("--language", default="en", help="the index's language (default: en)")
+    index.add_argument(
+        "--keep-index-url", action="store_true", help="results link to .../index.html (a site without directory URLs)"
+    )
+    index.set_defaults(func=cmd_index)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="prfaq", description="Check, scaffold, list and review PR/FAQ documents.")
     parser.add_argument("--version", action=_Version, nargs=0, help="print the version and exit")
@@ -250,29 +276,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     review.set_defaults(func=cmd_review)
 
-    export = sub.add_parser(
-        "export", help="write the catalog's pages and files into a folder a docs engine builds from",
-        description="Check the source folder, then write the catalog's pages (Markdown), catalog.json, the feeds"
-        " and the assets into FOLDER, with a copy of the docs folder whose handbook pages are completed (unless"
-        " FOLDER is the docs folder). Only changed files are written; files written before and no longer"
-        " generated are removed (the list is FOLDER/.prfaq-export.json); other files are never touched."
-        " With errors, nothing is written.",
-    )  # fmt: skip
-    export.add_argument("folder", metavar="FOLDER", help="the folder to write, e.g. build/zensical/docs")
-    export.set_defaults(func=cmd_export)
-
-    index = sub.add_parser(
-        "index", help="build the Pagefind search index of a built site",
-        description="Index the HTML pages of SITE with Pagefind into SITE/pagefind/, as the MkDocs plugin does"
-        " (for a site another engine built from `prfaq export`).",
-    )  # fmt: skip
-    index.add_argument("site", metavar="SITE", help="the built site's folder")
-    index.add_argument("--language", default="en", help="the index's language (default: en)")
-    index.add_argument(
-        "--keep-index-url", action="store_true", help="results link to .../index.html (a site without directory URLs)"
-    )
-    index.set_defaults(func=cmd_index)
-
+    _add_engine_commands(sub)
     rules = sub.add_parser(
         "rules", help="list the rules and their severities",
         description="List every rule with its severity in a draft, in review and in a record (approved and"
