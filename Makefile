@@ -50,12 +50,12 @@ site: $(STAMP) $(NODE_MODULES)
 	$(BIN)/mkdocs build --strict
 
 ## Build the site with Zensical into build/zensical/site: check, export the catalog into a staging
-## docs folder (build/zensical/docs), zensical build (zensical.yml), then the same Pagefind index
+## docs folder (build/zensical/docs), zensical build (zensical.yml), then the site's own Mermaid and the same Pagefind index
 zensical: $(STAMP) $(NODE_MODULES)
 	$(BIN)/prfaq check
 	$(BIN)/prfaq export build/zensical/docs
 	$(BIN)/zensical build --strict -f zensical.yml
-	$(BIN)/prfaq index build/zensical/site
+	$(BIN)/prfaq finish build/zensical/site
 
 ## Lint, type-check and run the whole test suite (real MkDocs builds, git, headless Chromium)
 test: $(STAMP) $(NODE_MODULES) browser

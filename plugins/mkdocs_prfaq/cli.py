@@ -142,20 +142,29 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if errors else EXIT_OK
 
 
-def cmd_index(args: argparse.Namespace) -> int:
+def cmd_finish(args: argparse.Namespace) -> int:
+    from .core.built_site import finish_pages
     from .core.search_index import SearchIndexError, build_index, find_pagefind
 
     site = Path(args.site)
-    if not (site / "index.html").is_file() and not any(site.glob("*.html")):
-        print(f"prfaq index: {args.site} holds no built site", file=sys.stderr)
+    if not (site / "index.html").is_file():
+        print(f"prfaq finish: {args.site} holds no built site (no index.html)", file=sys.stderr)
         return EXIT_USAGE
-    config = Path(args.config or "mkdocs.yml")
+    settings = _settings(args)
+    _, diagrams = finish_pages(site, settings.root / settings.mermaid_js)
+    if not settings.search:
+        print(f"prfaq finish: {diagrams} page(s) with diagrams; no search index (`search: false`)", file=sys.stderr)
+        return EXIT_OK
     try:
-        stats = build_index(site, args.language, find_pagefind(config.parent.resolve()), keep_index_url=args.keep_index_url)
+        stats = build_index(site, args.language, find_pagefind(settings.root), keep_index_url=not settings.directory_urls)
     except SearchIndexError as exc:
-        print(f"prfaq index: {exc}", file=sys.stderr)
+        print(f"prfaq finish: {exc}", file=sys.stderr)
         return EXIT_FINDINGS
-    print(f"prfaq index: search index of {stats.pages} pages built in {stats.seconds:.2f} s", file=sys.stderr)
+    print(
+        f"prfaq finish: {diagrams} page(s) with diagrams; "
+        f"search index of {stats.pages} pages built in {stats.seconds:.2f} s",
+        file=sys.stderr,
+    )
     return EXIT_OK
 
 
@@ -202,7 +211,7 @@ class _Version(argparse.Action):
 
 
 def _add_engine_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """`export` and `index`: the catalog for a docs engine that runs no MkDocs plugin (Zensical)."""
+    """`export` and `finish`: the catalog for a docs engine that runs no MkDocs plugin (Zensical)."""
     export = sub.add_parser(
         "export", help="write the catalog's pages and files into a folder a docs engine builds from",
         description="Check the source folder, then write the catalog's pages (Markdown), catalog.json, the feeds"
@@ -214,17 +223,15 @@ def _add_engine_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser
     export.add_argument("folder", metavar="FOLDER", help="the folder to write, e.g. build/zensical/docs")
     export.set_defaults(func=cmd_export)
 
-    index = sub.add_parser(
-        "index", help="build the Pagefind search index of a built site",
-        description="Index the HTML pages of SITE with Pagefind into SITE/pagefind/, as the MkDocs plugin does"
-        " (for a site another engine built from `prfaq export`).",
+    finish = sub.add_parser(
+        "finish", help="after another engine's build: the site's own Mermaid, then the Pagefind search index",
+        description="What the MkDocs plugin does to the pages it builds, for a site another engine built from"
+        " `prfaq export`: pages with a diagram load the site's own copy of Mermaid (not a CDN's), the repository"
+        " link asks the repository host's API nothing; then Pagefind indexes SITE into SITE/pagefind/.",
     )  # fmt: skip
-    index.add_argument("site", metavar="SITE", help="the built site's folder")
-    index.add_argument("--language", default="en", help="the index's language (default: en)")
-    index.add_argument(
-        "--keep-index-url", action="store_true", help="results link to .../index.html (a site without directory URLs)"
-    )
-    index.set_defaults(func=cmd_index)
+    finish.add_argument("site", metavar="SITE", help="the built site's folder, e.g. build/zensical/site")
+    finish.add_argument("--language", default="en", help="the index's language (default: en)")
+    finish.set_defaults(func=cmd_finish)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -153,12 +153,15 @@ def broken_links(site: Path) -> list[str]:
 
 def search(browser: Browser, site: Path, query: str) -> list[str]:
     """The URLs Pagefind's index of the built site gives for `query`, best first, searched in a
-    real Chromium through Pagefind's own script, as every engine's site loads it."""
+    real Chromium through Pagefind's own script, as every engine's site loads it; the page asks
+    no host but the site's own for anything."""
+    hosts: set[str] = set()
     with serve(site) as server:
         context = browser.new_context()
+        context.on("request", lambda r: hosts.add(urlsplit(r.url).hostname or ""))
         try:
             page = context.new_page()
-            page.goto(server.url("404.html"))
+            page.goto(server.url("index.html"))
             urls: list[str] = page.evaluate(
                 """async (query) => {
                     const pagefind = await import("/pagefind/pagefind.js");
@@ -170,4 +173,5 @@ def search(browser: Browser, site: Path, query: str) -> list[str]:
             )
         finally:
             context.close()
+    assert hosts <= {"127.0.0.1"}, hosts
     return urls

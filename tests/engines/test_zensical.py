@@ -7,9 +7,12 @@ from __future__ import annotations
 import shutil
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
-from enginekit import FIXTURES, STAGING, ZENSICAL_SITE, make_zensical, project
+from browserkit import serve
+from enginekit import FIXTURES, REPO, STAGING, ZENSICAL_SITE, broken_links, make_zensical, project
+from playwright.sync_api import Browser, expect
 
 
 class _Live(HTMLParser):
@@ -89,3 +92,47 @@ def test_the_sanitizer_can_fail(tmp_path: Path) -> None:
     parser = _Live()
     parser.feed((root / ZENSICAL_SITE / "prfaqs/prfaq-0001/index.html").read_text(encoding="utf-8"))
     assert parser.found
+
+
+@pytest.fixture(scope="module")
+def repository_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """This repository's own site built by `make zensical` from a copy of its sources."""
+    root = tmp_path_factory.mktemp("repository") / "project"
+    root.mkdir()
+    for name in ("docs", "prfaqs"):
+        shutil.copytree(REPO / name, root / name)
+    for name in ("mkdocs.yml", "zensical.yml", "teams.yml"):
+        shutil.copy(REPO / name, root / name)
+    if (REPO / "node_modules").is_dir():
+        (root / "node_modules").symlink_to(REPO / "node_modules")
+    make_zensical(root)
+    return root / ZENSICAL_SITE
+
+
+def test_the_repository_site_builds_whole(repository_site: Path) -> None:
+    assert broken_links(repository_site) == []
+    assert (repository_site / "reference/cli/index.html").read_text(encoding="utf-8").count("prfaq export") >= 1
+    assert "<!-- prfaq:" not in (repository_site / "reference/rules/index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.browser
+def test_diagrams_are_drawn_by_the_sites_own_mermaid(repository_site: Path, browser: Browser) -> None:
+    if not (REPO / "node_modules" / "mermaid").is_dir():
+        pytest.skip("Mermaid is not installed: run `npm ci`")
+    pages = [p for p in repository_site.rglob("*.html") if 'class="mermaid"' in p.read_text(encoding="utf-8")]
+    assert pages
+    page_path = pages[0].relative_to(repository_site).as_posix()
+    with serve(repository_site) as server:
+        context = browser.new_context()
+        hosts: set[str] = set()
+        context.on("request", lambda r: hosts.add(urlsplit(r.url).hostname or ""))
+        try:
+            page = context.new_page()
+            page.goto(server.url(page_path))
+            # The theme replaces the diagram's source (`pre.mermaid`) with a drawn `div.mermaid`.
+            page.wait_for_selector("div.mermaid", timeout=15_000)
+            expect(page.locator("pre.mermaid")).to_have_count(0)
+            assert page.evaluate("() => typeof window.mermaid") == "object"
+        finally:
+            context.close()
+    assert hosts <= {"127.0.0.1"}, hosts

@@ -40,7 +40,7 @@ from .render.site import Output
 from .scaffold import template_download
 from .settings import Settings, SettingsError, _TolerantLoader
 
-__all__ = ["MANIFEST", "ExportReport", "SiteConfig", "export_files", "read_site_config", "write_export"]
+__all__ = ["MANIFEST", "ExportReport", "SiteConfig", "export_files", "read_site_config", "write_export", "write_if_changed"]
 
 #: The list of the files `prfaq export` wrote into the folder, kept in the folder.
 MANIFEST = ".prfaq-export.json"
@@ -194,7 +194,7 @@ def _read_manifest(folder: Path) -> set[str]:
     return {n for n in names if isinstance(n, str) and _safe(n)} if isinstance(names, list) else set()
 
 
-def _write_if_changed(path: Path, data: bytes) -> bool:
+def write_if_changed(path: Path, data: bytes) -> bool:
     """Write `data` at `path` (whole, through a temporary file) unless it is there already."""
     try:
         if path.read_bytes() == data:
@@ -239,11 +239,12 @@ def write_export(folder: Path, files: Mapping[str, bytes]) -> ExportReport:
             report.errors.append(_clash(rel, f"{folder}/{rel} was not written by prfaq export; it is left as it is"))
             continue
         wrote.append(rel)
-        if _write_if_changed(path, files[rel]):
+        if write_if_changed(path, files[rel]):
             report.written.append(rel)
         else:
             report.unchanged += 1
     report.removed = [rel for rel in sorted(before - set(wrote)) if _remove(folder, rel)]
     manifest = json.dumps({"generator": "prfaq export", "files": wrote}, indent=1) + "\n"
-    _write_if_changed(folder / MANIFEST, manifest.encode("utf-8"))
+    write_if_changed(folder / MANIFEST, manifest.encode("utf-8"))
     return report
+
