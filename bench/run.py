@@ -8,7 +8,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-BENCHMARKS = ["check", "build", "serve", "search", "similar"]
+BENCHMARKS = ["check", "build", "serve", "search", "similar", "engines"]
 
 
 def main() -> None:
