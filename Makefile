@@ -55,7 +55,7 @@ zensical: $(STAMP) $(NODE_MODULES)
 	$(BIN)/prfaq check
 	$(BIN)/prfaq export build/zensical/docs
 	$(BIN)/zensical build --strict -f zensical.yml
-	$(BIN)/prfaq finish build/zensical/site
+	$(BIN)/prfaq finish --export build/zensical/docs build/zensical/site
 
 ## Lint, type-check and run the whole test suite (real MkDocs builds, git, headless Chromium)
 test: $(STAMP) $(NODE_MODULES) browser

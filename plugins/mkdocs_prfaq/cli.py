@@ -129,8 +129,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         print(render(loaded.check.errors, "text"))
         print(f"prfaq export: {len(loaded.check.errors)} error(s); nothing was written to {args.folder}", file=sys.stderr)
         return EXIT_FINDINGS
-    files, clashes = export_files(loaded, settings, site, copy_docs=folder != docs, markers=handbook_markers())
-    report = write_export(folder, files)
+    files, clashes, edit = export_files(loaded, settings, site, copy_docs=folder != docs, markers=handbook_markers())
+    report = write_export(folder, files, edit)
     errors = clashes + report.errors
     if errors:
         print(render(errors, "text"))
@@ -144,6 +144,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_finish(args: argparse.Namespace) -> int:
     from .core.built_site import finish_pages
+    from .core.export_folder import read_edit_links
     from .core.search_index import SearchIndexError, build_index, find_pagefind
 
     site = Path(args.site)
@@ -151,7 +152,8 @@ def cmd_finish(args: argparse.Namespace) -> int:
         print(f"prfaq finish: {args.site} holds no built site (no index.html)", file=sys.stderr)
         return EXIT_USAGE
     settings = _settings(args)
-    _, diagrams = finish_pages(site, settings.root / settings.mermaid_js)
+    edit = read_edit_links(Path(args.export)) if args.export else {}
+    _, diagrams = finish_pages(site, settings.root / settings.mermaid_js, edit=edit, directory_urls=settings.directory_urls)
     if not settings.search:
         print(f"prfaq finish: {diagrams} page(s) with diagrams; no search index (`search: false`)", file=sys.stderr)
         return EXIT_OK
@@ -227,10 +229,16 @@ def _add_engine_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser
         "finish", help="after another engine's build: the site's own Mermaid, then the Pagefind search index",
         description="What the MkDocs plugin does to the pages it builds, for a site another engine built from"
         " `prfaq export`: pages with a diagram load the site's own copy of Mermaid (not a CDN's), the repository"
-        " link asks the repository host's API nothing; then Pagefind indexes SITE into SITE/pagefind/.",
+        " link asks the repository host's API nothing, the generated pages' edit links point at their sources"
+        " (--export); then Pagefind indexes SITE into SITE/pagefind/.",
     )  # fmt: skip
     finish.add_argument("site", metavar="SITE", help="the built site's folder, e.g. build/zensical/site")
     finish.add_argument("--language", default="en", help="the index's language (default: en)")
+    finish.add_argument(
+        "--export", metavar="FOLDER",
+        help="the folder `prfaq export` wrote the site from: the generated pages' edit links then point at"
+        " each PR/FAQ's source (none on the catalog's own pages), as with the plugin",
+    )  # fmt: skip
     finish.set_defaults(func=cmd_finish)
 
 

@@ -33,6 +33,7 @@ STAGING, ZENSICAL_SITE = "build/zensical/docs", "build/zensical/site"
 
 _DOC_LINK = re.compile(r'href="([^"#]*?prfaqs/(prfaq-[0-9]{4})/?(?:index\.html)?)"')
 _ARTICLE = re.compile(r"<article\b.*?</article>", re.S)
+_EDIT = re.compile(r'<a href="([^"]*)"[^>]*\srel="edit"')
 _LINK = re.compile(r'\s(?:href|src)="([^"]*)"')
 
 
@@ -105,6 +106,15 @@ def assert_pages(site: Path, root: Path) -> None:
         assert card is not None and str(doc["id"]) in card.group(0), doc["id"]
         for question in re.findall(r"^### (.+)$", sources[_slug(doc)], re.M):
             assert re.search(rf"<h3[^>]*>{re.escape(question)}", page), (doc["id"], question)
+
+
+def assert_edit_links(site: Path) -> None:
+    """A PR/FAQ page's "edit this page" link opens its source; a catalog page has none."""
+    for doc in catalog(site):
+        edit = _EDIT.findall(_page(site, f"prfaqs/{_slug(doc)}"))
+        assert edit == [f"https://github.com/example/basic/edit/main/{doc['source']}"], (doc["id"], edit)
+    assert _EDIT.findall(_page(site, "catalog")) == []
+    assert _EDIT.findall(_page(site, "handbook")) == ["https://github.com/example/basic/edit/main/docs/handbook.md"]
 
 
 def assert_listings(site: Path) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from enginekit import assert_feed, assert_listings, assert_pages, broken_links, catalog, search
+from enginekit import assert_edit_links, assert_feed, assert_listings, assert_pages, broken_links, catalog, search
 from playwright.sync_api import Browser
 
 Built = tuple[str, Path, Path]
@@ -25,6 +25,10 @@ def test_catalog_json_and_feed_count_every_document(built: Built) -> None:
     _, root, site = built
     assert len(catalog(site)) == len(list((root / "prfaqs").glob("PRFAQ-*.md"))) == 9
     assert_feed(site)
+
+
+def test_edit_links_open_each_page_source(built: Built) -> None:
+    assert_edit_links(built[2])
 
 
 def test_every_internal_link_resolves(built: Built) -> None:

@@ -4,6 +4,9 @@ plugin does to its pages as MkDocs writes them, done to the built pages' files.
 - A page with a diagram loads the site's own copy of Mermaid, copied into the site, before the
   theme's script would fetch Mermaid from a CDN (:mod:`.render.diagrams`); without that copy, its
   diagrams show as code.
+- A generated page's "edit this page" link points at its PR/FAQ's source, as the plugin's does,
+  not at a file of `docs/` that does not exist (the catalog's own pages get none): the links
+  `prfaq export` kept in its manifest.
 - The repository link in the header stays a plain link: the theme's `source` component (Material's,
   Zensical's) asks the repository host's API for stars and forks from every reader's browser, and
   the plugin's template leaves it out, as a site must ask no host but its own.
@@ -14,10 +17,12 @@ Every change is made once: running it again on the same site changes nothing.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from pathlib import Path
 
 from .export_folder import write_if_changed
 from .render.diagrams import DEST, as_code, has_diagram, load_mermaid
+from .render.html import esc
 
 __all__ = ["finish_pages"]
 
@@ -25,16 +30,58 @@ __all__ = ["finish_pages"]
 _SOURCE = re.compile(r'(<a\b[^>]*\bclass="md-source")\s+data-md-component="source"')
 
 
-def _finished(html: str, url: str, mermaid: bool) -> str:
+#: The theme's "edit this page" link (and "view", the same URL under /raw/).
+_EDIT = re.compile(r'<a href="([^"]*)" title="[^"]*" class="md-content__button md-icon" rel="edit">')
+
+
+def _edit_link(html: str, url: str) -> str:
+    """The page with its edit link (and view link) pointing at `url`, or without them ("")."""
+    found = _EDIT.search(html)
+    if found is None or found.group(1) == url:
+        return html
+    old = found.group(1)
+    pairs = [(old, url), (old.replace("/edit/", "/raw/"), url.replace("/edit/", "/raw/"))]
+    for before, after in pairs:
+        anchor = re.compile(rf'<a href="{re.escape(before)}"[^>]*class="md-content__button md-icon"[^>]*>.*?</a>', re.S)
+        html = anchor.sub(_Relink(before, after), html)
+    return html
+
+
+class _Relink:
+    """A theme button's link moved from `before` to `after`, or the button taken out ("")."""
+
+    def __init__(self, before: str, after: str) -> None:
+        self.before, self.after = before, after
+
+    def __call__(self, match: re.Match[str]) -> str:
+        if not self.after:
+            return ""
+        return match.group(0).replace(f'href="{self.before}"', f'href="{self.after}"', 1)
+
+
+def _finished(html: str, url: str, mermaid: bool, edit: str | None) -> str:
     html = _SOURCE.sub(r"\1", html)
+    if edit is not None:
+        html = _edit_link(html, esc(edit))
     if has_diagram(html) and f'{DEST}"></script>' not in html:
         html = load_mermaid(html, url) if mermaid else as_code(html)
     return html
 
 
-def finish_pages(site: Path, mermaid: Path) -> tuple[int, int]:
+def _page_file(src: str, directory_urls: bool) -> str:
+    """The built page of the Markdown source `src`, as the engine writes it."""
+    stem = src[: -len(".md")]
+    if not directory_urls:
+        return f"{stem}.html"
+    return f"{stem[: -len('index')]}index.html" if stem == "index" or stem.endswith("/index") else f"{stem}/index.html"
+
+
+def finish_pages(
+    site: Path, mermaid: Path, *, edit: Mapping[str, str] | None = None, directory_urls: bool = True
+) -> tuple[int, int]:
     """(pages changed, pages with a diagram) of the built `site`; `mermaid`: the copy of Mermaid
-    the site serves (the plugin's `mermaid_js`)."""
+    the site serves (the plugin's `mermaid_js`); `edit`: the generated pages' edit links."""
+    edits = {_page_file(src, directory_urls): url for src, url in (edit or {}).items()}
     if mermaid.is_file():
         write_if_changed(site / DEST, mermaid.read_bytes())
     changed = diagrams = 0
@@ -45,5 +92,6 @@ def finish_pages(site: Path, mermaid: Path) -> tuple[int, int]:
         html = page.read_text(encoding="utf-8")
         url = rel[: -len("index.html")] if rel == "index.html" or rel.endswith("/index.html") else rel
         diagrams += has_diagram(html)
-        changed += write_if_changed(page, _finished(html, url, mermaid.is_file()).encode("utf-8"))
+        finished = _finished(html, url, mermaid.is_file(), edits.get(rel))
+        changed += write_if_changed(page, finished.encode("utf-8"))
     return changed, diagrams

@@ -30,6 +30,7 @@ from pathlib import Path, PurePosixPath
 
 import yaml
 
+from .exports import source_url
 from .findings import Finding, Severity
 from .markdown_sanitize import page_prefix
 from .pipeline import LoadedCatalog, site_outputs
@@ -40,7 +41,7 @@ from .render.site import Output
 from .scaffold import template_download
 from .settings import Settings, SettingsError, _TolerantLoader
 
-__all__ = ["MANIFEST", "ExportReport", "SiteConfig", "export_files", "read_site_config", "write_export", "write_if_changed"]
+__all__ = ["MANIFEST", "ExportReport", "SiteConfig", "export_files", "read_edit_links", "read_site_config", "write_export", "write_if_changed"]
 
 #: The list of the files `prfaq export` wrote into the folder, kept in the folder.
 MANIFEST = ".prfaq-export.json"
@@ -55,6 +56,8 @@ class SiteConfig:
     site_name: str
     #: The theme's `custom_dir`, whose `prfaq/` templates replace the package's.
     custom_dir: Path | None = None
+    repo_url: str | None = None
+    edit_uri: str | None = None
 
 
 @dataclass(slots=True)
@@ -79,11 +82,13 @@ def read_site_config(config_file: Path) -> SiteConfig:
     docs = values.get("docs_dir")
     theme = values.get("theme")
     custom = theme.get("custom_dir") if isinstance(theme, Mapping) else None
-    name = values.get("site_name")
+    name, repo, edit = values.get("site_name"), values.get("repo_url"), values.get("edit_uri")
     return SiteConfig(
         docs_dir=root / (docs if isinstance(docs, str) and docs else "docs"),
         site_name=name if isinstance(name, str) else "",
         custom_dir=root / custom if isinstance(custom, str) and custom else None,
+        repo_url=repo if isinstance(repo, str) else None,
+        edit_uri=edit if isinstance(edit, str) else None,
     )
 
 
@@ -155,8 +160,10 @@ def export_files(
     *,
     copy_docs: bool,
     markers: Mapping[str, Callable[[], str]] = handbook.MARKERS,
-) -> tuple[dict[str, bytes], list[Finding]]:
-    """The folder's files by path, and the generated paths a docs file takes (not exported)."""
+) -> tuple[dict[str, bytes], list[Finding], dict[str, str]]:
+    """The folder's files by path, the generated paths a docs file takes (not exported), and the
+    "edit this page" link of each generated page (its PR/FAQ's source; "" for none), as the plugin
+    gives them, for `prfaq finish` to put in place of the engine's (which point into `docs/`)."""
     docs_dir = site.docs_dir
     outputs: list[Output] = site_outputs(
         loaded,
@@ -176,7 +183,13 @@ def export_files(
             clashes.append(_clash(path, f"{docs_dir.name}/{path} clashes with a page the catalog generates; rename or remove it"))
         else:
             files[path] = data
-    return files, clashes
+    docs = docs_dir.name
+    edit = {
+        o.path: (source_url(site.repo_url, settings.edit_uri, site.edit_uri, docs, o.document.path) or "") if o.document else ""
+        for o in outputs
+        if o.is_page and o.path in files
+    }
+    return files, clashes, edit
 
 
 def _safe(rel: str) -> bool:
@@ -226,7 +239,19 @@ def _remove(folder: Path, rel: str) -> bool:
     return True
 
 
-def write_export(folder: Path, files: Mapping[str, bytes]) -> ExportReport:
+def read_edit_links(folder: Path) -> dict[str, str]:
+    """The edit links of the pages the last export generated (its manifest's `edit`)."""
+    try:
+        data = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    edit = data.get("edit") if isinstance(data, dict) else None
+    if not isinstance(edit, dict):
+        return {}
+    return {k: v for k, v in edit.items() if isinstance(k, str) and isinstance(v, str) and _safe(k)}
+
+
+def write_export(folder: Path, files: Mapping[str, bytes], edit: Mapping[str, str] | None = None) -> ExportReport:
     """Write `files` into `folder` as the module says: changed files only, files written before
     and gone removed, files the command did not write left alone (an error finding each)."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -244,7 +269,8 @@ def write_export(folder: Path, files: Mapping[str, bytes]) -> ExportReport:
         else:
             report.unchanged += 1
     report.removed = [rel for rel in sorted(before - set(wrote)) if _remove(folder, rel)]
-    manifest = json.dumps({"generator": "prfaq export", "files": wrote}, indent=1) + "\n"
+    links = {path: url for path, url in sorted((edit or {}).items()) if path in wrote}
+    manifest = json.dumps({"generator": "prfaq export", "files": wrote, "edit": links}, indent=1) + "\n"
     write_if_changed(folder / MANIFEST, manifest.encode("utf-8"))
     return report
 
