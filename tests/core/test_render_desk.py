@@ -65,3 +65,18 @@ def test_a_site_replaces_the_similar_list_template(tmp_path: Path) -> None:
     assert "<p class=mine>PRFAQ-0002 </p>" in out["prfaqs/prfaq-0001.md"]
     records = {r["id"]: r for r in json.loads(out["catalog.json"])["documents"]}
     assert [s["id"] for s in records["PRFAQ-0002"]["similar"]] == ["PRFAQ-0001"]
+
+
+def test_similar_off_lists_nothing_and_loads_no_vectorizer() -> None:
+    """`similar: false`: no list on the pages, no `similar` in catalog.json, scikit-learn not asked."""
+    import sys
+
+    text = "Shoppers whose parcel arrives broken get a refund in minutes from two photos of the damage."
+    docs = [make("PRFAQ-0001", body=text), make("PRFAQ-0002", body=text + " Really.")]
+    loaded = "sklearn.feature_extraction.text" in sys.modules
+    out = _outputs(Catalog.build(docs), similar=None)
+    assert "prfaq-similar" not in out["prfaqs/prfaq-0001.md"]
+    assert all("similar" not in record for record in json.loads(out["catalog.json"])["documents"])
+    assert loaded or "sklearn.feature_extraction.text" not in sys.modules
+    on = _outputs(Catalog.build(docs))
+    assert "prfaq-similar" in on["prfaqs/prfaq-0001.md"]

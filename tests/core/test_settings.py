@@ -104,6 +104,17 @@ def test_similar_is_a_threshold_above_0_and_at_most_1(value: object) -> None:
     assert from_options(Path("."), {"similar": 0.35}).similar == 0.35 and from_options(Path("."), {"similar": 1}).similar == 1.0
 
 
+def test_similar_false_turns_the_similar_documents_off() -> None:
+    assert from_options(Path("."), {"similar": False}).similar is None
+
+
+@pytest.mark.parametrize("value", [0, -0.1, 1.5, False, "0.7", None])
+def test_duplicate_is_a_threshold_above_0_and_at_most_1(value: object) -> None:
+    with pytest.raises(SettingsError, match=r"`duplicate` must be a number above 0 and at most 1, such as 0\.65"):
+        from_options(Path("."), {"duplicate": value})
+    assert from_options(Path("."), {}).duplicate == 0.65 and from_options(Path("."), {"duplicate": 0.8}).duplicate == 0.8
+
+
 @pytest.mark.parametrize("days", [0, -3, True, "42", 4.5])
 def test_review_overdue_days_is_a_positive_number_of_days(days: object) -> None:
     with pytest.raises(SettingsError, match="`review_overdue_days` must be a positive number of days"):

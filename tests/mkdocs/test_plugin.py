@@ -192,7 +192,7 @@ def test_the_plugin_config_is_made_from_the_core_options() -> None:
 
 def test_a_whole_number_is_a_number_for_a_float_option() -> None:
     """`similar: 1` in mkdocs.yml is a threshold like `1.0`, not a type error."""
-    for value, errors in ((1, []), (0.5, []), ("high", ["similar"])):
+    for value, errors in ((1, []), (0.5, []), (False, []), ("high", ["similar"])):
         config = PrfaqConfig()
         config.load_dict({"similar": value})
         assert [name for name, _ in config.validate()[0]] == errors, value

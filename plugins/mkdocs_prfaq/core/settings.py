@@ -19,7 +19,7 @@ from .loader import DEFAULT_MAX_BYTES
 from .queue import OVERDUE_DAYS
 from .rules.registry import ALWAYS_ON, RULES
 from .rules.wordlists import WordLists, word_lists
-from .similar import SIMILAR_SCORE
+from .similar import DUPLICATE_SCORE, SIMILAR_SCORE
 
 __all__ = ["DEFAULTS", "LIMIT_OPTIONS", "PLUGIN_NAME", "Limits", "Options", "Settings", "SettingsError", "from_options", "load_settings", "option_fields", "parse_rules", "plugin_options", "read_vocabulary", "require_source_dir"]
 
@@ -138,7 +138,13 @@ class Options:
         SIMILAR_SCORE,
         """How close another PR/FAQ's words must be (cosine similarity of their TF-IDF vectors, a
         number from 0 to 1) for it to be listed among the "Similar PR/FAQs" of a page and of
-        `catalog.json` (at most three).""",
+        `catalog.json` (at most three). `false` turns the similar PR/FAQs off: no list on the pages
+        or in `catalog.json`, and no time spent comparing documents in the build.""",
+    )
+    duplicate: float = _option(
+        DUPLICATE_SCORE,
+        """How close (the same cosine similarity, from 0 to 1) a draft or a PR/FAQ in review must be to
+        another PR/FAQ for `prfaq check` to report it as a `possible-duplicate`.""",
     )
     review_overdue_days: int = _option(
         OVERDUE_DAYS,
@@ -205,8 +211,10 @@ class Settings:
     history: bool = DEFAULTS.history
     edit_uri: str | None = DEFAULTS.edit_uri
     feed_size: int = DEFAULTS.feed_size
-    #: The cosine from which another document is listed as similar (the `similar` option).
-    similar: float = DEFAULTS.similar
+    #: The cosine from which another document is listed as similar (the `similar` option); None: off.
+    similar: float | None = DEFAULTS.similar
+    #: The cosine from which a document in writing is a `possible-duplicate` of another.
+    duplicate: float = DEFAULTS.duplicate
     review_overdue_days: int = DEFAULTS.review_overdue_days
     mermaid_js: str = DEFAULTS.mermaid_js
     search: bool = DEFAULTS.search
@@ -274,7 +282,8 @@ def from_options(
         jobs=_jobs(options),
         limits=limits,
         image_hosts=_hosts(options),
-        similar=_threshold(options),
+        similar=None if options.get("similar") is False else _threshold(options, "similar"),
+        duplicate=_threshold(options, "duplicate"),
         review_overdue_days=_positive(options, "review_overdue_days", DEFAULTS.review_overdue_days, "a positive number of days"),
         **{name: _plain(options, name) for name in _PLAIN},
     )
@@ -294,10 +303,12 @@ def _plain(options: Mapping[str, Any], name: str) -> Any:
     return value
 
 
-def _threshold(options: Mapping[str, Any]) -> float:
-    value = options.get("similar", DEFAULTS.similar)
+def _threshold(options: Mapping[str, Any], name: str) -> float:
+    default = getattr(DEFAULTS, name)
+    value = options.get(name, default)
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value <= 1:
-        raise SettingsError("`similar` must be a number above 0 and at most 1, such as 0.2")
+        off = " (or false)" if name == "similar" else ""
+        raise SettingsError(f"`{name}` must be a number above 0 and at most 1{off}, such as {default}")
     return float(value)
 
 

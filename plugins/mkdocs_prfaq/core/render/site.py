@@ -89,8 +89,9 @@ class SiteOptions:
     #: The day figures relative to today are counted to (days waiting for review): the build's.
     today: dt.date = field(default_factory=lambda: dt.datetime.now(dt.UTC).date())
     feed_size: int = 50
-    #: The cosine from which another document is listed among a page's similar PR/FAQs.
-    similar: float = SIMILAR_SCORE
+    #: The cosine from which another document is listed among a page's similar PR/FAQs; None:
+    #: no similar documents (the `similar: false` option), and no comparison made.
+    similar: float | None = SIMILAR_SCORE
     #: Days in review after which the review queue marks a document overdue.
     overdue_days: int = OVERDUE_DAYS
     #: Extra HTML per document id, placed under the card (the writing-review panel, the timeline).
@@ -113,7 +114,7 @@ def render_site(catalog: Catalog, options: SiteOptions) -> list[Output]:
     links = SourceLinks() if options.source_links else Links(options.directory_urls)
     dirs = options.template_dirs
     refresh(dirs)
-    similar = similar_documents(catalog, options.similar)
+    similar = similar_documents(catalog, options.similar) if options.similar is not None else {}
     outputs: list[Output] = []
     for doc in catalog.documents:
         # Under the card: the writing review (drafts and documents in review), the timeline, then
@@ -128,7 +129,9 @@ def render_site(catalog: Catalog, options: SiteOptions) -> list[Output]:
     outputs.append(Output.page(CATALOG, catalog_index(catalog, links, template_dirs=dirs)))
     outputs.append(Output.page(ACTIVITY, activity_page(catalog, links, template_dirs=dirs)))
     outputs.extend(Output.page(path, text) for path, text in facet_pages(catalog, links, template_dirs=dirs).items())
-    records = {doc_id: [(other.id or "", score) for other, score in near] for doc_id, near in similar.items()}
+    records = None if options.similar is None else {
+        doc_id: [(other.id or "", score) for other, score in near] for doc_id, near in similar.items()
+    }
     outputs.append(
         Output(
             "catalog.json",
