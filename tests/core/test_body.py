@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from mkdocs_prfaq.core.body import analyse, count_words, faq_kind
+from mkdocs_prfaq.core.body import analyse, count_words, faq_kind, surely_at_most
 
 BODY = """# Instant refunds
 
@@ -172,6 +172,25 @@ def test_press_release_and_document_words_leave_out_headings_and_code() -> None:
     s = analyse("# Title words here\n\none two three\n\n```\ncode code\n```\n\n## FAQ\n\n### Q?\n\nfour five\n", 1)
     assert s.press_release_words == 3
     assert s.words == 5
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "one two  three", "- a | b | c", "a\x1cb\x1dc\x1ed\x1ff", "a\vb\fc\rd", "a\u00a0b\u2003c\u3000d", "東京 配達 — x"],
+)
+def test_surely_at_most_never_says_so_of_more_words(text: str) -> None:
+    for limit in range(8):
+        if surely_at_most(text, limit):
+            assert count_words(text) <= limit
+
+
+@pytest.mark.parametrize("body", ["one two three four\n\n## FAQ\n\n### Q?\n\nfive six\n", "a\x1cb\x1dc\n\n## FAQ\n\nd\u2003e\n"])
+def test_word_limits_agree_with_the_counts(body: str) -> None:
+    for limit in range(8):
+        s = analyse(body, 1)  # fresh: the counts not yet taken
+        assert s.press_release_over(limit) == (s.press_release_words > limit)
+        s = analyse(body, 1)
+        assert s.words_over(limit) == (s.words > limit)
 
 
 def test_first_paragraph_strips_inline_markup_and_image_links() -> None:

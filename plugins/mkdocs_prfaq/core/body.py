@@ -23,6 +23,7 @@ __all__ = [
     "faq_kind",
     "has_word",
     "nesting",
+    "surely_at_most",
 ]
 
 _HAS_WORD = re.compile(r"[^\W_]")
@@ -60,8 +61,6 @@ class BodyStructure:
     questions: list[Question] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
     press_release_line: int = 1
-    words: int = 0
-    press_release_words: int = 0
     first_paragraph: str = ""
     #: The body opens with a level-1 heading of its own (the headline).
     leading_h1: Heading | None = None
@@ -71,6 +70,40 @@ class BodyStructure:
     too_deep: tuple[int, int] | None = None
     #: The scanner's reading of the body, which the writing rules read again (None: not analysed).
     outline: Outline | None = None
+    #: The text lines of the press release and of the rest (the lines of `outline`, not copies).
+    #: Their words are counted when first asked for: most checks need only know that they are
+    #: under a limit (`words_over`), which a count of spaces tells (a first check of 10,000
+    #: documents spent a tenth of its time counting words).
+    press_lines: list[str] = field(default_factory=list, repr=False)
+    other_lines: list[str] = field(default_factory=list, repr=False)
+    _press_words: int | None = field(default=None, repr=False, compare=False)
+    _other_words: int | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def press_release_words(self) -> int:
+        """The press release's words (see `count_words`)."""
+        if self._press_words is None:
+            self._press_words = count_words("\n".join(self.press_lines))
+        return self._press_words
+
+    @property
+    def words(self) -> int:
+        """The body's words: the press release's and the rest's."""
+        if self._other_words is None:
+            self._other_words = count_words("\n".join(self.other_lines))
+        return self.press_release_words + self._other_words
+
+    def press_release_over(self, limit: int) -> bool:
+        """Whether the press release has more than `limit` words (`press_release_words > limit`)."""
+        if self._press_words is None and surely_at_most("\n".join(self.press_lines), limit):
+            return False
+        return self.press_release_words > limit
+
+    def words_over(self, limit: int) -> bool:
+        """Whether the body has more than `limit` words (`words > limit`)."""
+        if self._other_words is None and surely_at_most("\n".join([*self.press_lines, *self.other_lines]), limit):
+            return False
+        return self.words > limit
 
 
 def faq_kind(text: str) -> str | None:
@@ -90,6 +123,19 @@ def faq_kind(text: str) -> str | None:
 def has_word(text: str) -> bool:
     """Whether `text` holds a word: the same as `count_words(text) > 0`, without counting."""
     return _HAS_WORD.search(text) is not None
+
+
+#: What `str.split` splits ASCII text at besides spaces, tabs and line ends.
+_OTHER_ASCII_SPACES = "\v\f\r\x1c\x1d\x1e\x1f"
+
+
+def surely_at_most(text: str, words: int) -> bool:
+    """Whether `text` holds no more than `words` words (`count_words(text) <= words`), told without
+    counting when a count of the spaces shows it: words are parted by white space, so there are no
+    more of them than spaces, tabs and line ends plus one. False when it may hold more."""
+    if text.isascii() and not any(space in text for space in _OTHER_ASCII_SPACES):
+        return text.count(" ") + text.count("\n") + text.count("\t") < words
+    return len(text.split()) <= words
 
 
 def count_words(text: str) -> int:
@@ -214,9 +260,8 @@ def _text(result: BodyStructure, outline: Outline) -> None:
             end = part.line + len(texts)
         elif end > 0:
             end = -1
-    # Counted once each: the press release, and the prose after it (the body is their sum).
-    result.press_release_words = count_words("\n".join(press))
-    result.words = result.press_release_words + count_words("\n".join(after))
+    # Counted when asked for: the press release, and the prose after it (the body is their sum).
+    result.press_lines, result.other_lines = press, after
     result.first_paragraph = " ".join(p for p in paragraph if p)
 
 

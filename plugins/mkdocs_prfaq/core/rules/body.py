@@ -75,7 +75,7 @@ def _faq(doc: Document) -> list[Problem]:
 def _lengths(doc: Document) -> list[Problem]:
     s = doc.structure
     problems: list[Problem] = []
-    if s.press_release_words > PRESS_RELEASE_WORDS:
+    if s.press_release_over(PRESS_RELEASE_WORDS):
         problems.append(
             Problem(
                 "press-release-length",
@@ -85,7 +85,7 @@ def _lengths(doc: Document) -> list[Problem]:
                 " one page, starting with the solution paragraph",
             )
         )
-    if s.words > DOCUMENT_WORDS:
+    if s.words_over(DOCUMENT_WORDS):
         problems.append(
             Problem(
                 "document-length",

@@ -27,6 +27,8 @@ _INLINE = re.compile(r"!\[[^\[\]\n]*\]\(\s*<?([^)\s>]*)")
 _REFERENCE = re.compile(r"!\[([^\[\]\n]*)\](?:\[([^\[\]\n]*)\]|(?!\())")
 _DEFINITION = re.compile(r"^ {0,3}\[([^\]\n]+)\]:[ \t]*<?([^\s>]+)", re.MULTILINE)
 #: An `<img>` tag's `src`; `[^<>]` keeps each try within one tag (linear on runs of `<img`).
+#: An `<img` in any case, found without a lower-case copy of the body.
+_IMG_TAG = re.compile(r"<img", re.IGNORECASE)
 _HTML = re.compile(r"<img\b[^<>]*?\ssrc\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s\"'<>`]+))", re.IGNORECASE)
 
 
@@ -35,7 +37,7 @@ def remote_image_check(image_hosts: Iterable[str]) -> Callable[[Document], list[
     allowed = frozenset(h.lower() for h in image_hosts)
 
     def check(doc: Document) -> list[Problem]:
-        if "![" not in doc.body and "<img" not in doc.body.lower():
+        if "![" not in doc.body and not _IMG_TAG.search(doc.body):
             return []
         return [_problem(doc, offset, url, host) for offset, url, host in _remote_images(doc.body) if host not in allowed]
 
