@@ -23,7 +23,6 @@ import sys
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -119,7 +118,8 @@ def fingerprint(options: Iterable[object]) -> str:
     """A digest of this program (every file of the core, the schema included), the Python that
     runs it, and `options`: the settings a document's findings depend on."""
     digest = hashlib.sha256(sys.version.encode())
-    core = resources.files(__package__)
+    # The package's folder as a path: `importlib.resources` would add 7 ms to every check's start.
+    core = Path(__file__).parent
     for item in sorted(_files(core), key=str):
         digest.update(str(item).encode())
         digest.update(item.read_bytes())
@@ -127,7 +127,7 @@ def fingerprint(options: Iterable[object]) -> str:
     return digest.hexdigest()
 
 
-def _files(folder: Any) -> list[Any]:
+def _files(folder: Path) -> list[Path]:
     out = []
     for item in folder.iterdir():
         if item.is_dir():
