@@ -31,6 +31,13 @@ Path = tuple[str | int, ...]
 MAX_DEPTH = 12
 _FENCE = re.compile(r"^---[ \t]*$")
 _CLOSE = re.compile(r"^(---|\.\.\.)[ \t]*$")
+#: C0 but tab, newline and carriage return; DEL; C1; surrogates; Unicode's non-characters: what
+#: no value may hold (the `control-character` rule).
+CONTROL = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
+    + "".join(f"{chr(plane << 16 | 0xFFFE)}{chr(plane << 16 | 0xFFFF)}" for plane in range(1, 17))
+    + "]"
+)
 _STANDARD_TAGS = {
     f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
 }
@@ -58,6 +65,10 @@ class FrontMatter:
     raw: dict[Path, str] = field(default_factory=dict)
     #: The line of the closing `---`.
     end_line: int = 1
+    #: Whether every key and value is made of the source's own characters, none of them in
+    #: CONTROL: no backslash (YAML's escapes) and no CONTROL character in the source. Then no
+    #: value can hold one, and the `control-character` rule need not look at each.
+    verbatim: bool = False
 
     def position(self, path: Path) -> Position:
         """Where the value at `path` stood, or the nearest parent that exists."""
@@ -177,7 +188,10 @@ def parse_yaml(
             ]
     for index, loader in enumerate(loaders):
         try:
-            return _parse_events(loader(source), first_line)
+            front, problems = _parse_events(loader(source), first_line)
+            if front is not None:
+                front.verbatim = "\\" not in source and CONTROL.search(source) is None
+            return front, problems
         except yaml.YAMLError as exc:
             if index + 1 < len(loaders) and _library_limit(exc):
                 continue

@@ -13,17 +13,12 @@ import unicodedata
 from typing import Any
 
 from ..findings import Problem
+from ..frontmatter import CONTROL
 from ..frontmatter import Path as ValuePath
 from ..model import Document
 
 __all__ = ["CONTROL", "check_safety", "codepoint", "file_name_problems"]
 
-#: C0 but tab, newline and carriage return; DEL; C1; surrogates; Unicode's non-characters.
-CONTROL = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
-    + "".join(f"{chr(plane << 16 | 0xFFFE)}{chr(plane << 16 | 0xFFFF)}" for plane in range(1, 17))
-    + "]"
-)
 #: What a file name may hold: letters and digits of any script, spaces and `_ - . , ( ) +`.
 _NAME_CHARACTER = re.compile(r"[\w .,()+-]")
 _NAME = re.compile(r"[\w .,()+-]*")
@@ -34,6 +29,8 @@ def codepoint(char: str) -> str:
 
 
 def check_safety(doc: Document) -> list[Problem]:
+    if doc.front.verbatim:
+        return []  # no value can hold a control character: see `FrontMatter.verbatim`
     problems: list[Problem] = []
     _control_characters(doc, doc.meta, (), problems)
     return problems
