@@ -153,7 +153,13 @@ def cmd_finish(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     settings = _settings(args)
     edit = read_edit_links(Path(args.export)) if args.export else {}
-    _, diagrams = finish_pages(site, settings.root / settings.mermaid_js, edit=edit, directory_urls=settings.directory_urls)
+    _, diagrams = finish_pages(
+        site,
+        settings.root / settings.mermaid_js,
+        edit=edit,
+        directory_urls=settings.directory_urls,
+        download=settings.template_download,
+    )
     if not settings.search:
         print(f"prfaq finish: {diagrams} page(s) with diagrams; no search index (`search: false`)", file=sys.stderr)
         return EXIT_OK

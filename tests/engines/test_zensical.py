@@ -14,6 +14,8 @@ from browserkit import serve
 from enginekit import FIXTURES, REPO, STAGING, ZENSICAL_SITE, broken_links, make_zensical, project
 from playwright.sync_api import Browser, expect
 
+from mkdocs_prfaq.core.scaffold import template_download
+
 
 class _Live(HTMLParser):
     """What in a page would run a script an author wrote: scripts, event handlers,
@@ -113,6 +115,11 @@ def test_the_repository_site_builds_whole(repository_site: Path) -> None:
     assert broken_links(repository_site) == []
     assert (repository_site / "reference/cli/index.html").read_text(encoding="utf-8").count("prfaq export") >= 1
     assert "<!-- prfaq:" not in (repository_site / "reference/rules/index.html").read_text(encoding="utf-8")
+    # The template download: the raw Markdown, linked by its URL; not a page made of it.
+    assert (repository_site / "practice/prfaq-template.md").read_text(encoding="utf-8") == template_download()
+    assert not (repository_site / "practice/prfaq-template").exists()
+    page = (repository_site / "practice/template/index.html").read_text(encoding="utf-8")
+    assert '<a href="https://prfaq.example.com/practice/prfaq-template.md">Download the template</a>' in page
 
 
 @pytest.mark.browser

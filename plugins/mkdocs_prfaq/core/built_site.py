@@ -7,6 +7,7 @@ plugin does to its pages as MkDocs writes them, done to the built pages' files.
 - A generated page's "edit this page" link points at its PR/FAQ's source, as the plugin's does,
   not at a file of `docs/` that does not exist (the catalog's own pages get none): the links
   `prfaq export` kept in its manifest.
+- The template download (raw Markdown, which the engine would have made a page) is written.
 - The repository link in the header stays a plain link: the theme's `source` component (Material's,
   Zensical's) asks the repository host's API for stars and forks from every reader's browser, and
   the plugin's template leaves it out, as a site must ask no host but its own.
@@ -23,6 +24,7 @@ from pathlib import Path
 from .export_folder import write_if_changed
 from .render.diagrams import DEST, as_code, has_diagram, load_mermaid
 from .render.html import esc
+from .scaffold import template_download
 
 __all__ = ["finish_pages"]
 
@@ -77,10 +79,13 @@ def _page_file(src: str, directory_urls: bool) -> str:
 
 
 def finish_pages(
-    site: Path, mermaid: Path, *, edit: Mapping[str, str] | None = None, directory_urls: bool = True
+    site: Path, mermaid: Path, *, edit: Mapping[str, str] | None = None, directory_urls: bool = True, download: str = ""
 ) -> tuple[int, int]:
     """(pages changed, pages with a diagram) of the built `site`; `mermaid`: the copy of Mermaid
-    the site serves (the plugin's `mermaid_js`); `edit`: the generated pages' edit links."""
+    the site serves (the plugin's `mermaid_js`); `edit`: the generated pages' edit links;
+    `download`: where the site serves the raw template (the plugin's `template_download`)."""
+    if download:
+        write_if_changed(site / download, template_download().encode("utf-8"))
     edits = {_page_file(src, directory_urls): url for src, url in (edit or {}).items()}
     if mermaid.is_file():
         write_if_changed(site / DEST, mermaid.read_bytes())

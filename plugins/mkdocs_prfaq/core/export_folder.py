@@ -27,6 +27,7 @@ import tempfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from urllib.parse import urljoin
 
 import yaml
 
@@ -38,7 +39,6 @@ from .render import handbook
 from .render.html import SourceLinks, esc
 from .render.search import document_search_html
 from .render.site import Output
-from .scaffold import template_download
 from .settings import Settings, SettingsError, _TolerantLoader
 
 __all__ = ["MANIFEST", "ExportReport", "SiteConfig", "export_files", "read_edit_links", "read_site_config", "write_export", "write_if_changed"]
@@ -127,8 +127,13 @@ def _page_text(output: Output, loaded: LoadedCatalog, settings: Settings) -> str
 def _docs_files(
     docs_dir: Path, loaded: LoadedCatalog, settings: Settings, markers: Mapping[str, Callable[[], str]]
 ) -> dict[str, bytes]:
-    """Every file of the docs folder (but hidden ones, as MkDocs), handbook pages completed."""
+    """Every file of the docs folder (but hidden ones, as MkDocs), handbook pages completed.
+
+    The template download is not among them: an engine takes a `.md` file for a page, and a link
+    to one for a link to a page. `prfaq finish` puts it into the built site, and the handbook
+    links it by its URL under `site_url` (without one, the handbook says there is no download)."""
     links = SourceLinks()
+    download = settings.template_download and settings.site_url and urljoin(settings.site_url, settings.template_download)
     files: dict[str, bytes] = {}
     for path in sorted(docs_dir.rglob("*")):
         rel = path.relative_to(docs_dir).as_posix()
@@ -141,7 +146,7 @@ def _docs_files(
                 rel,
                 catalog=loaded.catalog,
                 links=links,
-                template_download=settings.template_download,
+                template_download=download or "",
                 markers=markers,
             )
             data = text.encode("utf-8")
@@ -174,8 +179,6 @@ def export_files(
         source_links=True,
     )
     generated = {o.path: _page_text(o, loaded, settings).encode("utf-8") for o in outputs}
-    if settings.template_download:
-        generated[settings.template_download] = template_download().encode("utf-8")
     files = _docs_files(docs_dir, loaded, settings, markers) if copy_docs and docs_dir.is_dir() else {}
     clashes = []
     for path, data in generated.items():

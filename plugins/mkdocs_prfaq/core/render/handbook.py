@@ -30,7 +30,9 @@ TEMPLATE_MARKER = "<!-- prfaq:template-download -->"
 def _template_link(src: str, target: str) -> str:
     if not target:
         return "This site offers no download of the template: `prfaq new` writes one for you."
-    return f"[Download the template]({posixpath.relpath(target, posixpath.dirname(src) or '.')}) as a raw Markdown file."
+    if "://" not in target:  # a URL is linked as it is (`prfaq export`: the engine would take a path for a page)
+        target = posixpath.relpath(target, posixpath.dirname(src) or ".")
+    return f"[Download the template]({target}) as a raw Markdown file."
 
 
 def handbook_page(
