@@ -331,6 +331,7 @@ def check_documents(
         references, teams=teams, tags=tags, max_facet_values=settings.limits.facet_values
     ):
         raw.append((refs.path, refs.status, problem))
+    raw.extend(_possible_duplicates(settings, paths, files, entries, wanted))
     findings = [
         finding
         for path, status, problem in raw
@@ -339,6 +340,26 @@ def check_documents(
     ]
     findings.sort(key=Finding.sort_key)
     return CheckResult(documents, findings, files, teams, tags)
+
+
+def _possible_duplicates(
+    settings: Settings, paths: Sequence[str | Path], files: list[str], entries: dict[str, Entry], wanted: set[str] | None
+) -> Raw:
+    """`possible-duplicate` (rules/duplicate.py), found anew in each check: it depends on every
+    other document. Only a reported document in writing makes it read the corpus's words and
+    load scikit-learn."""
+    if settings.severity("possible-duplicate") is Severity.OFF:
+        return []
+    reported = [
+        shown for shown in files
+        if (wanted is None or shown in wanted)
+        and (refs := entries[shown].references) is not None and refs.status in IN_WRITING
+    ]  # fmt: skip
+    if not reported:
+        return []
+    from .rules.duplicate import check_duplicates
+
+    return [(doc.path, doc.status, problem) for doc, problem in check_duplicates(settings, paths, reported)]
 
 
 def findings_of(settings: Settings, path: str, status: str | None, problems: Iterable[Problem]) -> list[Finding]:

@@ -73,17 +73,24 @@ class SimilarityIndex:
             return
         self._vectorizer = vectorizer
 
-    def neighbours(self, *, top: int = 3, threshold: float = SIMILAR_SCORE) -> dict[str, list[Similar]]:
-        """For each document, up to `top` others at or above `threshold`, closest first (ties by id)."""
-        found: dict[str, list[Similar]] = {i: [] for i in self.ids}
+    def neighbours(
+        self, *, top: int = 3, threshold: float = SIMILAR_SCORE, of: Iterable[str] | None = None
+    ) -> dict[str, list[Similar]]:
+        """For each document (or each of `of`), up to `top` others at or above `threshold`,
+        closest first (ties by id)."""
+        at = {doc_id: index for index, doc_id in enumerate(self.ids)}
+        wanted = self.ids if of is None else [i for i in dict.fromkeys(of) if i in at]
+        found: dict[str, list[Similar]] = {i: [] for i in wanted}
         if self._matrix is None:
             return found
         matrix = self._matrix
-        for start in range(0, matrix.shape[0], BLOCK):
-            scores = (matrix[start : start + BLOCK] @ matrix.T).toarray()
-            for offset, row in enumerate(scores):
-                row[start + offset] = 0.0  # not similar to itself
-                found[self.ids[start + offset]] = self._best(row, top, threshold)
+        rows = [at[i] for i in wanted]
+        for start in range(0, len(rows), BLOCK):
+            block = rows[start : start + BLOCK]
+            scores = (matrix[block] @ matrix.T).toarray()
+            for index, row in zip(block, scores, strict=True):
+                row[index] = 0.0  # not similar to itself
+                found[self.ids[index]] = self._best(row, top, threshold)
         return found
 
     def closest(
@@ -96,6 +103,30 @@ class SimilarityIndex:
         for skip in set(exclude) & set(self.ids):
             row[self.ids.index(skip)] = 0.0
         return self._best(row, top, threshold)
+
+    def around(
+        self, texts: Mapping[str, str], of: Iterable[str], *, top: int = 3, threshold: float = SIMILAR_SCORE
+    ) -> dict[str, list[Similar]]:
+        """For each of `of`, among `texts` (documents outside the fit, by id), up to `top` others,
+        of the index and of `texts`, at or above `threshold`: words weighed by the index's alone."""
+        names = list(texts)
+        at = {name: len(self.ids) + n for n, name in enumerate(names)}
+        wanted = [i for i in dict.fromkeys(of) if i in at]
+        found: dict[str, list[Similar]] = {i: [] for i in wanted}
+        if self._vectorizer is None or not wanted:
+            return found
+        from scipy.sparse import vstack  # type: ignore[import-untyped]
+
+        every = vstack([self._matrix, self._vectorizer.transform([texts[i] for i in names])]).tocsr()
+        within = SimilarityIndex.__new__(SimilarityIndex)
+        within.ids = [*self.ids, *names]
+        for start in range(0, len(wanted), BLOCK):
+            block = [at[i] for i in wanted[start : start + BLOCK]]
+            scores = (every[block] @ every.T).toarray()
+            for index, row in zip(block, scores, strict=True):
+                row[index] = 0.0  # not similar to itself
+                found[within.ids[index]] = within._best(row, top, threshold)
+        return found
 
     def _best(self, row: Any, top: int, threshold: float) -> list[Similar]:
         import numpy as np

@@ -92,6 +92,7 @@ RULES: dict[str, Rule] = {
         Rule("unknown-team", Category.CORPUS, _E, "The team is not a key of the teams file."),
         Rule("unknown-tag", Category.CORPUS, _E, "The tag is not in the controlled vocabulary."),
         Rule("too-many-facet-values", Category.CORPUS, _E, "The catalog holds more distinct tags or teams than `max_facet_values` (500)."),
+        Rule("possible-duplicate", Category.CORPUS, _W, "A draft or a document in review is very close to another one (the `duplicate` option, 0.65)."),
         # Body
         Rule("faq-section", Category.BODY, _E, "The body needs an FAQ heading (`## FAQ`, `## External FAQ`, ...)."),
         Rule("empty-answer", Category.BODY, _E, "A question heading in the FAQ has no answer under it."),

@@ -1,0 +1,123 @@
+"""`possible-duplicate` (core/rules/duplicate.py) on a near-duplicate corpus on disk: this
+repository's example PR/FAQs and `tests/fixtures/similar/`'s draft, a rewrite of the shelved
+PRFAQ-0005 in other words. Checked as `prfaq check` does, on the folder and on one file, with
+the check's cache."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from pathlib import Path
+
+from corekit import FIXTURES
+
+from mkdocs_prfaq.core.check import CheckResult, cache_for, check_files, check_folder
+from mkdocs_prfaq.core.settings import Settings, from_options
+
+REPO = Path(__file__).resolve().parents[2]
+DRAFT = "PRFAQ-0101-live-video-help-for-assembly.md"
+SHELVED = "PRFAQ-0005-video-help-for-furniture-assembly.md"
+OLD = time.time() - 3600  # older than the cache's "racy" window
+
+
+def corpus(tmp_path: Path, draft: str | None = None, **options: object) -> Settings:
+    source = tmp_path / "prfaqs"
+    source.mkdir(parents=True)
+    for path in sorted((REPO / "prfaqs").glob("PRFAQ-*.md")):
+        shutil.copyfile(path, source / path.name)
+    text = (FIXTURES / "similar" / DRAFT).read_text(encoding="utf-8")
+    (source / DRAFT).write_text(text if draft is None else draft, encoding="utf-8")
+    for path in source.iterdir():
+        os.utime(path, (OLD, OLD))
+    return from_options(tmp_path, {"source_dir": "prfaqs", **options})
+
+
+def duplicates(result: CheckResult) -> list[str]:
+    return [f.format() for f in result.findings if f.rule == "possible-duplicate"]
+
+
+def test_a_rewritten_copy_of_a_shelved_document_is_a_possible_duplicate(tmp_path: Path) -> None:
+    found = duplicates(check_folder(corpus(tmp_path)))
+    assert len(found) == 1, found
+    where, message = found[0].split(" warning possible-duplicate: ")
+    assert where == f"prfaqs/{DRAFT}:3:8:"  # the title
+    assert message.startswith(
+        "very close to PRFAQ-0005, shelved 2025-08-18: Video calls with an assembly expert for flat-pack furniture."
+    )
+    assert "say so in `supersedes`" in message
+
+
+def test_unrelated_drafts_get_nothing(tmp_path: Path) -> None:
+    """The examples' other drafts and documents in review each propose their own idea."""
+    settings = corpus(tmp_path)
+    result = check_folder(settings)
+    writing = [d.path for d in result.documents if d.status in {"draft", "in-review"}]
+    assert len(writing) >= 3, writing
+    assert all(f.path == f"prfaqs/{DRAFT}" for f in result.findings if f.rule == "possible-duplicate")
+
+
+def test_two_decided_documents_are_never_reported(tmp_path: Path) -> None:
+    """The same rewrite, rejected: a record of a decision, not a proposal being written. Even at a
+    threshold that flags every loosely related draft, no decided document is reported."""
+    text = (FIXTURES / "similar" / DRAFT).read_text(encoding="utf-8")
+    rejected = text.replace(
+        "status: draft\n", "status: rejected\ndecision: {date: 2026-11-20, by: Ana Lima, rationale: As 0005.}\n"
+    )
+    assert rejected != text
+    result = check_folder(corpus(tmp_path, rejected, duplicate=0.2))
+    flagged = {f.path for f in result.findings if f.rule == "possible-duplicate"}
+    statuses = {d.path: d.status for d in result.documents}
+    assert flagged and all(statuses[path] in {"draft", "in-review"} for path in flagged), flagged
+    assert f"prfaqs/{DRAFT}" not in flagged and f"prfaqs/{SHELVED}" not in flagged
+
+
+def test_the_threshold_setting_decides(tmp_path: Path) -> None:
+    assert duplicates(check_folder(corpus(tmp_path, duplicate=0.9))) == []
+    settings = corpus(tmp_path / "low", duplicate=0.3)
+    assert len(duplicates(check_folder(settings))) > 1
+
+
+def test_turned_off_it_is_not_reported(tmp_path: Path) -> None:
+    assert duplicates(check_folder(corpus(tmp_path, rules={"possible-duplicate": "off"}))) == []
+
+
+def test_a_cached_check_of_one_file_sees_the_other_change(tmp_path: Path) -> None:
+    """Found anew in each check, never kept: once PRFAQ-0005 says something else, a check of the
+    draft alone (pre-commit's, the others from the cache) no longer reports it."""
+    settings = corpus(tmp_path)
+    draft = settings.source_dir / DRAFT
+    assert len(duplicates(check_folder(settings, cache=cache_for(settings)))) == 1
+    assert len(duplicates(check_files(settings, [draft], cache=cache_for(settings)))) == 1
+    other = settings.source_dir / SHELVED
+    front = [
+        "title: Gift wrapping at checkout" if line.startswith("title:") else line
+        for line in other.read_text(encoding="utf-8").split("\n---\n", 1)[0].splitlines()
+        if not line.startswith(("customer:", "summary:"))
+    ]
+    other.write_text("\n".join([*front, "---", "", "# Gift wrapping", "", "Shoppers choose a paper and a card.", ""]))
+    os.utime(other, (OLD + 60, OLD + 60))
+    assert duplicates(check_files(settings, [draft], cache=cache_for(settings))) == []
+
+
+def test_a_check_of_decided_documents_loads_no_scikit_learn(tmp_path: Path) -> None:
+    """The rule costs the vectors only when a reported document is being written."""
+    import subprocess
+    import sys
+
+    settings = corpus(tmp_path)
+    code = (
+        "import sys\nfrom pathlib import Path\nfrom mkdocs_prfaq.core.check import check_files\n"
+        "from mkdocs_prfaq.core.settings import from_options\n"
+        "s = from_options(Path(sys.argv[1]), {'source_dir': 'prfaqs'})\n"
+        "check_files(s, [Path(a) for a in sys.argv[2:]])\nprint('sklearn' in sys.modules)\n"
+    )
+
+    def loads(*names: str) -> str:
+        paths = [str(settings.source_dir / name) for name in names]
+        return subprocess.run(
+            [sys.executable, "-c", code, str(tmp_path), *paths], capture_output=True, text=True, check=True
+        ).stdout
+
+    assert loads(SHELVED) == "False\n"
+    assert loads(SHELVED, DRAFT) == "True\n"
