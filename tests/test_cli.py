@@ -234,6 +234,27 @@ def test_new_takes_the_id_after_the_highest_anywhere_in_the_folder(
     assert (code, out) == (0, "proposals/PRFAQ-0042-after-the-archive.md\n")
 
 
+def test_new_prints_the_closest_documents_before_writing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Among the repository's examples, live video help to build furniture was proposed and shelved
+    (PRFAQ-0005): `prfaq new` names it, with its status, title and score, on stderr (stdout keeps
+    the new file's path alone); an unrelated title names nothing."""
+    shutil.copytree(FIXTURES.parent.parent / "prfaqs", tmp_path / "prfaqs")
+    (tmp_path / "mkdocs.yml").write_text("site_name: t\nplugins:\n  - prfaq:\n      source_dir: prfaqs\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    title, customer = "Live video help to build furniture", "Shoppers stuck assembling flat-pack furniture"
+    code, out, err = run(capsys, "new", title, "--customer", customer, "--team", "support", "--author", "Ana Lima")
+    assert (code, out) == (0, "prfaqs/PRFAQ-0013-live-video-help-to-build-furniture.md\n")
+    lines = err.splitlines()
+    assert lines[0] == "Closest existing PR/FAQs: read them before writing this one."
+    assert re.fullmatch(r"  PRFAQ-0005  shelved  0\.\d\d  Video calls with an assembly expert for flat-pack furniture", lines[1])
+    assert 1 < len(lines) <= 4 and float(lines[1].split()[2]) >= 0.2
+    assert f'\ncustomer: "{customer}"\n' in (tmp_path / out.strip()).read_text(encoding="utf-8")
+    code, out, err = run(capsys, "new", "Quarterly tax filing for payroll", "--team", "payments", "--author", "Ana Lima")
+    assert (code, err) == (0, "")
+
+
 def test_new_refuses_an_id_in_use_and_never_overwrites(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     target = project / "proposals" / "PRFAQ-0001-instant-refunds.md"
     before = target.read_bytes()

@@ -62,14 +62,19 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_new(args: argparse.Namespace) -> int:
     from .core.scaffold import ScaffoldError, default_author, draft, write_draft
+    from .core.suggest import closest_text
 
     settings = _settings(args)
     author = args.author or default_author()
     try:
-        new = draft(settings, title=args.title, team=args.team, author=author, today=dt.date.today(), doc_id=args.id)
+        new = draft(
+            settings, title=args.title, team=args.team, author=author, today=dt.date.today(), doc_id=args.id,
+            customer=args.customer,
+        )  # fmt: skip
         if new.errors:
             print(f"prfaq new: nothing written; `prfaq check` would fail it:\n{render(new.errors, 'text')}", file=sys.stderr)
             return EXIT_USAGE
+        print(closest_text(settings, args.title, args.customer), end="", file=sys.stderr)
         write_draft(new)
     except ScaffoldError as exc:
         print(f"prfaq new: {exc}", file=sys.stderr)
@@ -274,6 +279,8 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--team", required=True, help="the owning team's slug")
     new.add_argument("--author", help="'Name <email>' (default: from git config)")
     new.add_argument("--id", help="use this id instead of the next free one")
+    new.add_argument("--customer", help="who it is for, in quotes: written into the draft, and with the title"
+                     " compared with the catalog to print the closest PR/FAQs first")
     new.set_defaults(func=cmd_new)
 
     listing = sub.add_parser(

@@ -19,7 +19,7 @@ from pathlib import Path
 from string import Template
 
 from .check import check_files
-from .findings import Finding
+from .findings import Finding, Severity
 from .loader import discover, display_path
 from .model import ID_PATTERN
 from .rules.placeholder import AUTHOR, TEAM, TITLE, template_values
@@ -93,7 +93,14 @@ def default_author() -> str:
 
 
 def draft(
-    settings: Settings, *, title: str, team: str, author: str, today: dt.date, doc_id: str | None = None
+    settings: Settings,
+    *,
+    title: str,
+    team: str,
+    author: str,
+    today: dt.date,
+    doc_id: str | None = None,
+    customer: str | None = None,
 ) -> Draft:
     """The template filled in, and checked among the documents of the source folder. Only the
     id, which names the file, is refused before: ScaffoldError."""
@@ -104,7 +111,7 @@ def draft(
     elif id_taken(settings.source_dir, doc_id):
         raise ScaffoldError(f"{doc_id} is taken; leave out --id for the next free one")
     title = " ".join(title.split())
-    text = fill_template(doc_id=doc_id, title=title, author=author.strip(), team=team, today=today)
+    text = fill_template(doc_id=doc_id, title=title, author=author.strip(), team=team, today=today, customer=customer)
     path = settings.source_dir / f"{doc_id}-{slugify(title)}.md"
     return Draft(path, text, _errors(settings, path, text))
 
@@ -115,7 +122,9 @@ def _errors(settings: Settings, path: Path, text: str) -> list[Finding]:
     with tempfile.TemporaryDirectory(prefix="prfaq-new-") as scratch:
         probe = Path(scratch) / path.name
         probe.write_text(text, encoding="utf-8")
-        result = check_files(settings, [probe], reviewed=())
+        # Errors only: `possible-duplicate` (a warning, and the slowest rule) is left out.
+        quiet = replace(settings, rules={**settings.rules, "possible-duplicate": Severity.OFF})
+        result = check_files(quiet, [probe], reviewed=())
     shown = display_path(path, settings.root)
     return [replace(finding, path=shown) for finding in result.errors]
 
@@ -135,7 +144,9 @@ def write_draft(new: Draft) -> None:
         raise ScaffoldError(f"cannot write {new.path}: {exc.strerror or exc}") from None
 
 
-def fill_template(*, doc_id: str, title: str, author: str, team: str, today: dt.date) -> str:
+def fill_template(
+    *, doc_id: str, title: str, author: str, team: str, today: dt.date, customer: str | None = None
+) -> str:
     text = resources.files(__package__).joinpath("template.md").read_text(encoding="utf-8")
     # YAML values are written as JSON strings, which YAML reads back exactly, whatever they hold.
     # `substitute`, not `safe_substitute`: a variable of the template that the placeholder rule
@@ -149,6 +160,11 @@ def fill_template(*, doc_id: str, title: str, author: str, team: str, today: dt.
         team=team,
         today=today.isoformat(),
         launch_words=f"{today:%B} {today.day}, {today.year}",
+        **(
+            {"customer": json.dumps(" ".join(customer.split()), ensure_ascii=False)}
+            if customer and customer.strip()
+            else {}
+        ),
     )
 
 
