@@ -1,0 +1,47 @@
+"""`prfaq new`'s suggestions (core/suggest.py): the plain-Python vectors give scikit-learn's
+scores, on this repository's examples."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from mkdocs_prfaq.core.loader import read_document
+from mkdocs_prfaq.core.similar import SimilarityIndex
+from mkdocs_prfaq.core.suggest import HeadingIndex, heading_text, stop_words
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def headings() -> dict[str, str]:
+    out = {}
+    for path in sorted((REPO / "prfaqs").glob("PRFAQ-*.md")):
+        doc, _ = read_document(path, path.name, path.read_text(encoding="utf-8"))
+        assert doc is not None and doc.id
+        out[doc.id] = heading_text(doc.title, doc.customer, doc.summary)
+    return out
+
+
+@pytest.mark.parametrize(
+    ("title", "customer"),
+    [
+        ("Live video help to build furniture", "Shoppers stuck assembling flat-pack furniture"),
+        ("Refunds for broken parcels", "Shoppers whose delivery arrives damaged"),
+        ("On-call handoff for engineers", None),
+        ("Quarterly tax filing", "Payroll clerks"),
+    ],
+)
+def test_the_scores_are_scikit_learns(headings: dict[str, str], title: str, customer: str | None) -> None:
+    text = heading_text(title, customer)
+    ours = HeadingIndex(headings).closest(text, top=5, threshold=0.01)
+    theirs = SimilarityIndex(headings).closest(text, top=5, threshold=0.01)
+    assert [s.id for s in ours] == [s.id for s in theirs]
+    assert [s.score for s in ours] == pytest.approx([s.score for s in theirs], abs=0.0015)
+
+
+def test_the_stop_words_are_scikit_learns() -> None:
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    assert stop_words() == ENGLISH_STOP_WORDS
