@@ -10,11 +10,12 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .catalog import Catalog
 from .check import CheckResult, check_documents, corpus_paths
+from .findings import Severity
 from .history import apply_history, read_history
 from .render.html import Links, SourceLinks
 from .render.review import review_panels
@@ -40,7 +41,10 @@ def load_catalog(settings: Settings, paths: Sequence[str | Path] | None = None, 
     as one corpus in `jobs` processes, apply git's history when the `history` option is on, and
     assemble the catalog of the documents read, errors or not."""
     require_source_dir(settings)
-    result = check_documents(settings, corpus_paths(settings) if paths is None else paths, jobs=jobs)
+    # `possible-duplicate` is `prfaq check`'s, for authors: a site lists each page's similar
+    # PR/FAQs from its own comparison, and a second one would cost the build seconds at N = 10,000.
+    quiet = replace(settings, rules={**settings.rules, "possible-duplicate": Severity.OFF})
+    result = check_documents(quiet, corpus_paths(settings) if paths is None else paths, jobs=jobs)
     unavailable = None
     if settings.history:
         history = read_history(settings.root, settings.source_dir)
