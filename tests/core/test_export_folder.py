@@ -153,3 +153,17 @@ def test_exporting_into_the_docs_folder_writes_only_the_catalog(site: Path, caps
     assert (site / "docs" / "handbook.md").read_text() == handbook
     assert (site / "docs" / "prfaqs" / "prfaq-0001.md").is_file()
     assert "handbook.md" not in json.loads((site / "docs" / MANIFEST).read_text())["files"]
+
+
+def test_docs_files_are_copied_as_they_are(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Files that are not pages are copied byte for byte, a page that is not UTF-8 too; hidden
+    files are left out, as MkDocs leaves them out."""
+    (site / "docs" / "img").mkdir()
+    (site / "docs" / "img" / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\xff")
+    (site / "docs" / "latin1.md").write_bytes("# Café crème\n".encode("latin-1"))
+    (site / "docs" / ".secret.md").write_text("# hidden\n")
+    assert _export(capsys)[0] == 0
+    folder = site / OUT
+    assert (folder / "img" / "logo.png").read_bytes() == b"\x89PNG\r\n\x1a\n\x00\xff"
+    assert (folder / "latin1.md").read_bytes() == "# Café crème\n".encode("latin-1")
+    assert not (folder / ".secret.md").exists()

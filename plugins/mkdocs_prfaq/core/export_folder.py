@@ -140,7 +140,7 @@ def _docs_files(
         if not path.is_file() or any(part.startswith(".") for part in rel.split("/")):
             continue
         data = path.read_bytes()
-        if rel.endswith(".md"):
+        if rel.endswith(".md") and _is_utf8(data):
             text = handbook.handbook_page(
                 data.decode("utf-8"),
                 rel,
@@ -152,6 +152,15 @@ def _docs_files(
             data = text.encode("utf-8")
         files[rel] = data
     return files
+
+
+def _is_utf8(data: bytes) -> bool:
+    """Whether a page can be completed; one that is not UTF-8 is copied as it is, for the engine to judge."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _clash(path: str, message: str) -> Finding:
