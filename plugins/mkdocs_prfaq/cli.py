@@ -134,9 +134,9 @@ def cmd_export(args: argparse.Namespace) -> int:
         print(render(loaded.check.errors, "text"))
         print(f"prfaq export: {len(loaded.check.errors)} error(s); nothing was written to {args.folder}", file=sys.stderr)
         return EXIT_FINDINGS
-    files, clashes, edit = export_files(loaded, settings, site, copy_docs=folder != docs, markers=handbook_markers())
-    report = write_export(folder, files, edit)
-    errors = clashes + report.errors
+    export = export_files(loaded, settings, site, copy_docs=folder != docs, markers=handbook_markers())
+    report = write_export(folder, export)
+    errors = export.clashes + report.errors
     if errors:
         print(render(errors, "text"))
     print(
@@ -149,7 +149,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_finish(args: argparse.Namespace) -> int:
     from .core.built_site import finish_pages
-    from .core.export_folder import read_edit_links
+    from .core.export_folder import read_manifest
     from .core.search_index import SearchIndexError, build_index, find_pagefind
 
     site = Path(args.site)
@@ -157,11 +157,12 @@ def cmd_finish(args: argparse.Namespace) -> int:
         print(f"prfaq finish: {args.site} holds no built site (no index.html)", file=sys.stderr)
         return EXIT_USAGE
     settings = _settings(args)
-    edit = read_edit_links(Path(args.export)) if args.export else {}
+    edit, unindexed = read_manifest(Path(args.export)) if args.export else ({}, set())
     _, diagrams = finish_pages(
         site,
         settings.root / settings.mermaid_js,
         edit=edit,
+        unindexed=unindexed if settings.search else None,
         directory_urls=settings.directory_urls,
         download=settings.template_download,
     )

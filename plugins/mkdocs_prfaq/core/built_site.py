@@ -7,6 +7,10 @@ plugin does to its pages as MkDocs writes them, done to the built pages' files.
 - A generated page's "edit this page" link points at its PR/FAQ's source, as the plugin's does,
   not at a file of `docs/` that does not exist (the catalog's own pages get none): the links
   `prfaq export` kept in its manifest.
+- The part of a page search indexes is marked for Pagefind (`data-pagefind-body` on the theme's
+  article), on every page but the catalog's listings: results are documents and handbook pages,
+  as with the plugin (the pages the export names `unindexed` in its manifest; with no manifest,
+  nothing is marked, and Pagefind indexes every page whole).
 - The template download (raw Markdown, which the engine would have made a page) is written.
 - The repository link in the header stays a plain link: the theme's `source` component (Material's,
   Zensical's) asks the repository host's API for stars and forks from every reader's browser, and
@@ -18,7 +22,7 @@ Every change is made once: running it again on the same site changes nothing.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Set
 from pathlib import Path
 
 from .export_folder import write_if_changed
@@ -61,8 +65,13 @@ class _Relink:
         return match.group(0).replace(f'href="{self.before}"', f'href="{self.after}"', 1)
 
 
-def _finished(html: str, url: str, mermaid: bool, edit: str | None) -> str:
+_ARTICLE = '<article class="md-content__inner md-typeset">'
+
+
+def _finished(html: str, url: str, mermaid: bool, edit: str | None, index: bool) -> str:
     html = _SOURCE.sub(r"\1", html)
+    if index:
+        html = html.replace(_ARTICLE, f"{_ARTICLE[:-1]} data-pagefind-body>", 1)
     if edit is not None:
         html = _edit_link(html, esc(edit))
     if has_diagram(html) and f'{DEST}"></script>' not in html:
@@ -79,14 +88,22 @@ def _page_file(src: str, directory_urls: bool) -> str:
 
 
 def finish_pages(
-    site: Path, mermaid: Path, *, edit: Mapping[str, str] | None = None, directory_urls: bool = True, download: str = ""
+    site: Path,
+    mermaid: Path,
+    *,
+    edit: Mapping[str, str] | None = None,
+    unindexed: Set[str] | None = None,
+    directory_urls: bool = True,
+    download: str = "",
 ) -> tuple[int, int]:
     """(pages changed, pages with a diagram) of the built `site`; `mermaid`: the copy of Mermaid
     the site serves (the plugin's `mermaid_js`); `edit`: the generated pages' edit links;
+    `unindexed`: the generated pages search leaves out (None: mark no page for search);
     `download`: where the site serves the raw template (the plugin's `template_download`)."""
     if download:
         write_if_changed(site / download, template_download().encode("utf-8"))
     edits = {_page_file(src, directory_urls): url for src, url in (edit or {}).items()}
+    skip = None if unindexed is None else {_page_file(src, directory_urls) for src in unindexed} | {"404.html"}
     if mermaid.is_file():
         write_if_changed(site / DEST, mermaid.read_bytes())
     changed = diagrams = 0
@@ -97,6 +114,6 @@ def finish_pages(
         html = page.read_text(encoding="utf-8")
         url = rel[: -len("index.html")] if rel == "index.html" or rel.endswith("/index.html") else rel
         diagrams += has_diagram(html)
-        finished = _finished(html, url, mermaid.is_file(), edits.get(rel))
+        finished = _finished(html, url, mermaid.is_file(), edits.get(rel), skip is not None and rel not in skip)
         changed += write_if_changed(page, finished.encode("utf-8"))
     return changed, diagrams

@@ -41,7 +41,7 @@ from .render.search import document_search_html
 from .render.site import Output
 from .settings import Settings, SettingsError, _TolerantLoader
 
-__all__ = ["MANIFEST", "ExportReport", "SiteConfig", "export_files", "read_edit_links", "read_site_config", "write_export", "write_if_changed"]
+__all__ = ["MANIFEST", "Export", "ExportReport", "SiteConfig", "export_files", "read_manifest", "read_site_config", "write_export", "write_if_changed"]
 
 #: The list of the files `prfaq export` wrote into the folder, kept in the folder.
 MANIFEST = ".prfaq-export.json"
@@ -58,6 +58,21 @@ class SiteConfig:
     custom_dir: Path | None = None
     repo_url: str | None = None
     edit_uri: str | None = None
+
+
+@dataclass(slots=True)
+class Export:
+    """What `prfaq export` writes, and what it keeps for `prfaq finish` in its manifest."""
+
+    #: The folder's files by path.
+    files: dict[str, bytes]
+    #: The generated paths a docs file takes (not exported).
+    clashes: list[Finding]
+    #: The "edit this page" link of each generated page: its PR/FAQ's source, "" for none, as the
+    #: plugin gives them, in place of the engine's (which point into `docs/`).
+    edit: dict[str, str]
+    #: The generated pages search leaves out, as with the plugin: the catalog's listings.
+    unindexed: list[str]
 
 
 @dataclass(slots=True)
@@ -174,10 +189,8 @@ def export_files(
     *,
     copy_docs: bool,
     markers: Mapping[str, Callable[[], str]] = handbook.MARKERS,
-) -> tuple[dict[str, bytes], list[Finding], dict[str, str]]:
-    """The folder's files by path, the generated paths a docs file takes (not exported), and the
-    "edit this page" link of each generated page (its PR/FAQ's source; "" for none), as the plugin
-    gives them, for `prfaq finish` to put in place of the engine's (which point into `docs/`)."""
+) -> Export:
+    """The folder's files, and what `prfaq finish` needs to know of them."""
     docs_dir = site.docs_dir
     outputs: list[Output] = site_outputs(
         loaded,
@@ -201,7 +214,8 @@ def export_files(
         for o in outputs
         if o.is_page and o.path in files
     }
-    return files, clashes, edit
+    unindexed = [o.path for o in outputs if o.is_page and o.document is None and o.path in files]
+    return Export(files, clashes, edit, unindexed)
 
 
 def _safe(rel: str) -> bool:
@@ -251,21 +265,24 @@ def _remove(folder: Path, rel: str) -> bool:
     return True
 
 
-def read_edit_links(folder: Path) -> dict[str, str]:
-    """The edit links of the pages the last export generated (its manifest's `edit`)."""
+def read_manifest(folder: Path) -> tuple[dict[str, str], set[str]]:
+    """The edit links and the unindexed pages the last export into `folder` kept in its manifest."""
     try:
         data = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return {}
-    edit = data.get("edit") if isinstance(data, dict) else None
-    if not isinstance(edit, dict):
-        return {}
-    return {k: v for k, v in edit.items() if isinstance(k, str) and isinstance(v, str) and _safe(k)}
+        return {}, set()
+    data = data if isinstance(data, dict) else {}
+    edit, unindexed = data.get("edit"), data.get("unindexed")
+    links = {k: v for k, v in edit.items() if isinstance(k, str) and isinstance(v, str) and _safe(k)} if isinstance(edit, dict) else {}
+    pages = {k for k in unindexed if isinstance(k, str) and _safe(k)} if isinstance(unindexed, list) else set()
+    return links, pages
 
 
-def write_export(folder: Path, files: Mapping[str, bytes], edit: Mapping[str, str] | None = None) -> ExportReport:
-    """Write `files` into `folder` as the module says: changed files only, files written before
-    and gone removed, files the command did not write left alone (an error finding each)."""
+def write_export(folder: Path, export: Export) -> ExportReport:
+    """Write the export's files into `folder` as the module says: changed files only, files
+    written before and gone removed, files the command did not write left alone (an error
+    finding each)."""
+    files = export.files
     folder.mkdir(parents=True, exist_ok=True)
     before = _read_manifest(folder)
     report = ExportReport()
@@ -281,8 +298,10 @@ def write_export(folder: Path, files: Mapping[str, bytes], edit: Mapping[str, st
         else:
             report.unchanged += 1
     report.removed = [rel for rel in sorted(before - set(wrote)) if _remove(folder, rel)]
-    links = {path: url for path, url in sorted((edit or {}).items()) if path in wrote}
-    manifest = json.dumps({"generator": "prfaq export", "files": wrote, "edit": links}, indent=1) + "\n"
-    write_if_changed(folder / MANIFEST, manifest.encode("utf-8"))
+    links = {path: url for path, url in sorted(export.edit.items()) if path in wrote}
+    unindexed = [path for path in export.unindexed if path in links]
+    manifest = {"generator": "prfaq export", "files": wrote, "edit": links, "unindexed": unindexed}
+    text = json.dumps(manifest, indent=1) + "\n"
+    write_if_changed(folder / MANIFEST, text.encode("utf-8"))
     return report
 
