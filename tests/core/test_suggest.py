@@ -45,3 +45,27 @@ def test_the_stop_words_are_scikit_learns() -> None:
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
     assert stop_words() == ENGLISH_STOP_WORDS
+
+
+def test_kept_headings_give_the_same_suggestions_and_a_changed_file_is_read_again(tmp_path: Path) -> None:
+    import os
+    import shutil
+    import time
+
+    from mkdocs_prfaq.core.settings import from_options
+    from mkdocs_prfaq.core.suggest import suggestions
+
+    shutil.copytree(REPO / "prfaqs", tmp_path / "prfaqs")
+    old = time.time() - 3600  # outside the window in which a file may change unseen
+    for path in (tmp_path / "prfaqs").iterdir():
+        os.utime(path, (old, old))
+    settings = from_options(tmp_path, {"source_dir": "prfaqs"})
+    ask = ("Live video help to build furniture", "Shoppers stuck assembling flat-pack furniture")
+    first = suggestions(settings, *ask)
+    assert (tmp_path / ".prfaq_cache" / "headings.json").is_file()
+    assert first[0].id == "PRFAQ-0005" and suggestions(settings, *ask) == first == suggestions(settings, *ask, cache=False)
+    shelved = next((tmp_path / "prfaqs").glob("PRFAQ-0005-*.md"))
+    text = shelved.read_text(encoding="utf-8")
+    shelved.write_text(text.replace("title: Video calls with", "title: Live video calls with", 1), encoding="utf-8")
+    os.utime(shelved, (old + 60, old + 60))
+    assert suggestions(settings, *ask)[0].title == "Live video calls with an assembly expert for flat-pack furniture"

@@ -18,7 +18,7 @@ from importlib import resources
 from pathlib import Path
 from string import Template
 
-from .check import check_files
+from .check import cache_for, check_files
 from .findings import Finding, Severity
 from .loader import discover, display_path
 from .model import ID_PATTERN
@@ -124,7 +124,8 @@ def _errors(settings: Settings, path: Path, text: str) -> list[Finding]:
         probe.write_text(text, encoding="utf-8")
         # Errors only: `possible-duplicate` (a warning, and the slowest rule) is left out.
         quiet = replace(settings, rules={**settings.rules, "possible-duplicate": Severity.OFF})
-        result = check_files(quiet, [probe], reviewed=())
+        # The other files from the check's cache when it holds them (read again when changed).
+        result = check_files(quiet, [probe], reviewed=(), cache=cache_for(settings))
     shown = display_path(path, settings.root)
     return [replace(finding, path=shown) for finding in result.errors]
 

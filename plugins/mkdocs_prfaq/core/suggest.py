@@ -13,23 +13,34 @@ from __future__ import annotations
 
 import ast
 import importlib.util
+import json
 import math
+import os
 import re
+import time
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from .loader import discover, load
+from .cache import CACHE_DIR, fingerprint, stamp
+from .loader import discover, display_path, load
 from .similar import SIMILAR_SCORE, Similar
 
 if TYPE_CHECKING:
-    from .model import Document
     from .settings import Settings
 
-__all__ = ["SUGGESTIONS", "HeadingIndex", "Suggestion", "closest_text", "heading_text", "suggestions", "suggestions_text"]
+__all__ = [
+    "SUGGESTIONS",
+    "HeadingIndex",
+    "Suggestion",
+    "closest_text",
+    "heading_text",
+    "suggestions",
+    "suggestions_text",
+]
 
 #: How many documents `prfaq new` names.
 SUGGESTIONS = 3
@@ -49,26 +60,94 @@ def heading_text(title: str, customer: str | None, summary: str = "") -> str:
 
 
 def suggestions(
-    settings: Settings, title: str, customer: str | None = None, *, threshold: float = SIMILAR_SCORE
+    settings: Settings,
+    title: str,
+    customer: str | None = None,
+    *,
+    threshold: float = SIMILAR_SCORE,
+    cache: bool = True,
 ) -> list[Suggestion]:
     """The documents of the source folder closest to a new title and customer, closest first,
-    at most :data:`SUGGESTIONS`, each at or above `threshold`."""
+    at most :data:`SUGGESTIONS`, each at or above `threshold`. With `cache`, each file's heading
+    is kept in `.prfaq_cache/` and read again only when the file changed."""
     if not settings.source_dir.is_dir():
         return []
+    by_id: dict[str, Heading] = {}
+    for heading in headings(settings, cache=cache).values():
+        if heading[0] is not None:
+            by_id.setdefault(heading[0], heading)
+    index = HeadingIndex({i: h[3] for i, h in by_id.items()})
+    found = index.closest(heading_text(title, customer), top=SUGGESTIONS, threshold=threshold)
+    return [Suggestion(s.id, by_id[s.id][1] or "", by_id[s.id][2], s.score) for s in found]
+
+
+#: A document's (id, status, title, heading text).
+Heading = tuple[str | None, str | None, str, str]
+_HEADINGS = "headings.json"
+#: A file changed this recently may change again unseen (the check cache's "racy" window).
+_RACY_NS = 2_000_000_000
+
+
+def headings(settings: Settings, *, cache: bool = True) -> dict[str, Heading]:
+    """Each document's heading, by display path, in the folder's order: the unchanged files'
+    from `.prfaq_cache/headings.json` (same size, modification time and inode), the others read."""
+    folder = settings.root / CACHE_DIR
+    key = fingerprint([settings.max_file_size, _HEADINGS])
+    old: dict[str, list[Any]] = {}
+    if cache:
+        try:
+            data = json.loads((folder / _HEADINGS).read_text(encoding="utf-8"))
+            if isinstance(data, dict) and data.get("key") == key and isinstance(data.get("entries"), dict):
+                old = data["entries"]
+        except (OSError, ValueError):
+            pass
+    kept: dict[str, list[Any]] = {}
+    fresh: dict[str, Path] = {}
+    for path, _ in discover(settings.source_dir):
+        shown = display_path(path, settings.root)
+        raw = old.get(shown)
+        current = stamp(path)
+        if current is not None and isinstance(raw, list) and len(raw) == 5 and raw[0] == list(current):
+            kept[shown] = raw
+        else:
+            fresh[shown] = Path(path)
     loaded = load(
-        [Path(path) for path, _ in discover(settings.source_dir)],
+        list(fresh.values()),
         root=settings.root,
         source=settings.source_dir,
         max_bytes=settings.max_file_size,
         bodies_for=(),
     )
-    by_id: dict[str, Document] = {}
+    now = time.time_ns()
     for doc in loaded.documents:
-        if doc.id is not None:
-            by_id.setdefault(doc.id, doc)
-    index = HeadingIndex({i: heading_text(d.title, d.customer, d.summary) for i, d in by_id.items()})
-    found = index.closest(heading_text(title, customer), top=SUGGESTIONS, threshold=threshold)
-    return [Suggestion(s.id, by_id[s.id].status or "", by_id[s.id].title, s.score) for s in found]
+        current = stamp(fresh[doc.path])
+        kept[doc.path] = [
+            list(current) if current is not None and now - current[1] > _RACY_NS else None,
+            doc.id,
+            doc.status,
+            doc.title,
+            heading_text(doc.title, doc.customer, doc.summary),
+        ]
+    if cache and (fresh or kept.keys() != old.keys()):
+        _write(folder, {"key": key, "entries": kept})
+    return {shown: (raw[1], raw[2], raw[3], raw[4]) for shown, raw in kept.items()}
+
+
+def _write(folder: Path, data: dict[str, Any]) -> None:
+    """Written whole under a temporary name, then renamed; a cache that cannot be written is skipped."""
+    import tempfile
+
+    try:
+        folder.mkdir(exist_ok=True)
+        ignore = folder / ".gitignore"
+        if not ignore.exists():
+            ignore.write_text("# Made by `prfaq check`; safe to delete.\n*\n", encoding="utf-8")
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".headings-", suffix=".json")
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(json.dumps(data, separators=(",", ":")))
+        os.replace(temporary, folder / _HEADINGS)
+    except OSError:
+        return
 
 
 def suggestions_text(found: list[Suggestion]) -> str:
