@@ -14,13 +14,22 @@ from __future__ import annotations
 
 import random
 import resource
+import statistics
+import subprocess
 import sys
+import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "plugins"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from mkdocs_prfaq.core.model import IN_WRITING
+from mkdocs_prfaq.core.pipeline import LoadedCatalog, load_catalog, site_outputs
+from mkdocs_prfaq.core.settings import Settings, load_settings
 from mkdocs_prfaq.core.similar import BODY_WORDS, DUPLICATE_SCORE, SimilarityIndex
+from mkdocs_prfaq.core.suggest import suggestions
 
 VOCABULARY = 20_000
 TOPIC_WORDS = 40
@@ -79,6 +88,91 @@ def quality(count: int = 2000, copies: int = 200, seed: int = 11) -> None:
     print(f"similar: {count} documents and {copies} rewritten copies: at the duplicate threshold "
           f"{DUPLICATE_SCORE}, precision {precision:.2f}, recall {recall:.2f}; the copy's first match is its "
           f"original for {first:.0%}", flush=True)
+    # As `possible-duplicate` compares: the copies are the drafts, words weighed by the others.
+    copies_text = {c: texts[c] for c in truth}
+    settled = SimilarityIndex({k: v for k, v in texts.items() if k not in truth})
+    near = settled.around(copies_text, list(truth), top=3, threshold=DUPLICATE_SCORE)
+    flagged = {(c, s.id) for c, found_near in near.items() for s in found_near}
+    hits = {(c, o) for c, o in flagged if truth.get(c) == o}
+    print(f"similar: possible-duplicate as the check runs it (copies in writing, weighed by the others): "
+          f"precision {len(hits) / len(flagged) if flagged else 1.0:.2f}, recall {len(hits) / copies:.2f}", flush=True)
+
+
+def _project(root: Path, count: int) -> Settings:
+    """bench/corpus.py's project (600-word documents, a quarter of them drafts or in review), each
+    body led by a paragraph of this bench's Zipf text: the check corpus draws every word from 60,
+    which the vectorizer drops as words every document holds."""
+    from corpus import write_project
+
+    write_project(root, count, words=600)
+    texts = list(corpus(count).values())
+    for path, text in zip(sorted((root / "prfaqs").glob("*.md")), texts, strict=True):
+        source = path.read_text(encoding="utf-8")
+        end = source.index("\n---\n", 4) + 5
+        path.write_text(f"{source[:end]}\n{' '.join(text.split()[:300])}\n{source[end:]}", encoding="utf-8")
+    return load_settings(root / "mkdocs.yml")
+
+
+def site(count: int = 10_000, rounds: int = 2) -> None:
+    """The core render (`site_outputs`: every page, catalog.json, feeds) at N = `count`, with the
+    similar PR/FAQs and without (`similar: false`), alternated in one process; the peak memory
+    after the runs without them, then after those with them."""
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = _project(Path(tmp), count)
+        loaded = load_catalog(settings, jobs=2)
+        off = replace(settings, similar=None)
+        start = time.perf_counter()
+        import sklearn.feature_extraction.text  # noqa: F401  # once per build: timed apart from the rounds
+
+        print(f"similar: importing scikit-learn's vectorizer: {time.perf_counter() - start:.2f} s", flush=True)
+        times: dict[str, list[float]] = {"off": [], "on": []}
+        peaks = {}
+        for _ in range(rounds):
+            for name, chosen in (("off", off), ("on", settings)):
+                start = time.perf_counter()
+                site_outputs(loaded, chosen, site_name="bench", has_page=lambda _: True)
+                times[name].append(time.perf_counter() - start)
+                peaks[name] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        on, off_time = statistics.median(times["on"]), statistics.median(times["off"])
+        print(f"similar: site_outputs at N={count}: with similar {on:.1f} s, without {off_time:.1f} s "
+              f"(rounds {times['on']} / {times['off']}), +{on / off_time - 1:.0%}; peak memory "
+              f"{peaks['off']:.0f} MB without, {peaks['on']:.0f} MB with", flush=True)
+        _new_and_check(settings, loaded)
+
+
+def _new_and_check(settings: Settings, loaded: LoadedCatalog, rounds: int = 3) -> None:
+    """`prfaq new` at this N, the whole command, with its kept headings (.prfaq_cache/headings.json)
+    and without, alternated; `prfaq check` on one draft against one decided document, the others
+    from the cache (pre-commit's case)."""
+    count = len(loaded.catalog.documents)
+    prfaq = str(Path(sys.executable).parent / "prfaq")
+    subprocess.run([prfaq, "check"], cwd=settings.root, capture_output=True, check=False)  # fills the cache
+    title, customer = "Synthetic proposal for parcel refund", "Shoppers who need parcel help"
+    command = [prfaq, "new", title, "--customer", customer, "--team", "payments", "--author", "Bench"]
+    times: dict[str, list[float]] = {"read": [], "kept": []}
+    for _ in range(rounds):
+        for name in ("read", "kept"):
+            if name == "read":
+                (settings.root / ".prfaq_cache" / "headings.json").unlink(missing_ok=True)
+            start = time.perf_counter()
+            made = subprocess.run(command, cwd=settings.root, check=True, capture_output=True, text=True)
+            times[name].append(time.perf_counter() - start)
+            (settings.root / made.stdout.strip()).unlink()
+    found = len(suggestions(settings, title, customer))
+    print(f"similar: prfaq new at N={count} ({found} suggestions), the whole command: every file read "
+          f"{statistics.median(times['read']):.2f} s, headings kept {statistics.median(times['kept']):.2f} s "
+          f"(rounds {[round(t, 2) for t in times['read']]} / {[round(t, 2) for t in times['kept']]})", flush=True)
+    draft = next(d.path for d in loaded.catalog.documents if d.status in IN_WRITING)
+    decided = next(d.path for d in loaded.catalog.documents if d.status not in IN_WRITING)
+    checks: dict[str, list[float]] = {draft: [], decided: []}
+    for _ in range(rounds):
+        for path in checks:
+            start = time.perf_counter()
+            subprocess.run([prfaq, "check", path], cwd=settings.root, capture_output=True, check=False)
+            checks[path].append(time.perf_counter() - start)
+    print(f"similar: prfaq check on one file among {count}, cache filled: a draft (possible-duplicate) "
+          f"{statistics.median(checks[draft]):.2f} s, a decided document {statistics.median(checks[decided]):.2f} s",
+          flush=True)
 
 
 def main(counts: list[int] | None = None) -> None:
@@ -97,6 +191,7 @@ def main(counts: list[int] | None = None) -> None:
         print(f"similar: N={count}: vectors {built:.2f} s, three closest of every document {compared:.2f} s; "
               f"peak memory {peak:.0f} MB; {same_topic / count:.0%} found only their topic's documents", flush=True)
     quality()
+    site()
 
 
 if __name__ == "__main__":
