@@ -27,7 +27,7 @@ def hook() -> dict[str, object]:
 
 def test_manifest_declares_the_hook() -> None:
     entry = hook()
-    assert entry["entry"] == "prfaq check"
+    assert entry["entry"] == "prfaq check --skip possible-duplicate"
     assert entry["language"] == "python"
     pattern = re.compile(str(entry["files"]))
     assert pattern.search("prfaqs/PRFAQ-0042-x.md") and pattern.search("prfaqs/archive/PRFAQ-0001-y.md")
@@ -51,7 +51,7 @@ def test_own_config_uses_the_same_hook() -> None:
     hooks = [h for repo in config["repos"] for h in repo["hooks"]]
     [own] = [h for h in hooks if h["id"] == "prfaq-check"]
     assert own["files"] == hook()["files"]
-    assert own["entry"].split("/")[-1] == "prfaq check"
+    assert own["entry"].split("/")[-1] == hook()["entry"]
 
 
 def _run_entry(project: Path, *files: str) -> subprocess.CompletedProcess[str]:

@@ -7,6 +7,7 @@ usage errors.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import gc
 import io
@@ -18,6 +19,7 @@ from pathlib import Path
 from .core.check import NoSuchPath, cache_for, check_files, check_folder, default_jobs, named_files, rules_text
 from .core.findings import Severity, render, summary_line
 from .core.model import STATUSES
+from .core.rules.registry import ALWAYS_ON, RULES
 from .core.settings import Settings, SettingsError, load_settings, require_source_dir
 
 __all__ = ["EXIT_FINDINGS", "EXIT_OK", "EXIT_USAGE", "build_parser", "main", "run"]
@@ -33,8 +35,18 @@ def _settings(args: argparse.Namespace) -> Settings:
     return load_settings(Path(args.config))
 
 
+def _skipping(settings: Settings, skipped: Sequence[str]) -> Settings:
+    """`--skip RULE`: the rule off for this run only, as `rules: {RULE: off}` would turn it off."""
+    for rule in skipped:
+        if rule not in RULES:
+            raise SettingsError(f"--skip {rule}: no such rule (`prfaq rules` lists them)")
+        if rule in ALWAYS_ON:
+            raise SettingsError(f"--skip {rule}: this rule cannot be turned off: {ALWAYS_ON[rule]}")
+    return dataclasses.replace(settings, rules={**settings.rules, **dict.fromkeys(skipped, Severity.OFF)})
+
+
 def cmd_check(args: argparse.Namespace) -> int:
-    settings = _settings(args)
+    settings = _skipping(_settings(args), args.skip)
     cache = None if args.no_cache else cache_for(settings)
     jobs = settings.jobs or default_jobs()
     if args.paths:
@@ -273,6 +285,11 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--no-cache", action="store_true", help="read every file again, ignoring and leaving alone the results kept in .prfaq_cache/"
     )
+    check.add_argument(
+        "--skip", action="append", default=[], metavar="RULE",
+        help="leave a rule out of this run (repeatable); the pre-commit hook skips possible-duplicate, which"
+        " compares the file with every other document, and leaves it to the pull request's check",
+    )  # fmt: skip
     check.set_defaults(func=cmd_check)
 
     new = sub.add_parser("new", help="write a new PR/FAQ from the template, with the next free id")

@@ -10,8 +10,10 @@ import shutil
 import time
 from pathlib import Path
 
+import pytest
 from corekit import FIXTURES
 
+from mkdocs_prfaq.cli import main
 from mkdocs_prfaq.core.check import CheckResult, cache_for, check_files, check_folder
 from mkdocs_prfaq.core.settings import Settings, from_options
 
@@ -121,3 +123,24 @@ def test_a_check_of_decided_documents_loads_no_scikit_learn(tmp_path: Path) -> N
 
     assert loads(SHELVED) == "False\n"
     assert loads(SHELVED, DRAFT) == "True\n"
+
+
+def test_skipped_on_the_command_line_as_the_pre_commit_hook_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`prfaq check FILE` names the duplicate; the hook's `--skip possible-duplicate` leaves it to
+    the pull request's check, and every other finding stays; a rule that cannot be off is refused."""
+    corpus(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    draft = f"prfaqs/{DRAFT}"
+    main(["check", draft])
+    plain = capsys.readouterr().out
+    assert "possible-duplicate: very close to PRFAQ-0005, shelved" in plain
+    main(["check", "--skip", "possible-duplicate", draft])
+    skipped = capsys.readouterr().out
+    assert "possible-duplicate" not in skipped
+    assert skipped.splitlines() == [line for line in plain.splitlines() if "possible-duplicate" not in line]
+    assert main(["check", "--skip", "yaml-syntax", draft]) == 2
+    assert "--skip yaml-syntax: this rule cannot be turned off" in capsys.readouterr().err
+    assert main(["check", "--skip", "no-such-rule", draft]) == 2
+    assert "--skip no-such-rule: no such rule" in capsys.readouterr().err
