@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Playwright, sync_playwright
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
@@ -53,3 +54,11 @@ def _pagefind_from_npm() -> Iterator[None]:
     yield
     if before is None:
         os.environ.pop("PAGEFIND_BINARY_PATH", None)
+
+
+@pytest.fixture(scope="session")
+def playwright() -> Iterator[Playwright]:
+    """One Playwright driver for the session: the browser tests and the engines' search tests each
+    launch their Chromium from it (a second sync driver in one process fails to start)."""
+    with sync_playwright() as driver:
+        yield driver

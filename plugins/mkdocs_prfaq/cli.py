@@ -266,14 +266,7 @@ def _add_engine_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser
     finish.set_defaults(func=cmd_finish)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="prfaq", description="Check, scaffold, list and review PR/FAQ documents.")
-    parser.add_argument("--version", action=_Version, nargs=0, help="print the version and exit")
-    parser.add_argument(
-        "--config", default=None, metavar="FILE", help="the MkDocs config whose `prfaq` plugin options apply (default: mkdocs.yml)"
-    )
-    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", help="what to do (each has its own --help)")
-
+def _add_check_command(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     check = sub.add_parser("check", help="validate PR/FAQs and print every finding")
     check.add_argument(
         "paths", nargs="*", metavar="PATH",
@@ -291,6 +284,17 @@ def build_parser() -> argparse.ArgumentParser:
         " compares the file with every other document, and leaves it to the pull request's check",
     )  # fmt: skip
     check.set_defaults(func=cmd_check)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="prfaq", description="Check, scaffold, list and review PR/FAQ documents.")
+    parser.add_argument("--version", action=_Version, nargs=0, help="print the version and exit")
+    parser.add_argument(
+        "--config", default=None, metavar="FILE", help="the MkDocs config whose `prfaq` plugin options apply (default: mkdocs.yml)"
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", help="what to do (each has its own --help)")
+
+    _add_check_command(sub)
 
     new = sub.add_parser("new", help="write a new PR/FAQ from the template, with the next free id")
     new.add_argument("title", help="the headline, in quotes")

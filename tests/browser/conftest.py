@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from browserkit import CHROMIUM, CHROMIUM_ARGS, Recorder, Server, build_fixture, serve
-from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, Playwright
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
@@ -33,12 +33,6 @@ def subpath_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]
     )
     with serve(site, "/handbook/") as running:
         yield running
-
-
-@pytest.fixture(scope="session")
-def playwright() -> Iterator[Playwright]:
-    with sync_playwright() as p:
-        yield p
 
 
 @pytest.fixture(scope="session")
