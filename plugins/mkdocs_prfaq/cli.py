@@ -7,7 +7,6 @@ usage errors.
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import datetime as dt
 import gc
 import io
@@ -19,7 +18,6 @@ from pathlib import Path
 from .core.check import NoSuchPath, cache_for, check_files, check_folder, default_jobs, named_files, rules_text
 from .core.findings import Severity, render, summary_line
 from .core.model import STATUSES
-from .core.rules.registry import ALWAYS_ON, RULES
 from .core.settings import Settings, SettingsError, load_settings, require_source_dir
 
 __all__ = ["EXIT_FINDINGS", "EXIT_OK", "EXIT_USAGE", "build_parser", "main", "run"]
@@ -35,18 +33,8 @@ def _settings(args: argparse.Namespace) -> Settings:
     return load_settings(Path(args.config))
 
 
-def _skipping(settings: Settings, skipped: Sequence[str]) -> Settings:
-    """`--skip RULE`: the rule off for this run only, as `rules: {RULE: off}` would turn it off."""
-    for rule in skipped:
-        if rule not in RULES:
-            raise SettingsError(f"--skip {rule}: no such rule (`prfaq rules` lists them)")
-        if rule in ALWAYS_ON:
-            raise SettingsError(f"--skip {rule}: this rule cannot be turned off: {ALWAYS_ON[rule]}")
-    return dataclasses.replace(settings, rules={**settings.rules, **dict.fromkeys(skipped, Severity.OFF)})
-
-
 def cmd_check(args: argparse.Namespace) -> int:
-    settings = _skipping(_settings(args), args.skip)
+    settings = _settings(args).skipping(args.skip)
     cache = None if args.no_cache else cache_for(settings)
     jobs = settings.jobs or default_jobs()
     if args.paths:
@@ -96,10 +84,7 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    from .core.exports import (  # imported by the commands that use them: `check` starts faster
-        listing_records,
-        listing_text,
-    )
+    from .core.exports import listing_records, listing_text  # here: `check` starts faster without them
     from .core.pipeline import load_catalog
 
     settings = _settings(args)
@@ -110,13 +95,7 @@ def cmd_list(args: argparse.Namespace) -> int:
             " with its errors; values with a finding are left out.",
             file=sys.stderr,
         )
-    records = [
-        r
-        for r in listing_records(loaded, settings.directory_urls)
-        if (args.status is None or r["status"] == args.status)
-        and (args.team is None or r["team"] == args.team)
-        and (args.tag is None or (isinstance(r.get("tags"), list) and args.tag in r["tags"]))
-    ]
+    records = listing_records(loaded, settings.directory_urls, status=args.status, team=args.team, tag=args.tag)
     print(listing_text(records, args.format), end="")
     return EXIT_FINDINGS if loaded.check.errors else EXIT_OK
 
@@ -131,66 +110,46 @@ def handbook_markers() -> dict[str, Callable[[], str]]:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from .core.export_folder import export_files, read_site_config, write_export
-    from .core.pipeline import load_catalog
+    from .core.export_folder import ExportRefused, export_site
 
     settings = _settings(args)
-    site = read_site_config(Path(args.config or "mkdocs.yml"))
-    folder = Path(args.folder).resolve()
-    docs = site.docs_dir.resolve()
-    if folder != docs and folder.is_relative_to(docs):
-        print(f"prfaq export: {args.folder} is inside the docs folder {site.docs_dir}: export beside it", file=sys.stderr)
+    try:
+        run = export_site(
+            settings, Path(args.config or "mkdocs.yml"), Path(args.folder), jobs=settings.jobs or default_jobs(),
+            markers=handbook_markers(),
+        )  # fmt: skip
+    except ExportRefused as exc:
+        print(f"prfaq export: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    loaded = load_catalog(settings, jobs=settings.jobs or default_jobs())
-    if loaded.check.errors:
-        print(render(loaded.check.errors, "text"))
-        print(f"prfaq export: {len(loaded.check.errors)} error(s); nothing was written to {args.folder}", file=sys.stderr)
+    if run.check_errors or run.errors:
+        print(render(run.check_errors or run.errors, "text"))
+    if run.report is None:
+        print(f"prfaq export: {len(run.check_errors)} error(s); nothing was written to {args.folder}", file=sys.stderr)
         return EXIT_FINDINGS
-    export = export_files(loaded, settings, site, copy_docs=folder != docs, markers=handbook_markers())
-    report = write_export(folder, export)
-    errors = export.clashes + report.errors
-    if errors:
-        print(render(errors, "text"))
     print(
-        f"prfaq export: {len(report.written)} file(s) written, {report.unchanged} unchanged, "
-        f"{len(report.removed)} removed, {len(errors)} not exported in {args.folder}",
+        f"prfaq export: {len(run.report.written)} file(s) written, {run.report.unchanged} unchanged, "
+        f"{len(run.report.removed)} removed, {len(run.errors)} not exported in {args.folder}",
         file=sys.stderr,
     )
-    return EXIT_FINDINGS if errors else EXIT_OK
+    return EXIT_FINDINGS if run.errors else EXIT_OK
 
 
 def cmd_finish(args: argparse.Namespace) -> int:
-    from .core.built_site import finish_pages
-    from .core.export_folder import read_manifest
-    from .core.search_index import SearchIndexError, build_index, find_pagefind
+    from .core.built_site import NotASite, finish_site
+    from .core.search_index import SearchIndexError
 
-    site = Path(args.site)
-    if not (site / "index.html").is_file():
-        print(f"prfaq finish: {args.site} holds no built site (no index.html)", file=sys.stderr)
-        return EXIT_USAGE
-    settings = _settings(args)
-    edit, unindexed = read_manifest(Path(args.export)) if args.export else ({}, set())
-    _, diagrams = finish_pages(
-        site,
-        settings.root / settings.mermaid_js,
-        edit=edit,
-        unindexed=unindexed if settings.search else None,
-        directory_urls=settings.directory_urls,
-        download=settings.template_download,
-    )
-    if not settings.search:
-        print(f"prfaq finish: {diagrams} page(s) with diagrams; no search index (`search: false`)", file=sys.stderr)
-        return EXIT_OK
     try:
-        stats = build_index(site, args.language, find_pagefind(settings.root), keep_index_url=not settings.directory_urls)
+        done = finish_site(_settings(args), Path(args.site), export=args.export and Path(args.export), language=args.language)
+    except NotASite as exc:
+        print(f"prfaq finish: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     except SearchIndexError as exc:
         print(f"prfaq finish: {exc}", file=sys.stderr)
         return EXIT_FINDINGS
-    print(
-        f"prfaq finish: {diagrams} page(s) with diagrams; "
-        f"search index of {stats.pages} pages built in {stats.seconds:.2f} s",
-        file=sys.stderr,
+    index = "no search index (`search: false`)" if done.index is None else (
+        f"search index of {done.index.pages} pages built in {done.index.seconds:.2f} s"
     )
+    print(f"prfaq finish: {done.diagrams} page(s) with diagrams; {index}", file=sys.stderr)
     return EXIT_OK
 
 

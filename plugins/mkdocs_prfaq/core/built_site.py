@@ -23,14 +23,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Set
+from dataclasses import dataclass
 from pathlib import Path
 
-from .export_folder import write_if_changed
+from .export_folder import read_manifest, write_if_changed
 from .render.diagrams import DEST, as_code, has_diagram, load_mermaid
 from .render.html import esc
 from .scaffold import template_download
+from .search_index import IndexStats, build_index, find_pagefind
+from .settings import Settings
 
-__all__ = ["finish_pages"]
+__all__ = ["Finished", "NotASite", "finish_pages", "finish_site"]
 
 #: The theme's repository link, whose `data-md-component="source"` has its script fetch the stats.
 _SOURCE = re.compile(r'(<a\b[^>]*\bclass="md-source")\s+data-md-component="source"')
@@ -117,3 +120,38 @@ def finish_pages(
         finished = _finished(html, url, mermaid.is_file(), edits.get(rel), skip is not None and rel not in skip)
         changed += write_if_changed(page, finished.encode("utf-8"))
     return changed, diagrams
+
+
+class NotASite(ValueError):
+    """The folder holds no built site."""
+
+
+@dataclass(frozen=True, slots=True)
+class Finished:
+    """What :func:`finish_site` did."""
+
+    #: Pages with a diagram.
+    diagrams: int
+    #: The search index's figures; None with `search: false`.
+    index: IndexStats | None
+
+
+def finish_site(settings: Settings, site: Path, *, export: Path | None, language: str) -> Finished:
+    """`prfaq finish SITE`: the pages finished as the plugin finishes them (:func:`finish_pages`,
+    with what the export into `export` kept in its manifest), then Pagefind's index of the site.
+    Raises :class:`NotASite`, and :class:`~.search_index.SearchIndexError` when Pagefind fails."""
+    if not (site / "index.html").is_file():
+        raise NotASite(f"{site} holds no built site (no index.html)")
+    edit, unindexed = read_manifest(export) if export is not None else ({}, set())
+    _, diagrams = finish_pages(
+        site,
+        settings.root / settings.mermaid_js,
+        edit=edit,
+        unindexed=unindexed if settings.search else None,
+        directory_urls=settings.directory_urls,
+        download=settings.template_download,
+    )
+    if not settings.search:
+        return Finished(diagrams, None)
+    pagefind = find_pagefind(settings.root)
+    return Finished(diagrams, build_index(site, language, pagefind, keep_index_url=not settings.directory_urls))

@@ -34,14 +34,14 @@ import yaml
 from .exports import source_url
 from .findings import Finding, Severity
 from .markdown_sanitize import page_prefix
-from .pipeline import LoadedCatalog, site_outputs
+from .pipeline import LoadedCatalog, load_catalog, site_outputs
 from .render import handbook
 from .render.html import SourceLinks, esc
 from .render.search import document_search_html
 from .render.site import Output
 from .settings import Settings, SettingsError, _TolerantLoader
 
-__all__ = ["MANIFEST", "Export", "ExportReport", "SiteConfig", "export_files", "read_manifest", "read_site_config", "write_export", "write_if_changed"]
+__all__ = ["MANIFEST", "Export", "ExportRefused", "ExportReport", "ExportRun", "SiteConfig", "export_files", "export_site", "read_manifest", "read_site_config", "write_export", "write_if_changed"]
 
 #: The list of the files `prfaq export` wrote into the folder, kept in the folder.
 MANIFEST = ".prfaq-export.json"
@@ -305,3 +305,36 @@ def write_export(folder: Path, export: Export) -> ExportReport:
     write_if_changed(folder / MANIFEST, text.encode("utf-8"))
     return report
 
+
+
+class ExportRefused(ValueError):
+    """The folder cannot be exported into (one line, for the person who asked)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ExportRun:
+    """What :func:`export_site` did: with `check_errors`, nothing was written."""
+
+    check_errors: list[Finding]
+    #: Generated paths not exported: clashes with docs pages, files the command did not write.
+    errors: list[Finding] = field(default_factory=list)
+    report: ExportReport | None = None
+
+
+def export_site(
+    settings: Settings, config_file: Path, folder: Path, *, jobs: int,
+    markers: Mapping[str, Callable[[], str]] = handbook.MARKERS,
+) -> ExportRun:  # fmt: skip
+    """`prfaq export FOLDER`: check the source folder, then write the site's files into `folder`
+    (beside the docs folder, or the docs folder itself; never inside it, where an engine would
+    build the export into itself)."""
+    site = read_site_config(config_file)
+    target, docs = folder.resolve(), site.docs_dir.resolve()
+    if target != docs and target.is_relative_to(docs):
+        raise ExportRefused(f"{folder} is inside the docs folder {site.docs_dir}: export beside it")
+    loaded = load_catalog(settings, jobs=jobs)
+    if loaded.check.errors:
+        return ExportRun(loaded.check.errors)
+    export = export_files(loaded, settings, site, copy_docs=target != docs, markers=markers)
+    report = write_export(target, export)
+    return ExportRun([], export.clashes + report.errors, report)

@@ -158,13 +158,22 @@ def listing_record(
     return record
 
 
-def listing_records(loaded: LoadedCatalog, directory_urls: bool = True) -> list[dict[str, Any]]:
-    """`prfaq list`'s records: one per file checked, those with an id first, by id, then by source."""
+def listing_records(
+    loaded: LoadedCatalog, directory_urls: bool = True, *, status: str | None = None, team: str | None = None,
+    tag: str | None = None,
+) -> list[dict[str, Any]]:
+    """`prfaq list`'s records: one per file checked, those with an id first, by id, then by
+    source; with `status`, `team` or `tag`, only those whose validated value matches."""
     documents = {doc.path: doc for doc in loaded.catalog.documents}
     findings: dict[str, list[Finding]] = {}
     for finding in loaded.check.findings:
         findings.setdefault(finding.path, []).append(finding)
     records = [listing_record(path, documents.get(path), findings.get(path, []), directory_urls) for path in loaded.check.files]
+    records = [
+        r for r in records
+        if (status is None or r["status"] == status) and (team is None or r["team"] == team)
+        and (tag is None or (isinstance(r.get("tags"), list) and tag in r["tags"]))
+    ]  # fmt: skip
     records.sort(key=lambda r: (r["id"] is None, r["id"] or "", r["source"]))
     return records
 

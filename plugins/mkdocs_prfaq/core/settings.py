@@ -7,7 +7,8 @@ placeholders here, never resolved.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import dataclasses
+from collections.abc import Iterable, Mapping
 from dataclasses import Field, dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -222,6 +223,19 @@ class Settings:
 
     def severity(self, rule: str) -> Severity:
         return self.rules.get(rule, RULES[rule].default)
+
+    def skipping(self, skipped: Iterable[str]) -> Settings:
+        """These settings with the rules `skipped` off (`prfaq check --skip RULE`), as
+        `rules: {RULE: off}` would turn them off; an unknown rule, or one that cannot be off, is
+        an error."""
+        off: dict[str, Severity] = {}
+        for rule in skipped:
+            if rule not in RULES:
+                raise SettingsError(f"--skip {rule}: no such rule (`prfaq rules` lists them)")
+            if rule in ALWAYS_ON:
+                raise SettingsError(f"--skip {rule}: this rule cannot be turned off: {ALWAYS_ON[rule]}")
+            off[rule] = Severity.OFF
+        return dataclasses.replace(self, rules={**self.rules, **off}) if off else self
 
 
 class _TolerantLoader(yaml.SafeLoader):

@@ -30,6 +30,7 @@ from ..core.render import handbook
 from ..core.render.blocks import splice
 from ..core.render.html import Links, esc
 from ..core.render.listing import CATALOG
+from ..core.render.search import page_context
 from ..core.render.site import ASSET_DIR, ASSETS, Output
 from ..core.render.templates import TemplateFailure
 from ..core.sanitize import safe_name, sanitize_html
@@ -278,7 +279,7 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call,vali
         data = self.search_data.get(src)
         if data is None:
             catalog = self.loaded.catalog if self.loaded is not None else None
-            data = self.search_data[src] = search.page_context(src, self.pages.get(src), catalog, config)
+            data = self.search_data[src] = page_context(src, self.pages.get(src), catalog, config.use_directory_urls)
         return data
 
     def _index(self, html: str, page: Page, config: MkDocsConfig) -> None:

@@ -2,9 +2,9 @@
 
 `configure` puts this package's templates in front of the theme's: the header gets one search
 box driven by Pagefind (`partials/prfaq-search.html`), and `main.html` marks the indexed part of
-each page. `page_context` tells those templates whether a page is indexed and, for a PR/FAQ,
-hands them the core's hidden metadata and filters. The browser loads Pagefind's files relative
-to the page, so a site served from a sub-path works.
+each page, from the core's `page_context` (whether a page is indexed; a PR/FAQ's hidden
+metadata and filters). The browser loads Pagefind's files relative to the page, so a site
+served from a sub-path works.
 """
 
 from __future__ import annotations
@@ -12,21 +12,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
 from ..core import search_index
-from ..core.catalog import Catalog
-from ..core.render.html import Links
-from ..core.render.listing import CATALOG
-from ..core.render.search import document_search_html
-from ..core.render.site import Output
 from ..core.search_index import Indexer, IndexStats, Pagefind, SearchIndexError, npm_binaries
 
-__all__ = ["build_index", "configure", "find_pagefind", "finish", "indexer", "npm_binaries", "page_context"]
+__all__ = ["build_index", "configure", "find_pagefind", "finish", "indexer", "npm_binaries"]
 
 log = get_plugin_logger("prfaq")
 
@@ -50,20 +44,6 @@ def configure(config: MkDocsConfig) -> None:
             "the site's search is Pagefind's; the `search` plugin in mkdocs.yml only builds an "
             "unused lunr index and can be removed"
         )
-
-
-def page_context(src_uri: str, output: Output | None, catalog: Catalog | None, config: MkDocsConfig) -> dict[str, Any]:
-    """The `prfaq_search` variable of a page's template context."""
-    indexed = output is None or output.document is not None
-    html = ""
-    if output is not None and output.document is not None and catalog is not None:
-        html = document_search_html(output.document, catalog)
-    return {
-        "index": indexed,
-        "html": html,
-        "catalog": Links(config.use_directory_urls).url(CATALOG),
-        "is_catalog": src_uri == CATALOG,
-    }
 
 
 @contextmanager

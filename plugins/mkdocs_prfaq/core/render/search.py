@@ -17,10 +17,16 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from ..catalog import Catalog
 from ..model import Document
+from .html import Links
+from .listing import CATALOG
 from .templates import STATUS_LABELS, render
+
+if TYPE_CHECKING:
+    from .site import Output
 
 __all__ = [
     "EXCLUDE_SELECTORS",
@@ -106,3 +112,18 @@ def document_search_html(doc: Document, catalog: Catalog, *, template_dirs: Sequ
         tokens=[" ".join(t.split()) for t in tokens if t.strip()],
         weight=TOKEN_WEIGHT,
     )
+
+
+def page_context(src_uri: str, output: Output | None, catalog: Catalog | None, directory_urls: bool) -> dict[str, Any]:
+    """What a page's template needs to know for search (the `prfaq_search` variable of the
+    plugin's templates): whether the page is indexed (every page but the catalog's listings),
+    a PR/FAQ's hidden metadata and filters, and where the catalog is."""
+    html = ""
+    if output is not None and output.document is not None and catalog is not None:
+        html = document_search_html(output.document, catalog)
+    return {
+        "index": output is None or output.document is not None,
+        "html": html,
+        "catalog": Links(directory_urls).url(CATALOG),
+        "is_catalog": src_uri == CATALOG,
+    }
