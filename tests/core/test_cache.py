@@ -4,6 +4,7 @@ without the cache; a changed file, a changed setting or a broken cache file is s
 from __future__ import annotations
 
 import os
+import pickle
 import shutil
 import subprocess
 import sys
@@ -112,9 +113,37 @@ def test_severities_apply_to_cached_findings(tmp_path: Path) -> None:
 def test_a_broken_cache_file_is_ignored_and_replaced(tmp_path: Path) -> None:
     settings = project(tmp_path)
     cached(settings)
-    (settings.root / CACHE_DIR / "check.json").write_text('{"key": [', encoding="utf-8")
+    whole = settings.root / CACHE_DIR / "check.pickle"
+    whole.write_bytes(whole.read_bytes()[:-40])  # torn
     assert len(cached(settings).documents) == 2
     assert cached(settings).documents == []
+
+
+class _Planted:
+    """What a pull request could commit as a cache file: unpickling it would create `target`."""
+
+    def __init__(self, target: Path) -> None:
+        self.target = target
+
+    def __reduce__(self) -> tuple[object, tuple[str]]:
+        return os.mkdir, (str(self.target),)
+
+
+def test_a_planted_cache_file_runs_nothing_and_is_ignored(tmp_path: Path) -> None:
+    """The cache is in the working tree: a file there under the right key that names a function
+    is refused whole (nothing run, every file read again), and the findings are those found
+    without a cache."""
+    settings = project(tmp_path)
+    cached(settings)
+    target = tmp_path / "planted"
+    whole = settings.root / CACHE_DIR / "check.pickle"
+    kept = pickle.loads(whole.read_bytes())
+    kept["entries"]["prfaqs/PRFAQ-0001-instant-refunds.md"] = _Planted(target)
+    whole.write_bytes(pickle.dumps(kept))
+    result = cached(settings)
+    assert not target.exists()
+    assert len(result.documents) == 2
+    assert summary(result) == summary(check_folder(settings))
 
 
 def test_files_changed_seconds_ago_are_not_kept(tmp_path: Path) -> None:
@@ -131,12 +160,12 @@ def test_one_changed_file_is_written_beside_the_cache_not_into_it(tmp_path: Path
     """In a large catalog, pre-commit's check of one file must not rewrite every entry."""
     settings = project(tmp_path)
     cached(settings)
-    whole = settings.root / CACHE_DIR / "check.json"
+    whole = settings.root / CACHE_DIR / "check.pickle"
     before = whole.read_bytes()
     put(settings, "PRFAQ-0001-instant-refunds-edited.md", "PRFAQ-0001-instant-refunds.md", OLD + 1)
     assert len(cached(settings).documents) == 1
     assert whole.read_bytes() == before
-    assert "PRFAQ-0001" in (settings.root / CACHE_DIR / "check-recent.json").read_text(encoding="utf-8")
+    assert b"PRFAQ-0001" in (settings.root / CACHE_DIR / "check-recent.pickle").read_bytes()
     # Both files together: nothing to read again, the new finding kept.
     again = cached(settings)
     assert again.documents == [] and [f.rule for f in again.findings] == ["weasel-words"]
@@ -171,4 +200,5 @@ def test_the_parsed_dictionary_is_kept_in_the_user_cache_and_a_broken_copy_is_pa
     assert check_dense() == first  # read from the copy
     copy.write_bytes(b"not a pickle")
     assert check_dense() == first and copy.stat().st_size > 100_000
-    assert not list((settings.root / CACHE_DIR).glob("*.pickle"))
+    # In the project's folder, only the check's own entries (plain data): no dictionary.
+    assert {p.name for p in (settings.root / CACHE_DIR).iterdir()} <= {".gitignore", "check.pickle", "check-recent.pickle"}

@@ -9,8 +9,12 @@ was read with, and the whole cache only while the program and the settings that 
 document's findings are those it was made with. Severities are applied after, so changing them
 keeps the cache.
 
-The file is JSON, written whole to a temporary name and renamed, so that two checks running at
-once never leave a torn file; a cache that cannot be read or written is ignored.
+The file is a pickle of plain tuples, strings and numbers, read by an unpickler that refuses
+every class and function: a file planted in the working tree can give no more than data, which
+is used only under this program's key. It loads in a third of the time of the same entries as
+JSON and needs no conversion back to tuples (one file checked among 10,000: 50 ms less, measured
+in bench/README.md). It is written whole to a temporary name and renamed, so that two checks
+running at once never leave a torn file; a cache that cannot be read or written is ignored.
 """
 
 from __future__ import annotations
@@ -18,28 +22,29 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import pickle
 import stat as _stat
 import sys
 import time
 from collections.abc import Iterable
-from dataclasses import dataclass
+from io import BytesIO
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from .findings import Problem
 from .rules.corpus import References
 
-__all__ = ["CACHE_DIR", "DICTIONARY_COPY", "CheckCache", "Entry", "Stamp", "fingerprint", "stamp", "user_cache_folder"]
+__all__ = ["CACHE_DIR", "DICTIONARY_COPY", "CheckCache", "Entry", "Stamp", "fingerprint", "load_plain", "stamp", "user_cache_folder"]
 
 #: The folder, at the project's root.
 CACHE_DIR = ".prfaq_cache"
-_FILE = "check.json"
-_RECENT = "check-recent.json"
+_FILE = "check.pickle"
+_RECENT = "check-recent.pickle"
 #: The parsed hyphenation dictionary of the readability rule (see `keep_dictionary_in`), in the
 #: user's cache folder: it is the same for every project, and a pickle must never be read from
 #: the working tree, where a pull request could put one.
 DICTIONARY_COPY = "hyphenation.pickle"
-#: Entries learnt since the last full write that `check-recent.json` may hold.
+#: Entries learnt since the last full write that `check-recent.pickle` may hold.
 _RECENT_MAX = 256
 #: A file changed this recently may change again within the clock's resolution without its
 #: stamp changing: such a file is not kept (git's "racy" entries).
@@ -72,8 +77,7 @@ def stamp(path: str | Path) -> Stamp | None:
     return None if _stat.S_ISLNK(st.st_mode) else (st.st_size, st.st_mtime_ns, st.st_ino)
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
+class Entry(NamedTuple):
     """One file's result: problems from reading it, from the checks of one document, and what
     other documents can refer to (None when no document could be read)."""
 
@@ -87,31 +91,41 @@ class Entry:
     #: Whether the writing rules ran on it (they run only where they apply: see `check`).
     writing: bool = False
 
-    def to_json(self) -> list[Any]:
-        return [
-            list(self.stamp),
-            [[p.rule, p.line, p.col, p.message] for p in self.read],
-            [[p.rule, p.line, p.col, p.message] for p in self.checked],
-            None if self.references is None else self.references.to_json(),
+    def plain(self) -> tuple[Any, ...]:
+        """The entry as plain tuples, as the cache file keeps it."""
+        return (
+            self.stamp,
+            tuple((p.rule, p.line, p.col, p.message) for p in self.read),
+            tuple((p.rule, p.line, p.col, p.message) for p in self.checked),
+            None if self.references is None else tuple(self.references),
             self.full,
             self.writing,
-        ]
+        )
 
     @classmethod
-    def from_json(cls, data: list[Any]) -> Entry:
+    def from_plain(cls, data: tuple[Any, ...]) -> Entry:
+        """The inverse of :meth:`plain`."""
         st, read, checked, refs, full, writing = data
-
-        def problems(items: list[list[Any]]) -> tuple[Problem, ...]:
-            return tuple(Problem(str(r), int(line), int(col), str(m)) for r, line, col, m in items)
-
         return cls(
-            (int(st[0]), int(st[1]), int(st[2])),
-            problems(read),
-            problems(checked),
-            None if refs is None else References.from_json(refs),
-            bool(full),
-            bool(writing),
+            st,
+            tuple(Problem(*p) for p in read) if read else (),
+            tuple(Problem(*p) for p in checked) if checked else (),
+            None if refs is None else References._make(refs),
+            full,
+            writing,
         )
+
+
+class _PlainUnpickler(pickle.Unpickler):
+    """Reads pickles of plain data only: any class or function named in the file is refused."""
+
+    def find_class(self, module: str, name: str, /) -> Any:
+        raise pickle.UnpicklingError(f"{module}.{name} in the check's cache: not plain data")
+
+
+def load_plain(data: bytes) -> Any:
+    """The data of a pickle that holds plain data only (see `_PlainUnpickler`)."""
+    return _PlainUnpickler(BytesIO(data)).load()
 
 
 def fingerprint(options: Iterable[object]) -> str:
@@ -141,7 +155,7 @@ def _files(folder: Path) -> list[Path]:
 class CheckCache:
     """Entries by file (as displayed in findings), read from and written to `folder`.
 
-    Two files: `check.json` holds every entry as of its last full write, and `check-recent.json`
+    Two files: `check.pickle` holds every entry as of its last full write, and `check-recent.pickle`
     the entries learnt since, as long as they are few. A check of one changed file among
     thousands (pre-commit's case) then writes a few kilobytes, not the whole cache again.
     """
@@ -150,7 +164,7 @@ class CheckCache:
         self.folder = folder
         self.key = key
         self._old: dict[str, Any] = {}
-        #: The entries of `check-recent.json`, and the generation of `check.json` they extend.
+        #: The entries of `check-recent.pickle`, and the generation of `check.pickle` they extend.
         self._recent: dict[str, Any] = {}
         self._generation: str | None = None
         #: Entries of this run: those found unchanged (as read, not parsed again to be written)
@@ -169,8 +183,8 @@ class CheckCache:
 
     def _read(self, name: str) -> dict[str, Any] | None:
         try:
-            data = json.loads((self.folder / name).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            data = load_plain((self.folder / name).read_bytes())
+        except Exception:  # a torn or planted file: whatever the unpickler raises
             return None
         if isinstance(data, dict) and data.get("key") == self.key and isinstance(data.get("entries"), dict):
             return data
@@ -182,9 +196,9 @@ class CheckCache:
         if raw is None:
             return None
         try:
-            if tuple(raw[0]) != current or (full and not raw[4]):
+            if raw[0] != current or (full and not raw[4]):
                 return None
-            entry = Entry.from_json(raw)
+            entry = Entry.from_plain(raw)
         except (TypeError, ValueError, IndexError, KeyError):
             return None
         self._kept[shown] = raw
@@ -198,7 +212,7 @@ class CheckCache:
         """Write the entries of this run (files no longer there are dropped)."""
         if not self._new and self._kept.keys() == self._old.keys():
             return
-        learnt = {shown: e.to_json() for shown, e in self._new.items()}
+        learnt = {shown: e.plain() for shown, e in self._new.items()}
         current = {**self._kept, **learnt}
         recent = {shown: current[shown] for shown in self._recent.keys() | learnt.keys() if shown in current}
         stale = len(self._old.keys() - current.keys())
@@ -221,8 +235,7 @@ class CheckCache:
     def _write(self, name: str, data: dict[str, Any]) -> None:
         import tempfile  # only when writing: a check that learns nothing starts sooner
 
-        handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".check-", suffix=".json")
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            # `dumps` then one write: `dump` would encode in Python, piece by piece.
-            out.write(json.dumps(data, separators=(",", ":")))
+        handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".check-", suffix=".pickle")
+        with os.fdopen(handle, "wb") as out:
+            out.write(pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
         os.replace(temporary, self.folder / name)

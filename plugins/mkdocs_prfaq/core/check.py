@@ -318,9 +318,12 @@ def check_documents(
     references: list[References] = []
     for shown in files:  # in corpus order: "also used by" names the first file with an id
         entry = entries[shown]
-        raw.extend((shown, None, p) for p in entry.read)
         if entry.references is not None:
             references.append(entry.references)
+        if wanted is not None and shown not in wanted:
+            continue  # known for the cross-document rules only
+        raw.extend((shown, None, p) for p in entry.read)
+        if entry.references is not None:
             status = entry.references.status
             if entry.writing and not in_writing_scope(status, shown, named):
                 # Found when the file was named; in a check of the folder, a record is left alone.
@@ -328,7 +331,7 @@ def check_documents(
             else:
                 raw.extend((shown, status, p) for p in entry.checked)
     for refs, problem in check_references(
-        references, teams=teams, tags=tags, max_facet_values=settings.limits.facet_values
+        references, teams=teams, tags=tags, max_facet_values=settings.limits.facet_values, report=wanted
     ):
         raw.append((refs.path, refs.status, problem))
     raw.extend(_possible_duplicates(settings, paths, files, entries, wanted))
