@@ -43,7 +43,7 @@ _RECENT = "check-recent.pickle"
 #: The parsed hyphenation dictionary of the readability rule (see `keep_dictionary_in`), in the
 #: user's cache folder: it is the same for every project, and a pickle must never be read from
 #: the working tree, where a pull request could put one.
-DICTIONARY_COPY = "hyphenation.pickle"
+DICTIONARY_COPY = "hyphenation-patterns.pickle"
 #: Entries learnt since the last full write that `check-recent.pickle` may hold.
 _RECENT_MAX = 256
 #: A file changed this recently may change again within the clock's resolution without its

@@ -235,12 +235,13 @@ def _read_and_check(
     stamps: dict[str, Stamp | None] = {}
     fresh: list[Path] = []
     fresh_names: list[str] = []
+    writing_on = _writing_on(settings)
     for path, shown in zip(paths, names, strict=True):
         if cache is not None and shown not in clashes:
             current = stamps[shown] = stamp(path)
             full = wanted is None or shown in wanted
             entry = None if current is None else cache.get(shown, current, full=full)
-            if entry is not None and full and not entry.writing and _writing_on(settings):
+            if entry is not None and full and not entry.writing and writing_on:
                 refs = entry.references
                 if refs is not None and in_writing_scope(refs.status, shown, reviewed):
                     entry = None  # checked before as a record: the writing rules have not run on it
