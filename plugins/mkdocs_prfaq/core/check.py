@@ -21,7 +21,7 @@ from .cache import (
 )
 from .findings import Finding, Problem, Severity
 from .forked import can_fork, in_slices
-from .loader import Loaded, case_clashes, discover, display_path, is_found, load
+from .loader import Loaded, case_clashes, discover, display_path, display_paths, is_found, load
 from .model import IN_WRITING, Document
 from .rules.body import check_body
 from .rules.corpus import References
@@ -227,7 +227,7 @@ def _read_and_check(
 ) -> tuple[list[Document], list[str], dict[str, Entry]]:
     """Each file's entry: from the cache when it is unchanged, else read and, when `wanted`,
     checked as one document. The documents read are returned when `keep_documents`."""
-    names = [display_path(path, settings.root) for path in paths]
+    names = display_paths(paths, settings.root)
     if cache is not None:
         keep_dictionary_in(user_cache_folder() / DICTIONARY_COPY)
     clashes = case_clashes(names)

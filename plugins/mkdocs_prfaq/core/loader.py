@@ -19,7 +19,7 @@ from .frontmatter import parse_yaml, split
 from .model import Document
 from .rules.safety import file_name_problems
 
-__all__ = ["DEFAULT_MAX_BYTES", "Loaded", "case_clashes", "discover", "display_path", "is_found", "is_prfaq_name", "load", "read_document"]
+__all__ = ["DEFAULT_MAX_BYTES", "Loaded", "case_clashes", "discover", "display_path", "display_paths", "is_found", "is_prfaq_name", "load", "read_document"]
 
 DEFAULT_MAX_BYTES = 1_000_000
 
@@ -49,6 +49,18 @@ class Loaded:
 
     def add(self, path: str, problem: Problem) -> None:
         self.problems.setdefault(path, []).append(problem)
+
+
+def display_paths(paths: Iterable[str | Path], root: Path) -> list[str]:
+    """`display_path` of each path; the common case (below `root`) without a call per path."""
+    base = str(root) + "/"
+    if os.sep != "/" or base == "//":
+        return [display_path(path, root) for path in paths]
+    size = len(base)
+    return [
+        path[size:] if isinstance(path, str) and path.startswith(base) else display_path(path, root)
+        for path in paths
+    ]
 
 
 def display_path(path: str | Path, root: Path) -> str:
@@ -82,14 +94,15 @@ def discover(source: str | Path) -> Iterator[tuple[str, bool]]:
     folders: list[str] = []
     files: list[tuple[str, bool]] = []
     for entry in entries:  # `DirEntry` knows most of this without another system call
-        if _skipped(entry.name):
+        name = entry.name
+        if name.startswith(("_", ".")):  # `_skipped`, `is_prfaq_name` inlined: 10,000 calls each
             continue
         link = entry.is_symlink()
         if entry.is_dir(follow_symlinks=False):
             folders.append(entry.path)
         elif link and _is_dir(entry):
             yield entry.path, True
-        elif is_prfaq_name(entry.name):
+        elif (lower := name.lower()).endswith(".md") and lower != "readme.md":
             files.append((entry.path, link))
     yield from files
     for folder in folders:
