@@ -1,6 +1,10 @@
 """Benchmark: similar PR/FAQs (core/similar.py) on catalogs of N documents, N = 1,000 to 10,000.
 
     .venv/bin/python bench/similar.py [N ...]    (default 1000 10000)
+    .venv/bin/python bench/similar.py build [N] [ROUNDS]    (default 10000 2)
+
+`build`: the whole `mkdocs build` of bench/corpus.py's project with the similar PR/FAQs and
+without them (`similar: false`), alternated, each build's peak memory (its largest process).
 
 The synthetic check corpus draws every word from 60, so every word is in every document; here
 each document of about 1,500 words draws from a vocabulary of 20,000 made-up words with a Zipf
@@ -12,8 +16,10 @@ Nothing here is a goal of an issue; the figures show what `mkdocs build` and `pr
 
 from __future__ import annotations
 
+import os
 import random
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -140,6 +146,56 @@ def site(count: int = 10_000, rounds: int = 2) -> None:
         _new_and_check(settings, loaded)
 
 
+def _mkdocs_build(root: Path) -> tuple[float, float]:
+    """Seconds and peak memory (MB, the build's largest process) of one `mkdocs build`."""
+    mkdocs = Path(sys.executable).parent / "mkdocs"
+    env = {
+        "NO_MKDOCS_2_WARNING": "1",
+        "PATH": str(Path(sys.executable).parent) + ":/usr/bin:/bin",
+        # `PYTHONPATH=<checkout>/plugins` benchmarks that checkout's plugin.
+        **{key: os.environ[key] for key in ("PYTHONPATH",) if key in os.environ},
+    }
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        [str(mkdocs), "build", "-q", "-d", str(root / "site")],
+        cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode:
+        raise SystemExit(f"similar: mkdocs build failed in {root} ({process.returncode})")
+    return seconds, usage.ru_maxrss / 1024
+
+
+def build(count: int = 10_000, rounds: int = 2) -> None:
+    """The whole `mkdocs build` at N = `count`, with the similar PR/FAQs and without (`similar:
+    false`), alternated (each side its own copy of the project; the first round of each side
+    fills nothing the other reads): medians, every round, the machine's load, peak memory."""
+    from corpus import PLUGIN, mkdocs_yml
+
+    with tempfile.TemporaryDirectory() as tmp:
+        projects = {"on": Path(tmp) / "on", "off": Path(tmp) / "off"}
+        _project(projects["on"], count)
+        shutil.copytree(projects["on"], projects["off"])
+        (projects["off"] / "mkdocs.yml").write_text(mkdocs_yml(plugins=f"{PLUGIN}      similar: false\n"), encoding="utf-8")
+        times: dict[str, list[float]] = {"off": [], "on": []}
+        peaks: dict[str, list[float]] = {"off": [], "on": []}
+        loads = [os.getloadavg()[0]]
+        for _ in range(rounds):
+            for name in ("off", "on"):
+                seconds, peak = _mkdocs_build(projects[name])
+                times[name].append(seconds)
+                peaks[name].append(peak)
+                loads.append(os.getloadavg()[0])
+        on, off = statistics.median(times["on"]), statistics.median(times["off"])
+        print(f"similar: mkdocs build at N={count}, {rounds} alternated rounds: with similar {on:.1f} s, "
+              f"without {off:.1f} s (rounds {[round(t, 1) for t in times['on']]} / "
+              f"{[round(t, 1) for t in times['off']]}): {on / off - 1:+.1%}; peak memory with "
+              f"{max(peaks['on']):.0f} MB, without {max(peaks['off']):.0f} MB; load "
+              f"{min(loads):.1f}-{max(loads):.1f}", flush=True)
+
+
 def _new_and_check(settings: Settings, loaded: LoadedCatalog, rounds: int = 3) -> None:
     """`prfaq new` at this N, the whole command, with its kept headings (.prfaq_cache/headings.json)
     and without, alternated; `prfaq check` on one draft against one decided document, the others
@@ -195,4 +251,7 @@ def main(counts: list[int] | None = None) -> None:
 
 
 if __name__ == "__main__":
-    main([int(a) for a in sys.argv[1:]] or None)
+    if sys.argv[1:2] == ["build"]:
+        build(*(int(arg) for arg in sys.argv[2:4]))
+    else:
+        main([int(a) for a in sys.argv[1:]] or None)
