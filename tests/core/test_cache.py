@@ -146,6 +146,16 @@ def test_a_planted_cache_file_runs_nothing_and_is_ignored(tmp_path: Path) -> Non
     assert summary(result) == summary(check_folder(settings))
 
 
+def test_the_former_json_cache_is_removed(tmp_path: Path) -> None:
+    """A project checked by the version that kept JSON does not keep its megabytes forever."""
+    settings = project(tmp_path)
+    folder = settings.root / CACHE_DIR
+    folder.mkdir()
+    (folder / "check.json").write_text('{"key": "", "entries": {}}', encoding="utf-8")
+    cached(settings)
+    assert sorted(p.name for p in folder.iterdir()) == [".gitignore", "check.pickle"]
+
+
 def test_files_changed_seconds_ago_are_not_kept(tmp_path: Path) -> None:
     """Within the clock's resolution a file can change again without its stamp changing."""
     settings = project(tmp_path)

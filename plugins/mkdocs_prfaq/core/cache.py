@@ -40,6 +40,8 @@ __all__ = ["CACHE_DIR", "DICTIONARY_COPY", "CheckCache", "Entry", "Stamp", "fing
 CACHE_DIR = ".prfaq_cache"
 _FILE = "check.pickle"
 _RECENT = "check-recent.pickle"
+#: The files of the JSON cache before it: removed at the first full write.
+_FORMER = ("check.json", "check-recent.json")
 #: The parsed hyphenation dictionary of the readability rule (see `keep_dictionary_in`), in the
 #: user's cache folder: it is the same for every project, and a pickle must never be read from
 #: the working tree, where a pull request could put one.
@@ -228,7 +230,8 @@ class CheckCache:
 
                 generation = secrets.token_hex(8)
                 self._write(_FILE, {"key": self.key, "generation": generation, "entries": current})
-                (self.folder / _RECENT).unlink(missing_ok=True)
+                for name in (_RECENT, *_FORMER):
+                    (self.folder / name).unlink(missing_ok=True)
         except OSError:
             return
 
