@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import shutil
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from corekit import FIXTURES
 
 from mkdocs_prfaq.cli import main
 from mkdocs_prfaq.core.check import CheckResult, cache_for, check_files, check_folder
+from mkdocs_prfaq.core.rules.duplicate import KEPT
 from mkdocs_prfaq.core.settings import Settings, from_options
 
 REPO = Path(__file__).resolve().parents[2]
@@ -144,3 +146,81 @@ def test_skipped_on_the_command_line_as_the_pre_commit_hook_does(
     assert "--skip yaml-syntax: this rule cannot be turned off" in capsys.readouterr().err
     assert main(["check", "--skip", "no-such-rule", draft]) == 2
     assert "--skip no-such-rule: no such rule" in capsys.readouterr().err
+
+
+def _kept(settings: Settings) -> Path:
+    return settings.root / ".prfaq_cache" / KEPT
+
+
+def test_the_vectors_are_kept_and_a_second_check_finds_the_same(tmp_path: Path) -> None:
+    """The first check keeps what it read and fitted; the next check of the draft alone reads the
+    cache (scikit-learn is not even imported) and reports the same finding."""
+    import subprocess
+    import sys
+
+    settings = corpus(tmp_path)
+    first = duplicates(check_folder(settings))
+    assert len(first) == 1 and _kept(settings).is_file()
+    code = (
+        "import sys\nfrom pathlib import Path\nfrom mkdocs_prfaq.core.check import check_files\n"
+        "from mkdocs_prfaq.core.settings import from_options\n"
+        "s = from_options(Path(sys.argv[1]), {'source_dir': 'prfaqs'})\n"
+        "r = check_files(s, [Path(sys.argv[2])])\n"
+        "print([f.format() for f in r.findings if f.rule == 'possible-duplicate'], 'sklearn' in sys.modules)\n"
+    )
+    again = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path), str(settings.source_dir / DRAFT)],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    assert again == f"{first} False\n"
+
+
+def test_a_draft_edited_after_the_check_is_weighed_again(tmp_path: Path) -> None:
+    """With the settled documents unchanged, an edited draft is compared under the kept weights:
+    turned into an unrelated proposal it is no longer reported; turned back into the copy it is,
+    with the same score as a check without any cache."""
+    settings = corpus(tmp_path)
+    draft = settings.source_dir / DRAFT
+    copy = draft.read_text(encoding="utf-8")
+    assert len(duplicates(check_files(settings, [draft]))) == 1
+    unrelated = copy.split("\n---\n", 1)[0] + "\n---\n\n# Gift wrapping\n\nShoppers choose a paper and a card.\n"
+    draft.write_text(unrelated.replace("Live video help", "Gift wrapping"), encoding="utf-8")
+    assert duplicates(check_files(settings, [draft])) == []
+    draft.write_text(copy, encoding="utf-8")
+    kept = duplicates(check_files(settings, [draft]))
+    _kept(settings).unlink()
+    assert kept == duplicates(check_files(settings, [draft])) and len(kept) == 1
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda path: path.write_bytes(b"not a zip"),
+        lambda path: path.write_bytes(path.read_bytes()[: len(path.read_bytes()) // 2]),
+        lambda path: path.write_bytes(b""),
+    ],
+    ids=["garbage", "torn", "empty"],
+)
+def test_a_damaged_cache_is_ignored_and_replaced(tmp_path: Path, damage: Callable[[Path], object]) -> None:
+    settings = corpus(tmp_path)
+    draft = settings.source_dir / DRAFT
+    expected = duplicates(check_files(settings, [draft]))
+    damage(_kept(settings))
+    assert duplicates(check_files(settings, [draft])) == expected
+    assert duplicates(check_files(settings, [draft])) == expected
+
+
+def test_a_cache_from_another_folder_gives_no_wrong_finding(tmp_path: Path) -> None:
+    """The cache of a folder where the draft is a copy of PRFAQ-0005, planted in one where the
+    draft proposes something else (same file names, same sizes would not matter: the stamps
+    differ), finds nothing; and the other way round."""
+    copy = corpus(tmp_path / "copy")
+    text = (FIXTURES / "similar" / DRAFT).read_text(encoding="utf-8")
+    unrelated = text.split("\n---\n", 1)[0] + "\n---\n\n# Gift wrapping\n\nShoppers choose a paper and a card.\n"
+    other = corpus(tmp_path / "other", unrelated)
+    assert len(duplicates(check_files(copy, [copy.source_dir / DRAFT]))) == 1
+    assert duplicates(check_files(other, [other.source_dir / DRAFT])) == []
+    shutil.copyfile(_kept(copy), _kept(other))
+    assert duplicates(check_files(other, [other.source_dir / DRAFT])) == []
+    shutil.copyfile(_kept(other), _kept(copy))
+    assert len(duplicates(check_files(copy, [copy.source_dir / DRAFT]))) == 1

@@ -73,9 +73,36 @@ def test_blocks_give_the_same_answer(
 
 @pytest.mark.parametrize(
     "texts",
-    [{}, {"PRFAQ-0001": "refunds for parcels"}, {"PRFAQ-0001": "", "PRFAQ-0002": "   "}, {"PRFAQ-0001": "the and of", "PRFAQ-0002": "it is"}],
+    [
+        {},
+        {"PRFAQ-0001": "refunds for parcels"},
+        {"PRFAQ-0001": "", "PRFAQ-0002": "   "},
+        {"PRFAQ-0001": "the and of", "PRFAQ-0002": "it is"},
+    ],
 )
 def test_too_little_text_finds_nothing_and_raises_nothing(texts: dict[str, str]) -> None:
     index = SimilarityIndex(texts)
     assert index.neighbours() == {i: [] for i in texts}
     assert index.closest("refunds for parcels") == []
+
+
+def test_kept_weights_give_scikit_learns_vectors(examples: dict[str, Document], index: SimilarityIndex) -> None:
+    """`vectors` (the check's drafts weighed with kept weights, without importing scikit-learn)
+    gives the rows scikit-learn's vectorizer gives, for the fitted texts and a new one."""
+    import numpy as np
+
+    from mkdocs_prfaq.core.suggest import stop_words
+
+    weights = index.weights()
+    assert weights is not None
+    words, idf = weights
+    texts = [document_text(d) for d in examples.values()]
+    ours = similar.vectors(texts, {w: n for n, w in enumerate(words)}, idf, stop_words())
+    assert np.allclose(ours.toarray(), index.matrix.toarray(), atol=1e-6)
+    draft = document_text(_read(FIXTURES / "similar" / "PRFAQ-0101-live-video-help-for-assembly.md"))
+    theirs = index._vectorizer.transform([draft, "", "the and of"]).toarray()
+    assert np.allclose(
+        similar.vectors([draft, "", "the and of"], {w: n for n, w in enumerate(words)}, idf, stop_words()).toarray(),
+        theirs,
+        atol=1e-6,
+    )

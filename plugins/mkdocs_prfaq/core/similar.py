@@ -12,14 +12,28 @@ product, so memory grows with the block times the catalog, never with the catalo
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import math
+import re
+from collections import Counter
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .model import Document
 
-__all__ = ["DUPLICATE_SCORE", "SIMILAR_SCORE", "Similar", "SimilarityIndex", "document_text"]
+__all__ = [
+    "DUPLICATE_SCORE",
+    "SIMILAR_SCORE",
+    "TOKEN",
+    "Similar",
+    "SimilarityIndex",
+    "best_rows",
+    "document_text",
+    "keep",
+    "vectors",
+]
 
 #: Below this cosine two documents share only their field's common words; above it a reader
 #: finds them related (on the example catalog: the related pairs 0.20-0.34, the others <= 0.18).
@@ -83,15 +97,7 @@ class SimilarityIndex:
         found: dict[str, list[Similar]] = {i: [] for i in wanted}
         if self._matrix is None:
             return found
-        matrix = self._matrix
-        rows = [at[i] for i in wanted]
-        for start in range(0, len(rows), BLOCK):
-            block = rows[start : start + BLOCK]
-            scores = (matrix[block] @ matrix.T).toarray()
-            for index, row in zip(block, scores, strict=True):
-                row[index] = 0.0  # not similar to itself
-                found[self.ids[index]] = self._best(row, top, threshold)
-        return found
+        return {**found, **best_rows(self._matrix, [at[i] for i in wanted], self.ids, top, threshold)}
 
     def closest(
         self, text: str, *, top: int = 3, threshold: float = SIMILAR_SCORE, exclude: Iterable[str] = ()
@@ -118,24 +124,91 @@ class SimilarityIndex:
         from scipy.sparse import vstack  # type: ignore[import-untyped]
 
         every = vstack([self._matrix, self._vectorizer.transform([texts[i] for i in names])]).tocsr()
-        within = SimilarityIndex.__new__(SimilarityIndex)
-        within.ids = [*self.ids, *names]
-        for start in range(0, len(wanted), BLOCK):
-            block = [at[i] for i in wanted[start : start + BLOCK]]
-            scores = (every[block] @ every.T).toarray()
-            for index, row in zip(block, scores, strict=True):
-                row[index] = 0.0  # not similar to itself
-                found[within.ids[index]] = within._best(row, top, threshold)
-        return found
+        return {**found, **best_rows(every, [at[i] for i in wanted], [*self.ids, *names], top, threshold)}
+
+    @property
+    def matrix(self) -> Any:
+        """The documents' rows (L2-normalised TF-IDF, float32, in the order of `ids`); None when
+        nothing was fitted."""
+        return self._matrix
+
+    def weights(self) -> tuple[list[str], Any] | None:
+        """The fitted words (by column) and their idf weights; None when nothing was fitted."""
+        if self._vectorizer is None:
+            return None
+        return list(self._vectorizer.get_feature_names_out()), self._vectorizer.idf_
 
     def _best(self, row: Any, top: int, threshold: float) -> list[Similar]:
-        import numpy as np
+        return _best(row, self.ids, top, threshold)
 
-        candidates = np.flatnonzero(row >= threshold)
-        if len(candidates) > top:
-            candidates = candidates[np.argpartition(-row[candidates], top - 1)[:top]]
-        ranked = sorted(candidates, key=lambda j: (-float(row[j]), self.ids[j]))
-        return [Similar(self.ids[j], round(float(row[j]), 3)) for j in ranked if row[j] > 0]
+
+def best_rows(
+    matrix: Any, rows: Sequence[int], ids: Sequence[str], top: int, threshold: float
+) -> dict[str, list[Similar]]:
+    """For each of `rows` of the L2-normalised `matrix` (its rows named by `ids`), up to `top`
+    other rows at or above `threshold`, closest first; compared in blocks of rows."""
+    found: dict[str, list[Similar]] = {}
+    for start in range(0, len(rows), BLOCK):
+        block = list(rows[start : start + BLOCK])
+        scores = (matrix[block] @ matrix.T).toarray()
+        for index, row in zip(block, scores, strict=True):
+            row[index] = 0.0  # not similar to itself
+            found[ids[index]] = _best(row, ids, top, threshold)
+    return found
+
+
+def _best(row: Any, ids: Sequence[str], top: int, threshold: float) -> list[Similar]:
+    import numpy as np
+
+    candidates = np.flatnonzero(row >= threshold)
+    if len(candidates) > top:
+        candidates = candidates[np.argpartition(-row[candidates], top - 1)[:top]]
+    ranked = sorted((int(j) for j in candidates), key=lambda j: (-float(row[j]), ids[j]))
+    return [Similar(ids[j], round(float(row[j]), 3)) for j in ranked if row[j] > 0]
+
+
+#: scikit-learn's `token_pattern`: words of two or more letters or digits.
+TOKEN = re.compile(r"(?u)\b\w\w+\b")
+
+
+def vectors(texts: Iterable[str], vocabulary: Mapping[str, int], idf: Any, stop: Collection[str]) -> Any:
+    """The rows scikit-learn's fitted vectorizer (`vocabulary`, `idf`) gives `texts`, without
+    importing it: lower-cased words of `TOKEN` not in `stop`, 1 + ln(count) times idf, L2 norm."""
+    import numpy as np
+    from scipy.sparse import csr_matrix
+
+    indptr: list[int] = [0]
+    columns: list[int] = []
+    weights: list[float] = []
+    for text in texts:
+        counts = Counter(w for w in TOKEN.findall(text.lower()) if w not in stop)
+        row = sorted((vocabulary[w], 1.0 + math.log(c)) for w, c in counts.items() if w in vocabulary)
+        values = np.asarray([c for _, c in row], dtype=np.float64) * idf[[j for j, _ in row]] if row else np.zeros(0)
+        norm = float(np.sqrt(values @ values))
+        columns.extend(j for j, _ in row)
+        weights.extend((values / norm) if norm else values)
+        indptr.append(len(columns))
+    data = (np.asarray(weights, dtype=np.float32), np.asarray(columns, dtype=np.int32), np.asarray(indptr))
+    return csr_matrix(data, shape=(len(indptr) - 1, len(vocabulary)))
+
+
+def keep(folder: Path, name: str, data: bytes) -> None:
+    """`data` as the file `name` of the cache folder `folder` (`.prfaq_cache/`), written whole
+    under a temporary name, then renamed; a cache that cannot be written is skipped."""
+    import os
+    import tempfile
+
+    try:
+        folder.mkdir(exist_ok=True)
+        ignore = folder / ".gitignore"
+        if not ignore.exists():
+            ignore.write_text("# Made by `prfaq check`; safe to delete.\n*\n", encoding="utf-8")
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{name}-")
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.replace(temporary, folder / name)
+    except OSError:
+        return
 
 
 def _float32() -> Any:

@@ -15,7 +15,6 @@ import ast
 import importlib.util
 import json
 import math
-import os
 import re
 import time
 from collections import Counter
@@ -27,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from .cache import CACHE_DIR, fingerprint, stamp
 from .loader import discover, display_path, load
-from .similar import SIMILAR_SCORE, Similar
+from .similar import SIMILAR_SCORE, Similar, keep
 
 if TYPE_CHECKING:
     from .settings import Settings
@@ -129,25 +128,8 @@ def headings(settings: Settings, *, cache: bool = True) -> dict[str, Heading]:
             heading_text(doc.title, doc.customer, doc.summary),
         ]
     if cache and (fresh or kept.keys() != old.keys()):
-        _write(folder, {"key": key, "entries": kept})
+        keep(folder, _HEADINGS, json.dumps({"key": key, "entries": kept}, separators=(",", ":")).encode())
     return {shown: (raw[1], raw[2], raw[3], raw[4]) for shown, raw in kept.items()}
-
-
-def _write(folder: Path, data: dict[str, Any]) -> None:
-    """Written whole under a temporary name, then renamed; a cache that cannot be written is skipped."""
-    import tempfile
-
-    try:
-        folder.mkdir(exist_ok=True)
-        ignore = folder / ".gitignore"
-        if not ignore.exists():
-            ignore.write_text("# Made by `prfaq check`; safe to delete.\n*\n", encoding="utf-8")
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".headings-", suffix=".json")
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(json.dumps(data, separators=(",", ":")))
-        os.replace(temporary, folder / _HEADINGS)
-    except OSError:
-        return
 
 
 def suggestions_text(found: list[Suggestion]) -> str:

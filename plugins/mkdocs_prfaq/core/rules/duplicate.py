@@ -2,26 +2,38 @@
 close to another document's, most likely proposing again what the other proposed.
 
 The comparison is :mod:`mkdocs_prfaq.core.similar`'s (TF-IDF vectors, cosine), over the whole
-catalog, so the finding depends on every other document: it is computed in each check, never
-kept in the check's cache. A check that reports on no document in writing reads nothing more and
-loads no scikit-learn; pairs of two decided documents are never compared.
+catalog, so the finding depends on every other document. A check that reports on no document in
+writing reads nothing more and loads no scikit-learn; pairs of two decided documents are never
+compared.
+
+Between checks, `.prfaq_cache/duplicates.npz` keeps what the rule read of each file (by its
+stamp: size, modification time, inode; a file changed within the last two seconds is not kept)
+and the vectors: the words and weights fitted on the settled documents, and every document's
+row. A check reads again only the files whose stamp changed; while the settled documents' texts
+are those the weights were fitted on, the changed drafts are weighed with the kept weights (the
+same numbers as scikit-learn's, without importing it), else everything is read and fitted
+again. A cache that cannot be read, or was written by another version, is ignored.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+import hashlib
+import json
+import time
+from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, NamedTuple
 
+from ..cache import CACHE_DIR, fingerprint, stamp
 from ..findings import Problem
-from ..loader import load
+from ..loader import case_clashes, display_path, load
 from ..model import IN_WRITING, Document
-from ..similar import DUPLICATE_SCORE, SimilarityIndex, document_text
+from ..similar import DUPLICATE_SCORE, SimilarityIndex, best_rows, document_text, keep, vectors
 
 if TYPE_CHECKING:
     from ..settings import Settings
 
-__all__ = ["MIN_CATALOG", "TOP", "check_duplicates", "duplicates_in", "naming"]
+__all__ = ["KEPT", "MIN_CATALOG", "TOP", "Known", "check_duplicates", "duplicates_in", "naming"]
 
 #: How many close documents one finding names, closest first.
 TOP = 3
@@ -29,9 +41,40 @@ TOP = 3
 #: documents written from one template, the template's words make every pair look close (two
 #: unrelated examples of three scored over 0.65). The rule waits for a catalog.
 MIN_CATALOG = 10
+#: The rule's file in `.prfaq_cache/`.
+KEPT = "duplicates.npz"
+#: A file changed this recently may change again unseen (the check cache's "racy" window).
+_RACY_NS = 2_000_000_000
 
 
-def naming(doc: Document) -> str:
+class Known(NamedTuple):
+    """What the rule knows of one document: what a finding says of it, and a digest of its words."""
+
+    path: str
+    id: str | None
+    status: str | None
+    title: str
+    #: `updated`, else `created` (ISO date), as :func:`naming` shows it.
+    updated: str | None
+    #: The ids it supersedes and is superseded by: never its duplicates.
+    named: tuple[str, ...]
+    #: Where its title is (line, column), where a finding points.
+    line: int
+    col: int
+    digest: str
+
+
+def known(doc: Document) -> Known:
+    pos = doc.position("title")
+    day = doc.updated
+    named = tuple(i for i in (*doc.supersedes, doc.superseded_by) if i is not None)
+    day_text = str(day) if day else None
+    return Known(
+        doc.path, doc.id, doc.status, doc.title, day_text, named, pos.line, pos.col, _digest(document_text(doc))
+    )
+
+
+def naming(doc: Document | Known) -> str:
     """How a finding names another document: its id (or file), status and the date of its last
     known change (`updated`, else `created`), such as "PRFAQ-0005, shelved 2025-08-18"."""
     day = doc.updated
@@ -40,58 +83,234 @@ def naming(doc: Document) -> str:
 
 def duplicates_in(
     documents: Sequence[Document], reported: Collection[str], threshold: float = DUPLICATE_SCORE
-) -> list[tuple[Document, Problem]]:
+) -> list[tuple[Known, Problem]]:
     """The `possible-duplicate` findings of the documents in writing among the display paths
     `reported`, against every other of `documents`."""
     writing = [d.path for d in documents if d.path in reported and d.status in IN_WRITING]
     if not writing or len(documents) < MIN_CATALOG:
         return []
-    by_path = {doc.path: doc for doc in documents}
+    _, found = _fit(
+        {doc.path: document_text(doc) for doc in documents}, {d.path: d.status for d in documents}, writing, threshold
+    )
+    return _findings({doc.path: known(doc) for doc in documents}, writing, found)
+
+
+def _fit(
+    texts: Mapping[str, str], statuses: Mapping[str, str | None], writing: Sequence[str], threshold: float
+) -> tuple[_Vectors | None, dict[str, list[Any]]]:
+    """The vectors of every document (words weighed by the settled ones) and the closest others
+    of each of `writing`."""
     # Words are weighed by the documents not in writing, so that a draft's words do not count
     # as more common for being in the draft itself: in a catalog of a dozen, that took a hand
     # rewrite of a shelved document from 0.69 to 0.63. The same weights in a check of one file
     # and of the folder; drafts are compared with each other under them too.
-    in_writing = {doc.path for doc in documents if doc.status in IN_WRITING}
-    settled = [doc for doc in documents if doc.path not in in_writing]
+    settled = [path for path in texts if statuses[path] not in IN_WRITING]
     if len(settled) < 2:  # nothing to weigh words by: every document is
-        settled, in_writing = list(documents), set()
-    index = SimilarityIndex({doc.path: document_text(doc) for doc in settled})
-    asked = {path: document_text(by_path[path]) for path in in_writing}
-    if asked:
-        found = index.around(asked, writing, top=TOP + 4, threshold=threshold)
-    else:
-        found = index.neighbours(top=TOP + 4, threshold=threshold, of=writing)
+        return None, SimilarityIndex(texts).neighbours(top=TOP + 4, threshold=threshold, of=writing)
+    index = SimilarityIndex({path: texts[path] for path in settled})
+    weights = index.weights()
+    if weights is None:
+        return None, {path: [] for path in writing}
+    from scipy.sparse import vstack  # type: ignore[import-untyped]
+
+    words, idf = weights
+    drafts = [path for path in texts if statuses[path] in IN_WRITING]
+    digests = {path: _digest(texts[path]) for path in settled}
+    kept = _Vectors(
+        dict(zip(words, range(len(words)), strict=True)), idf, [*settled, *drafts], _settled_key(settled, digests)
+    )
+    kept.rows = vstack([index.matrix, _rows(kept, [texts[path] for path in drafts])]).tocsr()
+    return kept, kept.closest(writing, threshold)
+
+
+def _findings(
+    known: Mapping[str, Known], writing: Sequence[str], found: Mapping[str, list[Any]]
+) -> list[tuple[Known, Problem]]:
     out = []
     for path in writing:
-        doc = by_path[path]
-        named = {*doc.supersedes, doc.superseded_by} - {None}
-        close = [by_path[s.id] for s in found[path] if by_path[s.id].id not in named][:TOP]
+        doc = known[path]
+        close = [known[s.id] for s in found.get(path, []) if known[s.id].id not in doc.named][:TOP]
         if close:
             out.append((doc, _problem(doc, close)))
     return out
 
 
-def _problem(doc: Document, close: Sequence[Document]) -> Problem:
-    pos = doc.position("title")
+def _problem(doc: Known, close: Sequence[Known]) -> Problem:
     first, *others = close
     also = f" (also close: {'; '.join(naming(other) for other in others)})" if others else ""
     message = (
         f"very close to {naming(first)}: {first.title}{also}. Read it before going on; if this one"
         f" replaces it, say so in `supersedes`, else say in the FAQ what is different this time"
     )
-    return Problem("possible-duplicate", pos.line, pos.col, message)
+    return Problem("possible-duplicate", doc.line, doc.col, message)
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def _settled_key(settled: Sequence[str], digests: Mapping[str, str]) -> str:
+    """What the weights depend on: the settled documents, in order, and their words' digests."""
+    return _digest("\0".join(f"{path}\0{digests[path]}" for path in settled))
+
+
+class _Vectors:
+    """The fitted words (column by word) and idf weights, and the rows of the documents `order`."""
+
+    def __init__(self, words: dict[str, int], idf: Any, order: list[str], settled_key: str) -> None:
+        self.words, self.idf, self.order, self.settled_key = words, idf, order, settled_key
+        self.rows: Any = None
+
+    def closest(self, writing: Sequence[str], threshold: float) -> dict[str, list[Any]]:
+        at = {path: n for n, path in enumerate(self.order)}
+        return best_rows(self.rows, [at[p] for p in writing if p in at], self.order, TOP + 4, threshold)
+
+
+def _rows(kept: _Vectors, texts: Sequence[str]) -> Any:
+    from ..suggest import stop_words
+
+    return vectors(texts, kept.words, kept.idf, stop_words())
 
 
 def check_duplicates(
     settings: Settings, paths: Sequence[str | Path], reported: Collection[str]
-) -> list[tuple[Document, Problem]]:
-    """Read the corpus's `paths` (front matter, and the body as text: none is analysed) and run
-    :func:`duplicates_in` on the documents of the display paths `reported`."""
+) -> list[tuple[Known, Problem]]:
+    """:func:`duplicates_in` on the documents of the display paths `reported` among the corpus's
+    `paths`, reading only the files changed since the last check (see the module's note)."""
+    files = {display_path(p, settings.root): Path(p) for p in paths}
+    folder = settings.root / CACHE_DIR
+    key = fingerprint([settings.max_file_size, KEPT])
+    cache = _read(folder / KEPT, key)
+    stamps = {shown: stamp(path) for shown, path in files.items()}
+    same = {s for s, now in stamps.items() if cache and now is not None and cache.stamps.get(s) == list(now)}
+    clashes = case_clashes(files)
+    fresh = _load(settings, {s: p for s, p in files.items() if s not in same}, clashes)
+    knowns = {s: cache.known[s] for s in same if cache and s in cache.known}
+    knowns.update((doc.path, known(doc)) for doc in fresh)
+    statuses = {path: k.status for path, k in knowns.items()}
+    order = [s for s in files if s in knowns]
+    writing = [s for s in order if s in reported and statuses[s] in IN_WRITING]
+    if not writing or len(order) < MIN_CATALOG:
+        return []
+    texts = {doc.path: document_text(doc) for doc in fresh}
+    kept = _reuse(cache.vectors if cache else None, knowns, cache.known if cache else {}, order, texts)
+    if kept is not None:
+        found = kept.closest(writing, settings.duplicate)
+    else:
+        docs = [*fresh, *_load(settings, {s: files[s] for s in same if s in knowns}, clashes)]
+        texts = {doc.path: document_text(doc) for doc in docs}
+        kept, found = _fit({s: texts[s] for s in order}, statuses, writing, settings.duplicate)
+    if (
+        fresh
+        or kept is not (cache.vectors if cache else None)
+        or stamps.keys() != (cache.stamps.keys() if cache else set())
+    ):
+        now = time.time_ns()
+        kept_stamps = {s: list(st) if st is not None and now - st[1] > _RACY_NS else None for s, st in stamps.items()}
+        _write(folder, key, kept_stamps, knowns, kept)
+    return _findings(knowns, writing, found)
+
+
+def _load(settings: Settings, files: Mapping[str, Path], clashes: Mapping[str, str]) -> list[Document]:
+    """The documents of `files` (front matter, and the body as text: none is analysed)."""
+    if not files:
+        return []
     loaded = load(
-        [Path(p) for p in paths],
+        list(files.values()),
         root=settings.root,
         source=settings.source_dir,
         max_bytes=settings.max_file_size,
         bodies_for=(),
+        names=list(files),
+        clashes=clashes,
     )
-    return duplicates_in(loaded.documents, reported, settings.duplicate)
+    return loaded.documents
+
+
+def _reuse(
+    kept: _Vectors | None,
+    knowns: Mapping[str, Known],
+    before: Mapping[str, Known],
+    order: Sequence[str],
+    texts: Mapping[str, str],
+) -> _Vectors | None:
+    """The kept vectors with the changed drafts' rows weighed again, when the settled documents
+    are those the weights were fitted on; else None."""
+    if kept is None:
+        return None
+    settled = [s for s in order if knowns[s].status not in IN_WRITING]
+    drafts = [s for s in order if knowns[s].status in IN_WRITING]
+    if len(settled) < 2 or _settled_key(settled, {s: knowns[s].digest for s in settled}) != kept.settled_key:
+        return None
+    at = {path: n for n, path in enumerate(kept.order)}
+    same = [s for s in drafts if s in at and s in before and before[s].digest == knowns[s].digest]
+    changed = [s for s in drafts if s not in same]
+    if any(s not in texts for s in changed):
+        return None
+    from scipy.sparse import vstack
+
+    again = _Vectors(kept.words, kept.idf, [*settled, *same, *changed], kept.settled_key)
+    parts = [kept.rows[[at[s] for s in [*settled, *same]]]]
+    if changed:
+        parts.append(_rows(kept, [texts[s] for s in changed]))
+    again.rows = vstack(parts).tocsr()
+    return again
+
+
+class _Cache(NamedTuple):
+    stamps: dict[str, list[int] | None]
+    known: dict[str, Known]
+    vectors: _Vectors | None
+
+
+def _read(path: Path, key: str) -> _Cache | None:
+    """The kept state, or None when there is none, it is torn, or another version wrote it."""
+    import numpy as np
+
+    try:
+        with np.load(path, allow_pickle=False) as data:
+            meta = json.loads(str(data["meta"][()]))
+            if not isinstance(meta, dict) or meta.get("key") != key:
+                return None
+            known = {shown: _known(fields) for shown, fields in meta["known"].items()}
+            vectors = _vectors_of(meta, data) if meta["order"] is not None else None
+            return _Cache(dict(meta["stamps"]), known, vectors)
+    except Exception:  # whatever is wrong with it, the cache is not used
+        return None
+
+
+def _known(fields: list[Any]) -> Known:
+    if len(fields) != len(Known._fields):
+        raise ValueError("torn")
+    return Known._make([*fields[:5], tuple(fields[5]), *fields[6:]])
+
+
+def _vectors_of(meta: dict[str, Any], data: Any) -> _Vectors:
+    from scipy.sparse import csr_matrix
+
+    words, order = list(meta["words"]), list(meta["order"])
+    kept = _Vectors(dict(zip(words, range(len(words)), strict=True)), data["idf"], order, str(meta["settled_key"]))
+    if len(kept.idf) != len(words) or not all(s in meta["known"] for s in order):
+        raise ValueError("torn")
+    kept.rows = csr_matrix((data["data"], data["indices"], data["indptr"]), shape=(len(order), len(words)))
+    kept.rows.check_format(full_check=True)
+    return kept
+
+
+def _write(
+    folder: Path, key: str, stamps: dict[str, list[int] | None], known: Mapping[str, Known], kept: _Vectors | None
+) -> None:
+    """Written whole under a temporary name, then renamed; a cache that cannot be written is skipped."""
+    import numpy as np
+
+    meta: dict[str, Any] = {"key": key, "stamps": stamps, "known": known, "order": None}
+    arrays: dict[str, Any] = {}
+    if kept is not None:
+        meta.update(words=list(kept.words), order=kept.order, settled_key=kept.settled_key)
+        rows = kept.rows.tocsr()
+        arrays = {"idf": kept.idf, "data": rows.data, "indices": rows.indices, "indptr": rows.indptr}
+    import io
+
+    data = io.BytesIO()
+    np.savez(data, meta=np.asarray(json.dumps(meta, separators=(",", ":"))), **arrays)
+    keep(folder, KEPT, data.getvalue())
