@@ -106,3 +106,26 @@ def test_kept_weights_give_scikit_learns_vectors(examples: dict[str, Document], 
         theirs,
         atol=1e-6,
     )
+
+
+def test_a_build_keeps_its_neighbours_for_the_same_texts(examples: dict[str, Document], tmp_path: Path) -> None:
+    """The next build of the same texts reads `.prfaq_cache/similar.json`; a changed text, a
+    changed threshold or a damaged file computes them again, as a build without any cache."""
+    import json
+
+    from mkdocs_prfaq.core.render.similar import KEPT, neighbours
+
+    texts = {i: document_text(d) for i, d in examples.items()}
+    fresh = SimilarityIndex(texts).neighbours()
+    assert neighbours(texts, similar.SIMILAR_SCORE, tmp_path) == fresh
+    kept = tmp_path / KEPT
+    data = json.loads(kept.read_text(encoding="utf-8"))
+    data["found"]["PRFAQ-0006"] = [["PRFAQ-0001", 0.99]]  # what this build finds is what was kept
+    kept.write_text(json.dumps(data), encoding="utf-8")
+    assert neighbours(texts, similar.SIMILAR_SCORE, tmp_path)["PRFAQ-0006"] == [similar.Similar("PRFAQ-0001", 0.99)]
+    assert neighbours(texts, 0.3, tmp_path) == SimilarityIndex(texts).neighbours(threshold=0.3)
+    changed = {**texts, "PRFAQ-0001": texts["PRFAQ-0001"] + " furniture assembly video"}
+    assert neighbours(changed, similar.SIMILAR_SCORE, tmp_path) == SimilarityIndex(changed).neighbours()
+    for damaged in ("", "{", '{"key": 1}', json.dumps({**data, "found": {"PRFAQ-0001": [["nobody", 1.0]]}})):
+        kept.write_text(damaged, encoding="utf-8")
+        assert neighbours(texts, similar.SIMILAR_SCORE, tmp_path) == fresh

@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from .cache import CACHE_DIR
 from .catalog import Catalog
 from .check import CheckResult, check_documents, corpus_paths
 from .findings import Severity
@@ -88,5 +89,6 @@ def site_outputs(
         extra_html=panels,
         template_dirs=template_dirs,
         source_links=source_links,
+        cache_dir=settings.root / CACHE_DIR,
     )
     return render_site(loaded.catalog, options)

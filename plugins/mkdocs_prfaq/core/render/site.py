@@ -102,6 +102,8 @@ class SiteOptions:
     #: Links between pages as links between their Markdown sources (:class:`SourceLinks`), for
     #: `prfaq export`; catalog.json and the feeds keep the site's URLs.
     source_links: bool = False
+    #: Where the similar PR/FAQs found are kept for the next build (`.prfaq_cache/`); None: not kept.
+    cache_dir: Path | None = None
 
 
 def asset_text(name: str) -> str:
@@ -114,7 +116,7 @@ def render_site(catalog: Catalog, options: SiteOptions) -> list[Output]:
     links = SourceLinks() if options.source_links else Links(options.directory_urls)
     dirs = options.template_dirs
     refresh(dirs)
-    similar = similar_documents(catalog, options.similar) if options.similar is not None else {}
+    similar = similar_documents(catalog, options.similar, options.cache_dir) if options.similar is not None else {}
     outputs: list[Output] = []
     for doc in catalog.documents:
         # Under the card: the writing review (drafts and documents in review), the timeline, then
