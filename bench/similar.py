@@ -146,8 +146,9 @@ def site(count: int = 10_000, rounds: int = 2) -> None:
         _new_and_check(settings, loaded)
 
 
-def _mkdocs_build(root: Path) -> tuple[float, float]:
-    """Seconds and peak memory (MB, the build's largest process) of one `mkdocs build`."""
+def _mkdocs_build(root: Path) -> tuple[float, float, float]:
+    """Seconds, CPU seconds (the build's processes, user and system) and peak memory (MB, its
+    largest process) of one `mkdocs build`."""
     mkdocs = Path(sys.executable).parent / "mkdocs"
     env = {
         "NO_MKDOCS_2_WARNING": "1",
@@ -158,42 +159,58 @@ def _mkdocs_build(root: Path) -> tuple[float, float]:
     start = time.perf_counter()
     process = subprocess.Popen(
         [str(mkdocs), "build", "-q", "-d", str(root / "site")],
-        cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        cwd=root,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - start
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode:
         raise SystemExit(f"similar: mkdocs build failed in {root} ({process.returncode})")
-    return seconds, usage.ru_maxrss / 1024
+    return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
 def build(count: int = 10_000, rounds: int = 2) -> None:
     """The whole `mkdocs build` at N = `count`, with the similar PR/FAQs and without (`similar:
-    false`), alternated (each side its own copy of the project; the first round of each side
-    fills nothing the other reads): medians, every round, the machine's load, peak memory."""
+    false`), each side its own copy of the project, alternated. Each round builds each side
+    first without `.prfaq_cache/` (a first build: nothing kept), then again with what that build
+    kept (a repeated build, `mkdocs serve`'s case). Medians, every round, CPU time, peak memory
+    and the machine's load."""
     from corpus import PLUGIN, mkdocs_yml
 
     with tempfile.TemporaryDirectory() as tmp:
         projects = {"on": Path(tmp) / "on", "off": Path(tmp) / "off"}
         _project(projects["on"], count)
         shutil.copytree(projects["on"], projects["off"])
-        (projects["off"] / "mkdocs.yml").write_text(mkdocs_yml(plugins=f"{PLUGIN}      similar: false\n"), encoding="utf-8")
-        times: dict[str, list[float]] = {"off": [], "on": []}
-        peaks: dict[str, list[float]] = {"off": [], "on": []}
+        off_yml = mkdocs_yml(plugins=f"{PLUGIN}      similar: false\n")
+        (projects["off"] / "mkdocs.yml").write_text(off_yml, encoding="utf-8")
+        runs: dict[tuple[str, str], list[tuple[float, float, float]]] = {}
         loads = [os.getloadavg()[0]]
         for _ in range(rounds):
-            for name in ("off", "on"):
-                seconds, peak = _mkdocs_build(projects[name])
-                times[name].append(seconds)
-                peaks[name].append(peak)
-                loads.append(os.getloadavg()[0])
-        on, off = statistics.median(times["on"]), statistics.median(times["off"])
-        print(f"similar: mkdocs build at N={count}, {rounds} alternated rounds: with similar {on:.1f} s, "
-              f"without {off:.1f} s (rounds {[round(t, 1) for t in times['on']]} / "
-              f"{[round(t, 1) for t in times['off']]}): {on / off - 1:+.1%}; peak memory with "
-              f"{max(peaks['on']):.0f} MB, without {max(peaks['off']):.0f} MB; load "
-              f"{min(loads):.1f}-{max(loads):.1f}", flush=True)
+            for kind in ("first", "repeated"):
+                for name in ("off", "on"):
+                    if kind == "first":
+                        shutil.rmtree(projects[name] / ".prfaq_cache", ignore_errors=True)
+                    runs.setdefault((kind, name), []).append(_mkdocs_build(projects[name]))
+                    loads.append(os.getloadavg()[0])
+                    seconds, cpu, peak = runs[(kind, name)][-1]
+                    print(f"similar: {kind} build, similar {name}: {seconds:.1f} s, CPU {cpu:.1f} s, {peak:.0f} MB, "
+                          f"load {loads[-1]:.1f}", flush=True)
+        for kind in ("first", "repeated"):
+            on, off = runs[(kind, "on")], runs[(kind, "off")]
+            wall = [statistics.median(r[0] for r in side) for side in (on, off)]
+            cpu = [statistics.median(r[1] for r in side) for side in (on, off)]
+            print(
+                f"similar: mkdocs build at N={count}, {kind} builds, {rounds} alternated rounds: with similar "
+                f"{wall[0]:.1f} s, without {wall[1]:.1f} s ({[round(r[0], 1) for r in on]} / "
+                f"{[round(r[0], 1) for r in off]}): {wall[0] / wall[1] - 1:+.1%}; CPU {cpu[0]:.1f} s against "
+                f"{cpu[1]:.1f} s: {cpu[0] / cpu[1] - 1:+.1%}; peak memory {max(r[2] for r in on):.0f} MB against "
+                f"{max(r[2] for r in off):.0f} MB",
+                flush=True,
+            )
+        print(f"similar: load during the builds {min(loads):.1f}-{max(loads):.1f}", flush=True)
 
 
 def _new_and_check(settings: Settings, loaded: LoadedCatalog, rounds: int = 3) -> None:
