@@ -247,10 +247,18 @@ def _reuse(
     changed = [s for s in drafts if s not in same]
     if any(s not in texts for s in changed):
         return None
+    if not changed and kept.order == [*settled, *same]:
+        return kept  # nothing to weigh, nothing to write
     from scipy.sparse import vstack
 
     again = _Vectors(kept.words, kept.idf, [*settled, *same, *changed], kept.settled_key)
-    parts = [kept.rows[[at[s] for s in [*settled, *same]]]]
+    unchanged = [*settled, *same]
+    # The kept rows as they are when the unchanged documents are the first of the kept order.
+    parts = [
+        kept.rows[: len(unchanged)]
+        if kept.order[: len(unchanged)] == unchanged
+        else kept.rows[[at[s] for s in unchanged]]
+    ]
     if changed:
         parts.append(_rows(kept, [texts[s] for s in changed]))
     again.rows = vstack(parts).tocsr()
