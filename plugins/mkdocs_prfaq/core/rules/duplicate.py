@@ -177,7 +177,7 @@ def check_duplicates(
 ) -> list[tuple[Known, Problem]]:
     """:func:`duplicates_in` on the documents of the display paths `reported` among the corpus's
     `paths`, reading only the files changed since the last check (see the module's note)."""
-    files = {display_path(p, settings.root): Path(p) for p in paths}
+    files = {display_path(p, settings.root): p for p in paths}
     folder = settings.root / CACHE_DIR
     key = fingerprint([settings.max_file_size, KEPT])
     cache = _read(folder / KEPT, key)
@@ -211,12 +211,12 @@ def check_duplicates(
     return _findings(knowns, writing, found)
 
 
-def _load(settings: Settings, files: Mapping[str, Path], clashes: Mapping[str, str]) -> list[Document]:
+def _load(settings: Settings, files: Mapping[str, str | Path], clashes: Mapping[str, str]) -> list[Document]:
     """The documents of `files` (front matter, and the body as text: none is analysed)."""
     if not files:
         return []
     loaded = load(
-        list(files.values()),
+        [Path(p) for p in files.values()],
         root=settings.root,
         source=settings.source_dir,
         max_bytes=settings.max_file_size,
@@ -244,7 +244,8 @@ def _reuse(
         return None
     at = {path: n for n, path in enumerate(kept.order)}
     same = [s for s in drafts if s in at and s in before and before[s].digest == knowns[s].digest]
-    changed = [s for s in drafts if s not in same]
+    kept_rows = set(same)
+    changed = [s for s in drafts if s not in kept_rows]
     if any(s not in texts for s in changed):
         return None
     if not changed and kept.order == [*settled, *same]:
