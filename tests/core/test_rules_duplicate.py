@@ -87,8 +87,8 @@ def test_turned_off_it_is_not_reported(tmp_path: Path) -> None:
 
 
 def test_a_cached_check_of_one_file_sees_the_other_change(tmp_path: Path) -> None:
-    """Found anew in each check, never kept: once PRFAQ-0005 says something else, a check of the
-    draft alone (pre-commit's, the others from the cache) no longer reports it."""
+    """What the rule keeps never hides a change: once PRFAQ-0005 says something else, a check of
+    the draft alone (pre-commit's, the others from the caches) no longer reports it."""
     settings = corpus(tmp_path)
     draft = settings.source_dir / DRAFT
     assert len(duplicates(check_folder(settings, cache=cache_for(settings)))) == 1
