@@ -154,7 +154,7 @@ def _kept(settings: Settings) -> Path:
 
 def test_the_vectors_are_kept_and_a_second_check_finds_the_same(tmp_path: Path) -> None:
     """The first check keeps what it read and fitted; the next check of the draft alone reads the
-    cache (scikit-learn is not even imported) and reports the same finding."""
+    cache (neither scikit-learn nor scipy is imported) and reports the same finding."""
     import subprocess
     import sys
 
@@ -166,13 +166,13 @@ def test_the_vectors_are_kept_and_a_second_check_finds_the_same(tmp_path: Path) 
         "from mkdocs_prfaq.core.settings import from_options\n"
         "s = from_options(Path(sys.argv[1]), {'source_dir': 'prfaqs'})\n"
         "r = check_files(s, [Path(sys.argv[2])])\n"
-        "print([f.format() for f in r.findings if f.rule == 'possible-duplicate'], 'sklearn' in sys.modules)\n"
+        "print([f.format() for f in r.findings if f.rule == 'possible-duplicate'], 'sklearn' in sys.modules, 'scipy' in sys.modules)\n"
     )
     again = subprocess.run(
         [sys.executable, "-c", code, str(tmp_path), str(settings.source_dir / DRAFT)],
         capture_output=True, text=True, check=True,
     ).stdout  # fmt: skip
-    assert again == f"{first} False\n"
+    assert again == f"{first} False False\n"
 
 
 def test_a_draft_edited_after_the_check_is_weighed_again(tmp_path: Path) -> None:
@@ -224,3 +224,15 @@ def test_a_cache_from_another_folder_gives_no_wrong_finding(tmp_path: Path) -> N
     assert duplicates(check_files(other, [other.source_dir / DRAFT])) == []
     shutil.copyfile(_kept(other), _kept(copy))
     assert len(duplicates(check_files(copy, [copy.source_dir / DRAFT]))) == 1
+
+
+def test_a_few_drafts_and_many_are_compared_alike(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A check of a few files compares them in plain numpy, a check of many in sparse products:
+    the same findings either way, at a threshold low enough to flag many drafts."""
+    from mkdocs_prfaq.core.rules import duplicate
+
+    settings = corpus(tmp_path, duplicate=0.3)
+    few = duplicates(check_folder(settings))
+    assert len(few) > 1
+    monkeypatch.setattr(duplicate, "FEW", 0)
+    assert duplicates(check_folder(settings)) == few

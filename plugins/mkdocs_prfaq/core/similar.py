@@ -29,9 +29,11 @@ __all__ = [
     "TOKEN",
     "Similar",
     "SimilarityIndex",
+    "best_of",
     "best_rows",
     "document_text",
     "keep",
+    "vector_arrays",
     "vectors",
 ]
 
@@ -139,7 +141,7 @@ class SimilarityIndex:
         return list(self._vectorizer.get_feature_names_out()), self._vectorizer.idf_
 
     def _best(self, row: Any, top: int, threshold: float) -> list[Similar]:
-        return _best(row, self.ids, top, threshold)
+        return best_of(row, self.ids, top, threshold)
 
 
 def best_rows(
@@ -153,11 +155,13 @@ def best_rows(
         scores = (matrix[block] @ matrix.T).toarray()
         for index, row in zip(block, scores, strict=True):
             row[index] = 0.0  # not similar to itself
-            found[ids[index]] = _best(row, ids, top, threshold)
+            found[ids[index]] = best_of(row, ids, top, threshold)
     return found
 
 
-def _best(row: Any, ids: Sequence[str], top: int, threshold: float) -> list[Similar]:
+def best_of(row: Any, ids: Sequence[str], top: int, threshold: float) -> list[Similar]:
+    """Of one row of scores (numpy, named by `ids`), up to `top` at or above `threshold`, closest
+    first (ties by id)."""
     import numpy as np
 
     candidates = np.flatnonzero(row >= threshold)
@@ -174,8 +178,17 @@ TOKEN = re.compile(r"(?u)\b\w\w+\b")
 def vectors(texts: Iterable[str], vocabulary: Mapping[str, int], idf: Any, stop: Collection[str]) -> Any:
     """The rows scikit-learn's fitted vectorizer (`vocabulary`, `idf`) gives `texts`, without
     importing it: lower-cased words of `TOKEN` not in `stop`, 1 + ln(count) times idf, L2 norm."""
-    import numpy as np
     from scipy.sparse import csr_matrix
+
+    data, indices, indptr = vector_arrays(texts, vocabulary, idf, stop)
+    return csr_matrix((data, indices, indptr), shape=(len(indptr) - 1, len(vocabulary)))
+
+
+def vector_arrays(
+    texts: Iterable[str], vocabulary: Mapping[str, int], idf: Any, stop: Collection[str]
+) -> tuple[Any, Any, Any]:
+    """:func:`vectors` as the three numpy arrays of a CSR matrix (data, indices, indptr)."""
+    import numpy as np
 
     indptr: list[int] = [0]
     columns: list[int] = []
@@ -188,8 +201,7 @@ def vectors(texts: Iterable[str], vocabulary: Mapping[str, int], idf: Any, stop:
         columns.extend(j for j, _ in row)
         weights.extend((values / norm) if norm else values)
         indptr.append(len(columns))
-    data = (np.asarray(weights, dtype=np.float32), np.asarray(columns, dtype=np.int32), np.asarray(indptr))
-    return csr_matrix(data, shape=(len(indptr) - 1, len(vocabulary)))
+    return np.asarray(weights, dtype=np.float32), np.asarray(columns, dtype=np.int32), np.asarray(indptr)
 
 
 def keep(folder: Path, name: str, data: bytes) -> None:

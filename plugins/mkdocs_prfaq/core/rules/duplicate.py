@@ -28,7 +28,7 @@ from ..cache import CACHE_DIR, fingerprint, stamp
 from ..findings import Problem
 from ..loader import case_clashes, display_path, load
 from ..model import IN_WRITING, Document
-from ..similar import DUPLICATE_SCORE, SimilarityIndex, best_rows, document_text, keep, vectors
+from ..similar import DUPLICATE_SCORE, SimilarityIndex, best_of, best_rows, document_text, keep, vector_arrays
 
 if TYPE_CHECKING:
     from ..settings import Settings
@@ -111,15 +111,13 @@ def _fit(
     weights = index.weights()
     if weights is None:
         return None, {path: [] for path in writing}
-    from scipy.sparse import vstack  # type: ignore[import-untyped]
-
     words, idf = weights
     drafts = [path for path in texts if statuses[path] in IN_WRITING]
     digests = {path: _digest(texts[path]) for path in settled}
     kept = _Vectors(
         dict(zip(words, range(len(words)), strict=True)), idf, [*settled, *drafts], _settled_key(settled, digests)
     )
-    kept.rows = vstack([index.matrix, _rows(kept, [texts[path] for path in drafts])]).tocsr()
+    kept.rows = _Rows.of(index.matrix).then(_rows(kept, [texts[path] for path in drafts]))
     return kept, kept.closest(writing, threshold)
 
 
@@ -154,22 +152,82 @@ def _settled_key(settled: Sequence[str], digests: Mapping[str, str]) -> str:
     return _digest("\0".join(f"{path}\0{digests[path]}" for path in settled))
 
 
+#: Up to this many documents in writing reported, each is compared in plain numpy (no scipy to
+#: import: a check of a file or two); more, in blocks of one sparse product.
+FEW = 16
+
+
+class _Rows(NamedTuple):
+    """The rows of a sparse matrix as the three numpy arrays of its CSR form: kept, read and
+    compared without importing scipy."""
+
+    data: Any
+    indices: Any
+    indptr: Any
+    columns: int
+
+    @classmethod
+    def of(cls, matrix: Any) -> _Rows:
+        matrix = matrix.tocsr()
+        return cls(matrix.data, matrix.indices, matrix.indptr, matrix.shape[1])
+
+    def take(self, picks: Sequence[int]) -> _Rows:
+        import numpy as np
+
+        starts, ends = self.indptr[:-1][picks], self.indptr[1:][picks]
+        spans = [slice(a, b) for a, b in zip(starts.tolist(), ends.tolist(), strict=True)]
+        data = np.concatenate([self.data[:0], *(self.data[span] for span in spans)])
+        indices = np.concatenate([self.indices[:0], *(self.indices[span] for span in spans)])
+        return _Rows(data, indices, np.concatenate([[0], np.cumsum(ends - starts)]), self.columns)
+
+    def then(self, other: _Rows) -> _Rows:
+        import numpy as np
+
+        indptr = np.concatenate([self.indptr, other.indptr[1:] + self.indptr[-1]])
+        return _Rows(
+            np.concatenate([self.data, other.data]), np.concatenate([self.indices, other.indices]), indptr, self.columns
+        )
+
+    def scores(self, n: int) -> Any:
+        """The dot product of row `n` with every row (their cosines, the rows being L2-normalised)."""
+        import numpy as np
+
+        dense = np.zeros(self.columns)
+        start, end = self.indptr[n], self.indptr[n + 1]
+        dense[self.indices[start:end]] = self.data[start:end]
+        sums = np.concatenate([[0.0], np.cumsum(self.data * dense[self.indices])])
+        return sums[self.indptr[1:]] - sums[self.indptr[:-1]]
+
+    def matrix(self) -> Any:
+        from scipy.sparse import csr_matrix  # type: ignore[import-untyped]
+
+        return csr_matrix((self.data, self.indices, self.indptr), shape=(len(self.indptr) - 1, self.columns))
+
+
 class _Vectors:
     """The fitted words (column by word) and idf weights, and the rows of the documents `order`."""
 
     def __init__(self, words: dict[str, int], idf: Any, order: list[str], settled_key: str) -> None:
         self.words, self.idf, self.order, self.settled_key = words, idf, order, settled_key
-        self.rows: Any = None
+        self.rows = _Rows(None, None, None, len(words))
 
     def closest(self, writing: Sequence[str], threshold: float) -> dict[str, list[Any]]:
         at = {path: n for n, path in enumerate(self.order)}
-        return best_rows(self.rows, [at[p] for p in writing if p in at], self.order, TOP + 4, threshold)
+        wanted = [at[p] for p in writing if p in at]
+        if len(wanted) > FEW:
+            return best_rows(self.rows.matrix(), wanted, self.order, TOP + 4, threshold)
+        found = {}
+        for n in wanted:
+            row = self.rows.scores(n)
+            row[n] = 0.0  # not similar to itself
+            found[self.order[n]] = best_of(row, self.order, TOP + 4, threshold)
+        return found
 
 
-def _rows(kept: _Vectors, texts: Sequence[str]) -> Any:
+def _rows(kept: _Vectors, texts: Sequence[str]) -> _Rows:
     from ..suggest import stop_words
 
-    return vectors(texts, kept.words, kept.idf, stop_words())
+    return _Rows(*vector_arrays(texts, kept.words, kept.idf, stop_words()), len(kept.words))
 
 
 def check_duplicates(
@@ -250,19 +308,10 @@ def _reuse(
         return None
     if not changed and kept.order == [*settled, *same]:
         return kept  # nothing to weigh, nothing to write
-    from scipy.sparse import vstack
-
     again = _Vectors(kept.words, kept.idf, [*settled, *same, *changed], kept.settled_key)
-    unchanged = [*settled, *same]
-    # The kept rows as they are when the unchanged documents are the first of the kept order.
-    parts = [
-        kept.rows[: len(unchanged)]
-        if kept.order[: len(unchanged)] == unchanged
-        else kept.rows[[at[s] for s in unchanged]]
-    ]
+    again.rows = kept.rows.take([at[s] for s in [*settled, *same]])
     if changed:
-        parts.append(_rows(kept, [texts[s] for s in changed]))
-    again.rows = vstack(parts).tocsr()
+        again.rows = again.rows.then(_rows(kept, [texts[s] for s in changed]))
     return again
 
 
@@ -295,14 +344,25 @@ def _known(fields: list[Any]) -> Known:
 
 
 def _vectors_of(meta: dict[str, Any], data: Any) -> _Vectors:
-    from scipy.sparse import csr_matrix
+    import numpy as np
 
     words, order = list(meta["words"]), list(meta["order"])
     kept = _Vectors(dict(zip(words, range(len(words)), strict=True)), data["idf"], order, str(meta["settled_key"]))
-    if len(kept.idf) != len(words) or not all(s in meta["known"] for s in order):
+    rows = _Rows(data["data"], data["indices"], data["indptr"], len(words))
+    sound = (
+        len(kept.idf) == len(words)
+        and all(s in meta["known"] for s in order)
+        and rows.data.dtype.kind == "f"
+        and rows.indices.dtype.kind == rows.indptr.dtype.kind == "i"
+        and len(rows.indptr) == len(order) + 1
+        and rows.indptr[0] == 0
+        and bool(np.all(np.diff(rows.indptr) >= 0))
+        and rows.indptr[-1] == len(rows.indices) == len(rows.data)
+        and (len(rows.indices) == 0 or (rows.indices.min() >= 0 and rows.indices.max() < len(words)))
+    )
+    if not sound:
         raise ValueError("torn")
-    kept.rows = csr_matrix((data["data"], data["indices"], data["indptr"]), shape=(len(order), len(words)))
-    kept.rows.check_format(full_check=True)
+    kept.rows = rows
     return kept
 
 
@@ -316,7 +376,7 @@ def _write(
     arrays: dict[str, Any] = {}
     if kept is not None:
         meta.update(words=list(kept.words), order=kept.order, settled_key=kept.settled_key)
-        rows = kept.rows.tocsr()
+        rows = kept.rows
         arrays = {"idf": kept.idf, "data": rows.data, "indices": rows.indices, "indptr": rows.indptr}
     import io
 
