@@ -252,17 +252,16 @@ def check_duplicates(
         return []
     texts = {doc.path: document_text(doc) for doc in fresh}
     kept = _reuse(cache.vectors if cache else None, knowns, cache.known if cache else {}, order, texts)
+    reused = kept is not None
     if kept is not None:
         found = kept.closest(writing, settings.duplicate)
     else:
         docs = [*fresh, *_load(settings, {s: files[s] for s in same if s in knowns}, clashes)]
         texts = {doc.path: document_text(doc) for doc in docs}
         kept, found = _fit({s: texts[s] for s in order}, statuses, writing, settings.duplicate)
-    if (
-        fresh
-        or kept is not (cache.vectors if cache else None)
-        or stamps.keys() != (cache.stamps.keys() if cache else set())
-    ):
+    # A few drafts weighed again under the kept weights cost less to weigh again next time than
+    # the whole file does to write (pre-commit's check of an edited draft).
+    if not reused or len(fresh) > FEW or stamps.keys() != (cache.stamps.keys() if cache else set()):
         now = time.time_ns()
         kept_stamps = {s: list(st) if st is not None and now - st[1] > _RACY_NS else None for s, st in stamps.items()}
         _write(folder, key, kept_stamps, knowns, kept)
