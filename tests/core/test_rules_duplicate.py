@@ -159,13 +159,13 @@ def test_the_vectors_are_kept_and_a_second_check_finds_the_same(tmp_path: Path) 
     import sys
 
     settings = corpus(tmp_path)
-    first = duplicates(check_folder(settings))
+    first = duplicates(check_folder(settings, cache=cache_for(settings)))
     assert len(first) == 1 and _kept(settings).is_file()
     code = (
-        "import sys\nfrom pathlib import Path\nfrom mkdocs_prfaq.core.check import check_files\n"
+        "import sys\nfrom pathlib import Path\nfrom mkdocs_prfaq.core.check import cache_for, check_files\n"
         "from mkdocs_prfaq.core.settings import from_options\n"
         "s = from_options(Path(sys.argv[1]), {'source_dir': 'prfaqs'})\n"
-        "r = check_files(s, [Path(sys.argv[2])])\n"
+        "r = check_files(s, [Path(sys.argv[2])], cache=cache_for(s))\n"
         "print([f.format() for f in r.findings if f.rule == 'possible-duplicate'], 'sklearn' in sys.modules, 'scipy' in sys.modules)\n"
     )
     again = subprocess.run(
@@ -182,14 +182,14 @@ def test_a_draft_edited_after_the_check_is_weighed_again(tmp_path: Path) -> None
     settings = corpus(tmp_path)
     draft = settings.source_dir / DRAFT
     copy = draft.read_text(encoding="utf-8")
-    assert len(duplicates(check_files(settings, [draft]))) == 1
+    assert len(duplicates(check_files(settings, [draft], cache=cache_for(settings)))) == 1
     unrelated = copy.split("\n---\n", 1)[0] + "\n---\n\n# Gift wrapping\n\nShoppers choose a paper and a card.\n"
     draft.write_text(unrelated.replace("Live video help", "Gift wrapping"), encoding="utf-8")
-    assert duplicates(check_files(settings, [draft])) == []
+    assert duplicates(check_files(settings, [draft], cache=cache_for(settings))) == []
     draft.write_text(copy, encoding="utf-8")
-    kept = duplicates(check_files(settings, [draft]))
+    kept = duplicates(check_files(settings, [draft], cache=cache_for(settings)))
     _kept(settings).unlink()
-    assert kept == duplicates(check_files(settings, [draft])) and len(kept) == 1
+    assert kept == duplicates(check_files(settings, [draft], cache=cache_for(settings))) and len(kept) == 1
 
 
 @pytest.mark.parametrize(
@@ -204,10 +204,10 @@ def test_a_draft_edited_after_the_check_is_weighed_again(tmp_path: Path) -> None
 def test_a_damaged_cache_is_ignored_and_replaced(tmp_path: Path, damage: Callable[[Path], object]) -> None:
     settings = corpus(tmp_path)
     draft = settings.source_dir / DRAFT
-    expected = duplicates(check_files(settings, [draft]))
+    expected = duplicates(check_files(settings, [draft], cache=cache_for(settings)))
     damage(_kept(settings))
-    assert duplicates(check_files(settings, [draft])) == expected
-    assert duplicates(check_files(settings, [draft])) == expected
+    assert duplicates(check_files(settings, [draft], cache=cache_for(settings))) == expected
+    assert duplicates(check_files(settings, [draft], cache=cache_for(settings))) == expected
 
 
 def test_a_cache_from_another_folder_gives_no_wrong_finding(tmp_path: Path) -> None:
@@ -218,12 +218,12 @@ def test_a_cache_from_another_folder_gives_no_wrong_finding(tmp_path: Path) -> N
     text = (FIXTURES / "similar" / DRAFT).read_text(encoding="utf-8")
     unrelated = text.split("\n---\n", 1)[0] + "\n---\n\n# Gift wrapping\n\nShoppers choose a paper and a card.\n"
     other = corpus(tmp_path / "other", unrelated)
-    assert len(duplicates(check_files(copy, [copy.source_dir / DRAFT]))) == 1
-    assert duplicates(check_files(other, [other.source_dir / DRAFT])) == []
+    assert len(duplicates(check_files(copy, [copy.source_dir / DRAFT], cache=cache_for(copy)))) == 1
+    assert duplicates(check_files(other, [other.source_dir / DRAFT], cache=cache_for(other))) == []
     shutil.copyfile(_kept(copy), _kept(other))
-    assert duplicates(check_files(other, [other.source_dir / DRAFT])) == []
+    assert duplicates(check_files(other, [other.source_dir / DRAFT], cache=cache_for(other))) == []
     shutil.copyfile(_kept(other), _kept(copy))
-    assert len(duplicates(check_files(copy, [copy.source_dir / DRAFT]))) == 1
+    assert len(duplicates(check_files(copy, [copy.source_dir / DRAFT], cache=cache_for(copy)))) == 1
 
 
 def test_a_few_drafts_and_many_are_compared_alike(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -232,7 +232,31 @@ def test_a_few_drafts_and_many_are_compared_alike(tmp_path: Path, monkeypatch: p
     from mkdocs_prfaq.core.rules import duplicate
 
     settings = corpus(tmp_path, duplicate=0.3)
-    few = duplicates(check_folder(settings))
+    few = duplicates(check_folder(settings, cache=cache_for(settings)))
     assert len(few) > 1
     monkeypatch.setattr(duplicate, "FEW", 0)
-    assert duplicates(check_folder(settings)) == few
+    assert duplicates(check_folder(settings, cache=cache_for(settings))) == few
+
+
+def test_no_cache_neither_reads_nor_keeps_the_vectors(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`prfaq check --no-cache` (a first check, as in CI) fits the vectors anew and leaves
+    `.prfaq_cache/` as it was: no file written, a kept one neither read nor touched."""
+    settings = corpus(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    main(["check", "--no-cache"])
+    assert "possible-duplicate: very close to PRFAQ-0005" in capsys.readouterr().out
+    assert not _kept(settings).exists()
+    main(["check"])
+    cached = capsys.readouterr().out
+    kept = _kept(settings).read_bytes()
+    # A cache of the same folder whose draft was since rewritten: --no-cache must not trust it.
+    draft = settings.source_dir / DRAFT
+    text = draft.read_text(encoding="utf-8")
+    draft.write_text(text.split("\n---\n", 1)[0] + "\n---\n\n# Gift wrapping\n\nShoppers choose a card.\n", encoding="utf-8")
+    os.utime(draft, (OLD, OLD))
+    main(["check", "--no-cache"])
+    assert "possible-duplicate" not in capsys.readouterr().out
+    assert _kept(settings).read_bytes() == kept
+    assert "possible-duplicate" in cached

@@ -344,7 +344,7 @@ def check_documents(
         references, teams=teams, tags=tags, max_facet_values=settings.limits.facet_values, report=wanted
     ):
         raw.append((refs.path, refs.status, problem))
-    raw.extend(_possible_duplicates(settings, paths, files, entries, wanted))
+    raw.extend(_possible_duplicates(settings, paths, files, entries, wanted, keep=cache is not None))
     findings = [
         finding
         for path, status, problem in raw
@@ -356,11 +356,12 @@ def check_documents(
 
 
 def _possible_duplicates(
-    settings: Settings, paths: Sequence[str | Path], files: list[str], entries: dict[str, Entry], wanted: set[str] | None
-) -> Raw:
-    """`possible-duplicate` (rules/duplicate.py), found anew in each check: it depends on every
-    other document. Only a reported document in writing makes it read the corpus's words and
-    load scikit-learn."""
+    settings: Settings, paths: Sequence[str | Path], files: list[str], entries: dict[str, Entry],
+    wanted: set[str] | None, *, keep: bool,
+) -> Raw:  # fmt: skip
+    """`possible-duplicate` (rules/duplicate.py): it depends on every other document, so it is
+    found in each check, from the vectors the rule keeps between checks (`keep`; `--no-cache`
+    neither reads nor writes them). Only a reported document in writing makes it read anything."""
     if settings.severity("possible-duplicate") is Severity.OFF:
         return []
     reported = [
@@ -372,7 +373,7 @@ def _possible_duplicates(
         return []
     from .rules.duplicate import check_duplicates
 
-    return [(doc.path, doc.status, problem) for doc, problem in check_duplicates(settings, paths, reported)]
+    return [(doc.path, doc.status, problem) for doc, problem in check_duplicates(settings, paths, reported, keep=keep)]
 
 
 def findings_of(settings: Settings, path: str, status: str | None, problems: Iterable[Problem]) -> list[Finding]:

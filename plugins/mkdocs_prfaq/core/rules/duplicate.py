@@ -231,14 +231,15 @@ def _rows(kept: _Vectors, texts: Sequence[str]) -> _Rows:
 
 
 def check_duplicates(
-    settings: Settings, paths: Sequence[str | Path], reported: Collection[str]
+    settings: Settings, paths: Sequence[str | Path], reported: Collection[str], *, keep: bool = True
 ) -> list[tuple[Known, Problem]]:
     """:func:`duplicates_in` on the documents of the display paths `reported` among the corpus's
-    `paths`, reading only the files changed since the last check (see the module's note)."""
+    `paths`, reading only the files changed since the last check (see the module's note);
+    without `keep` (`prfaq check --no-cache`), every file is read and nothing is kept."""
     files = {display_path(p, settings.root): p for p in paths}
     folder = settings.root / CACHE_DIR
     key = fingerprint([settings.max_file_size, KEPT])
-    cache = _read(folder / KEPT, key)
+    cache = _read(folder / KEPT, key) if keep else None
     stamps = {shown: stamp(path) for shown, path in files.items()}
     same = {s for s, now in stamps.items() if cache and now is not None and cache.stamps.get(s) == list(now)}
     clashes = case_clashes(files)
@@ -261,7 +262,7 @@ def check_duplicates(
         kept, found = _fit({s: texts[s] for s in order}, statuses, writing, settings.duplicate)
     # A few drafts weighed again under the kept weights cost less to weigh again next time than
     # the whole file does to write (pre-commit's check of an edited draft).
-    if not reused or len(fresh) > FEW or stamps.keys() != (cache.stamps.keys() if cache else set()):
+    if keep and (not reused or len(fresh) > FEW or stamps.keys() != (cache.stamps.keys() if cache else set())):
         now = time.time_ns()
         kept_stamps = {s: list(st) if st is not None and now - st[1] > _RACY_NS else None for s, st in stamps.items()}
         _write(folder, key, kept_stamps, knowns, kept)
