@@ -239,12 +239,12 @@ def check_duplicates(
     files = {display_path(p, settings.root): p for p in paths}
     folder = settings.root / CACHE_DIR
     key = fingerprint([settings.max_file_size, KEPT])
-    cache = _read(folder / KEPT, key) if keep else None
+    cache = (_read(folder / KEPT, key) if keep else None) or _NOTHING_KEPT
     stamps = {shown: stamp(path) for shown, path in files.items()}
-    same = {s for s, now in stamps.items() if cache and now is not None and cache.stamps.get(s) == list(now)}
+    same = {s for s, now in stamps.items() if now is not None and cache.stamps.get(s) == list(now)}
     clashes = case_clashes(files)
     fresh = _load(settings, {s: p for s, p in files.items() if s not in same}, clashes)
-    knowns = {s: cache.known[s] for s in same if cache and s in cache.known}
+    knowns = {s: cache.known[s] for s in same if s in cache.known}
     knowns.update((doc.path, known(doc)) for doc in fresh)
     statuses = {path: k.status for path, k in knowns.items()}
     order = [s for s in files if s in knowns]
@@ -252,7 +252,7 @@ def check_duplicates(
     if not writing or len(order) < MIN_CATALOG:
         return []
     texts = {doc.path: document_text(doc) for doc in fresh}
-    kept = _reuse(cache.vectors if cache else None, knowns, cache.known if cache else {}, order, texts)
+    kept = _reuse(cache.vectors, knowns, cache.known, order, texts)
     reused = kept is not None
     if kept is not None:
         found = kept.closest(writing, settings.duplicate)
@@ -262,7 +262,7 @@ def check_duplicates(
         kept, found = _fit({s: texts[s] for s in order}, statuses, writing, settings.duplicate)
     # A few drafts weighed again under the kept weights cost less to weigh again next time than
     # the whole file does to write (pre-commit's check of an edited draft).
-    if keep and (not reused or len(fresh) > FEW or stamps.keys() != (cache.stamps.keys() if cache else set())):
+    if keep and (not reused or len(fresh) > FEW or stamps.keys() != cache.stamps.keys()):
         now = time.time_ns()
         kept_stamps = {s: list(st) if st is not None and now - st[1] > _RACY_NS else None for s, st in stamps.items()}
         _write(folder, key, kept_stamps, knowns, kept)
@@ -319,6 +319,10 @@ class _Cache(NamedTuple):
     stamps: dict[str, list[int] | None]
     known: dict[str, Known]
     vectors: _Vectors | None
+
+
+#: No kept state (none written yet, unreadable, or `--no-cache`).
+_NOTHING_KEPT = _Cache({}, {}, None)
 
 
 def _read(path: Path, key: str) -> _Cache | None:
