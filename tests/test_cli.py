@@ -418,6 +418,8 @@ def test_rules_lists_every_rule_with_its_severity(project: Path, capsys: pytest.
     assert table["status-enum"][1:5] == ["error", "error", "error", "schema"]
     assert table["weasel-words"][1:3] == ["warning", "warning"] and "if named" in lines[list(RULES).index("weasel-words")]
     assert "The writing rules run on documents in draft or in review, and on every file named" in note
+    # possible-duplicate never looks at a record, named or not.
+    assert table["possible-duplicate"][1:5] == ["warning", "warning", "never", "cross-document"]
 
 
 # -- the installed command ------------------------------------------------------------------------

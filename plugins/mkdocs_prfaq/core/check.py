@@ -84,7 +84,8 @@ def rules_text(settings: Settings, config: str) -> str:
     rows = [["rule", *(name for name, _ in _RULES_COLUMNS), "category", "summary"]]
     for rule in RULES.values():
         cells = [
-            "if named" if rule.category is Category.WRITING and status not in IN_WRITING
+            "never" if not rule.on_records and status not in IN_WRITING
+            else "if named" if rule.category is Category.WRITING and status not in IN_WRITING
             else severity_for(settings, rule.name, status).value
             for _, status in _RULES_COLUMNS
         ]  # fmt: skip
@@ -98,7 +99,8 @@ def rules_text(settings: Settings, config: str) -> str:
         "\n\nIn a draft, the body and writing rules report at most a warning. The writing rules run on"
         " documents in draft or in review, and on every file named on the command line (as pre-commit"
         " names them); approved, building, launched, shelved, rejected and superseded documents are"
-        " records, not rewritten for style: every other rule still runs on them."
+        " records, not rewritten for style: every other rule still runs on them, but for possible-duplicate,"
+        " which asks only whether a document still being written repeats another."
     )
 
 

@@ -49,6 +49,9 @@ class Rule:
     summary: str
     #: Where the handbook teaches what the rule checks (a path under the site root), if anywhere.
     guide: str | None = None
+    #: Whether it looks at records (approved and later) at all: `possible-duplicate` asks only
+    #: whether a document still being written repeats another.
+    on_records: bool = True
 
 
 _E, _W = Severity.ERROR, Severity.WARNING
@@ -92,7 +95,7 @@ RULES: dict[str, Rule] = {
         Rule("unknown-team", Category.CORPUS, _E, "The team is not a key of the teams file."),
         Rule("unknown-tag", Category.CORPUS, _E, "The tag is not in the controlled vocabulary."),
         Rule("too-many-facet-values", Category.CORPUS, _E, "The catalog holds more distinct tags or teams than `max_facet_values` (500)."),
-        Rule("possible-duplicate", Category.CORPUS, _W, "A draft or a document in review is very close to another one (the `duplicate` option, 0.65)."),
+        Rule("possible-duplicate", Category.CORPUS, _W, "A draft or a document in review is very close to another one (the `duplicate` option, 0.65).", on_records=False),
         # Body
         Rule("faq-section", Category.BODY, _E, "The body needs an FAQ heading (`## FAQ`, `## External FAQ`, ...)."),
         Rule("empty-answer", Category.BODY, _E, "A question heading in the FAQ has no answer under it."),
