@@ -34,7 +34,7 @@ from typing import Any, NamedTuple
 from .findings import Problem
 from .rules.corpus import References
 
-__all__ = ["CACHE_DIR", "DICTIONARY_COPY", "CheckCache", "Entry", "Stamp", "fingerprint", "load_plain", "stamp", "user_cache_folder"]
+__all__ = ["CACHE_DIR", "DICTIONARY_COPY", "CheckCache", "Entry", "Stamp", "fingerprint", "keepable", "load_plain", "stamp", "user_cache_folder"]
 
 #: The folder, at the project's root.
 CACHE_DIR = ".prfaq_cache"
@@ -77,6 +77,12 @@ def stamp(path: str | Path) -> Stamp | None:
     except OSError:
         return None
     return None if _stat.S_ISLNK(st.st_mode) else (st.st_size, st.st_mtime_ns, st.st_ino)
+
+
+def keepable(current: Stamp | None, now: int) -> bool:
+    """Whether a file of stamp `current` can be kept by its stamp at `now` (ns): it was changed
+    long enough ago that a change within the clock's resolution would have changed its stamp."""
+    return current is not None and now - current[1] > _RACY_NS
 
 
 class Entry(NamedTuple):
@@ -221,7 +227,7 @@ class CheckCache:
         return entry
 
     def put(self, shown: str, entry: Entry) -> None:
-        if self._now - entry.stamp[1] > _RACY_NS:
+        if keepable(entry.stamp, self._now):
             self._new[shown] = entry
 
     def save(self) -> None:

@@ -15,7 +15,6 @@ import ast
 import importlib.util
 import json
 import math
-import re
 import time
 from collections import Counter
 from collections.abc import Mapping
@@ -24,9 +23,9 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .cache import CACHE_DIR, fingerprint, stamp
+from .cache import CACHE_DIR, fingerprint, keepable, stamp
 from .loader import discover, display_path, load
-from .similar import SIMILAR_SCORE, Similar, keep
+from .similar import SIMILAR_SCORE, TOKEN, Similar, keep
 
 if TYPE_CHECKING:
     from .settings import Settings
@@ -83,8 +82,6 @@ def suggestions(
 #: A document's (id, status, title, heading text).
 Heading = tuple[str | None, str | None, str, str]
 _HEADINGS = "headings.json"
-#: A file changed this recently may change again unseen (the check cache's "racy" window).
-_RACY_NS = 2_000_000_000
 
 
 def headings(settings: Settings, *, cache: bool = True) -> dict[str, Heading]:
@@ -121,7 +118,7 @@ def headings(settings: Settings, *, cache: bool = True) -> dict[str, Heading]:
     for doc in loaded.documents:
         current = stamp(fresh[doc.path])
         kept[doc.path] = [
-            list(current) if current is not None and now - current[1] > _RACY_NS else None,
+            list(current) if current is not None and keepable(current, now) else None,
             doc.id,
             doc.status,
             doc.title,
@@ -146,10 +143,6 @@ def closest_text(settings: Settings, title: str, customer: str | None) -> str:
     when the site turns the similar PR/FAQs off)."""
     threshold = SIMILAR_SCORE if settings.similar is None else settings.similar
     return suggestions_text(suggestions(settings, title, customer, threshold=threshold))
-
-
-#: scikit-learn's `token_pattern`: words of two or more letters or digits.
-_TOKEN = re.compile(r"(?u)\b\w\w+\b")
 
 
 @cache
@@ -183,7 +176,7 @@ class HeadingIndex:
     @staticmethod
     def _words(text: str) -> list[str]:
         stop = stop_words()
-        return [w for w in _TOKEN.findall(text.lower()) if w not in stop]
+        return [w for w in TOKEN.findall(text.lower()) if w not in stop]
 
     def _vector(self, words: Counter[str]) -> dict[str, float]:
         weights = {w: (1 + math.log(c)) * self.idf[w] for w, c in words.items() if w in self.idf}

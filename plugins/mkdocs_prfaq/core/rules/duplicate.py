@@ -24,7 +24,7 @@ from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from ..cache import CACHE_DIR, fingerprint, stamp
+from ..cache import CACHE_DIR, fingerprint, keepable, stamp
 from ..findings import Problem
 from ..loader import case_clashes, display_path, load
 from ..model import IN_WRITING, Document
@@ -43,8 +43,6 @@ TOP = 3
 MIN_CATALOG = 10
 #: The rule's file in `.prfaq_cache/`.
 KEPT = "duplicates.npz"
-#: A file changed this recently may change again unseen (the check cache's "racy" window).
-_RACY_NS = 2_000_000_000
 
 
 class Known(NamedTuple):
@@ -264,7 +262,7 @@ def check_duplicates(
     # the whole file does to write (pre-commit's check of an edited draft).
     if keep and (not reused or len(fresh) > FEW or stamps.keys() != cache.stamps.keys()):
         now = time.time_ns()
-        kept_stamps = {s: list(st) if st is not None and now - st[1] > _RACY_NS else None for s, st in stamps.items()}
+        kept_stamps = {s: list(st) if st is not None and keepable(st, now) else None for s, st in stamps.items()}
         _write(folder, key, kept_stamps, knowns, kept)
     return _findings(knowns, writing, found)
 
