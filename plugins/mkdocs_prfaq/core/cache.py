@@ -256,9 +256,6 @@ class CheckCache:
             return
 
     def _write(self, name: str, data: dict[str, Any]) -> None:
-        import tempfile  # only when writing: a check that learns nothing starts sooner
+        from .files import write_whole  # only when writing: a check that learns nothing starts sooner
 
-        handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".check-", suffix=".pickle")
-        with os.fdopen(handle, "wb") as out:
-            out.write(pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
-        os.replace(temporary, self.folder / name)
+        write_whole(self.folder / name, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))

@@ -21,9 +21,7 @@ The folder is written the way a file watcher needs it:
 from __future__ import annotations
 
 import json
-import os
 import posixpath
-import tempfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -32,6 +30,7 @@ from urllib.parse import urljoin
 import yaml
 
 from .exports import source_url
+from .files import write_whole
 from .findings import Finding, Severity
 from .markdown_sanitize import page_prefix
 from .pipeline import LoadedCatalog, load_catalog, site_outputs
@@ -241,11 +240,7 @@ def write_if_changed(path: Path, data: bytes) -> bool:
     except OSError:
         pass
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".prfaq-")
-    with os.fdopen(fd, "wb") as out:
-        out.write(data)
-    os.chmod(temp, 0o644)
-    os.replace(temp, path)
+    write_whole(path, data, mode=0o644)
     return True
 
 

@@ -207,18 +207,14 @@ def vector_arrays(
 def keep(folder: Path, name: str, data: bytes) -> None:
     """`data` as the file `name` of the cache folder `folder` (`.prfaq_cache/`), written whole
     under a temporary name, then renamed; a cache that cannot be written is skipped."""
-    import os
-    import tempfile
+    from .files import write_whole
 
     try:
         folder.mkdir(exist_ok=True)
         ignore = folder / ".gitignore"
         if not ignore.exists():
             ignore.write_text("# Made by `prfaq check`; safe to delete.\n*\n", encoding="utf-8")
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{name}-")
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.replace(temporary, folder / name)
+        write_whole(folder / name, data)
     except OSError:
         return
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from contextlib import suppress
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -146,22 +145,15 @@ def _read_copy(path: Path) -> _Hyphenation | None:
 
 
 def _write_copy(path: Path, kept: tuple[object, ...]) -> None:
-    import os
     import pickle
-    import tempfile
+
+    from ..files import write_whole
 
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".hyphenation-")
+        write_whole(path, pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL))  # two checks may run at once
     except OSError:
         return
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL))
-        os.replace(temporary, path)  # whole or not at all, should two checks run at once
-    except OSError:
-        with suppress(OSError):
-            os.unlink(temporary)
 
 
 def syllables(word: str) -> int:
