@@ -94,15 +94,14 @@ def discover(source: str | Path) -> Iterator[tuple[str, bool]]:
     folders: list[str] = []
     files: list[tuple[str, bool]] = []
     for entry in entries:  # `DirEntry` knows most of this without another system call
-        name = entry.name
-        if name.startswith(("_", ".")):  # `_skipped`, `is_prfaq_name` inlined: 10,000 calls each
+        if _skipped(entry.name):
             continue
         link = entry.is_symlink()
         if entry.is_dir(follow_symlinks=False):
             folders.append(entry.path)
         elif link and _is_dir(entry):
             yield entry.path, True
-        elif (lower := name.lower()).endswith(".md") and lower != "readme.md":
+        elif is_prfaq_name(entry.name):
             files.append((entry.path, link))
     yield from files
     for folder in folders:
