@@ -20,7 +20,7 @@ from .cache import (
     user_cache_folder,
 )
 from .findings import Finding, Problem, Severity
-from .forked import can_fork, start_slices
+from .forked import can_fork, in_slices
 from .loader import Loaded, case_clashes, discover, display_path, display_paths, is_found, load
 from .model import IN_WRITING, Document
 from .rules.body import check_body
@@ -219,12 +219,7 @@ def _in_processes(job: _Job, jobs: int) -> list[tuple[str, Entry]]:
     """
     if _writing_on(job.settings):
         load_dictionary()
-    count = len(job.paths)
-    pool, slices = start_slices(
-        lambda start, stop: job.run(start, stop)[1], count, jobs, max(1, -(-count // (jobs * SLICES_PER_JOB)))
-    )
-    with pool:
-        return [item for _, _, future in slices for item in future.result()]
+    return in_slices(lambda start, stop: job.run(start, stop)[1], len(job.paths), jobs, SLICES_PER_JOB)
 
 
 def _read_and_check(

@@ -55,10 +55,10 @@ def start_slices(work: Callable[[int, int], Any], count: int, jobs: int, size: i
         _WORK = None
 
 
-def in_slices(work: Callable[[int, int], list[T]], count: int, jobs: int) -> list[T]:
-    """`work(start, stop)` over `count` items cut into slices, run by `jobs` forked processes
-    that inherit `work`; the results of all slices, in order. A few slices per process even out
-    their loads."""
-    pool, slices = start_slices(work, count, jobs, max(1, -(-count // (jobs * 4))))
+def in_slices(work: Callable[[int, int], list[T]], count: int, jobs: int, per_job: int = 4) -> list[T]:
+    """`work(start, stop)` over `count` items cut into `per_job` slices per process, run by
+    `jobs` forked processes that inherit `work`; the results of all slices, in order. A few
+    slices per process even out their loads."""
+    pool, slices = start_slices(work, count, jobs, max(1, -(-count // (jobs * per_job))))
     with pool:
         return [item for _, _, future in slices for item in future.result()]
