@@ -1,5 +1,5 @@
 """Benchmark: a `mkdocs serve` rebuild after one PR/FAQ is edited, with the plugin's memo of
-converted pages (mkdocs/memo.py) and without it, side by side in alternated rounds.
+converted pages (mkdocs/conversions.py) and without it, side by side in alternated rounds.
 
     .venv/bin/python bench/serve.py [N] [ROUNDS]    (default 1000 2)
 

@@ -1,4 +1,4 @@
-"""`mkdocs serve`'s rebuilds convert again only the PR/FAQ pages that changed (see memo.py)."""
+"""`mkdocs serve`'s rebuilds convert again only the PR/FAQ pages that changed (see conversions.py)."""
 
 from __future__ import annotations
 
@@ -37,7 +37,7 @@ def test_a_rebuild_converts_again_only_the_pages_that_changed(
         caplog.clear()
         with caplog.at_level(logging.INFO):
             build(again)
-        memo = again.plugins["prfaq"].memo
+        memo = again.plugins["prfaq"].conversions.memo
         assert memo is not None
         pages = len(list((tmp_path / "again" / "prfaqs").glob("*/index.html")))
         assert pages > 5 and memo.hits == pages - 1
@@ -59,6 +59,6 @@ def test_a_plain_build_keeps_nothing(tmp_path: Path) -> None:
     config.plugins.on_startup(command="build", dirty=False)
     try:
         build(config)
-        assert config.plugins["prfaq"].memo is None
+        assert config.plugins["prfaq"].conversions.memo is None
     finally:
         config.plugins.on_shutdown()

@@ -24,7 +24,6 @@ from ..cli import handbook_markers
 from ..core.check import default_jobs
 from ..core.exports import source_url
 from ..core.findings import render
-from ..core.forked import can_fork
 from ..core.pipeline import LoadedCatalog, load_catalog, site_outputs
 from ..core.render import handbook
 from ..core.render.blocks import splice
@@ -39,9 +38,8 @@ from ..core.search_index import Indexer, indexed_html
 from ..core.settings import Settings, SettingsError, from_options
 from . import search
 from .config import PrfaqConfig
-from .memo import RenderMemo, only_owner
+from .conversions import Conversions
 from .mermaid import Mermaid
-from .parallel import MIN_PAGES, ParallelPages
 
 __all__ = ["PrfaqPlugin"]
 
@@ -90,15 +88,14 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call,vali
         self.mermaid: Mermaid | None = None
         self.dirty = False
         self.command: str | None = None
-        #: The PR/FAQ pages' conversions: under `mkdocs serve`, kept from one rebuild to the next;
-        #: under `mkdocs build`, made by worker processes (`parallel`).
-        self.memo: RenderMemo | None = None
-        self.parallel: ParallelPages | None = None
+        #: The PR/FAQ pages' conversions: kept between `mkdocs serve`'s rebuilds, made by worker
+        #: processes in `mkdocs build` (see :mod:`.conversions`).
+        self.conversions = Conversions(None, self, self._prepare, self._finish)
 
     # -- configuration ----------------------------------------------------------------------
     def on_startup(self, command: str, dirty: bool) -> None:
         self.command, self.dirty = command, dirty
-        self.memo = RenderMemo() if command == "serve" else None
+        self.conversions = Conversions(command, self, self._prepare, self._finish)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         try:
@@ -143,8 +140,6 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call,vali
             )
         if loaded.history_unavailable is not None:
             log.info("history from git is unavailable: %s; dates come from the front matter", loaded.history_unavailable)
-        if self.command == "serve" and self.memo is not None:
-            self.memo.start_build()
         has_page = partial(_has_page, Path(config.docs_dir))
         # A site replaces a catalog template with prfaq/<name> in its theme's custom_dir.
         custom_dir = config.theme.custom_dir
@@ -181,7 +176,9 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call,vali
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         self._place_in_catalog(nav, files)
-        self._convert_in_parallel(config, files)
+        found = [f.page for f in map(files.get_file_from_path, self.pages) if f is not None and f.page is not None]
+        documents = [page for page in found if self.pages[page.file.src_uri].document is not None]
+        self.conversions.start(documents, config, files, self._jobs())
         return nav
 
     def _place_in_catalog(self, nav: Navigation, files: Files) -> None:
@@ -204,17 +201,6 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call,vali
         assert self.settings is not None
         return (self.settings.jobs or default_jobs()) if self.command in ("build", "gh-deploy") and not self.dirty else 1
 
-    def _convert_in_parallel(self, config: MkDocsConfig, files: Files) -> None:
-        """Fork the workers that convert the PR/FAQ pages (see :mod:`.parallel`), when it pays."""
-        documents = [f.page for f in map(files.get_file_from_path, self.pages) if f is not None and f.page is not None]
-        documents = [page for page in documents if self.pages[page.file.src_uri].document is not None]
-        jobs = self._jobs()
-        if jobs < 2 or len(documents) < MIN_PAGES or not can_fork() or not only_owner(config, self):
-            return
-        self.memo = memo = RenderMemo(once=True)
-        finish = lambda page, html: self._finish(html, page, self.pages[page.file.src_uri])  # noqa: E731
-        self.parallel = ParallelPages(documents, memo, config, files, jobs, self._prepare, finish)
-
     def _prepare(self, page: Page) -> None:
         """Themes print `title` and `description` unescaped (Material: <title>, <meta>, header);
         on generated pages they come from front matter, so they are escaped here, once."""
@@ -225,11 +211,7 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call,vali
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         if page.file.src_uri in self.pages:
-            self._prepare(page)
-            if self.parallel is not None:
-                self.parallel.receive(page)
-            memo = self._memo(page, config)
-            return memo.markdown(markdown, page, config, files) if memo is not None else markdown
+            return self.conversions.markdown(markdown, page, config, files)
         return handbook.handbook_page(
             markdown,
             page.file.src_uri,
@@ -239,24 +221,11 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call,vali
             markers=MARKERS,
         )
 
-    def _memo(self, page: Page, config: MkDocsConfig) -> RenderMemo | None:
-        """The memo, for a PR/FAQ page under `mkdocs serve` when no other plugin handles page events."""
-        output = self.pages.get(page.file.src_uri)
-        if self.memo is None or output is None or output.document is None or not only_owner(config, self):
-            return None
-        return self.memo
-
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         assert self.settings is not None
         output = self.pages.get(page.file.src_uri)
-        memo = self._memo(page, config)
-        kept = memo.content(html, page, files) if memo is not None else None
-        if kept is not None:
-            html = kept
-        elif output is not None:
-            html = self._finish(html, page, output)
-            if memo is not None:
-                memo.keep(page, html)
+        if output is not None:
+            html = self.conversions.content(html, page, files)
         if output is not None and output.document is not None:
             page.edit_url = source_url(
                 config.repo_url, self.settings.edit_uri, config.edit_uri, Path(config.docs_dir).name, output.document.path
@@ -264,9 +233,10 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call,vali
         self._index(html, page, config)
         return html
 
-    def _finish(self, html: str, page: Page, output: Output) -> str:
+    def _finish(self, page: Page, html: str) -> str:
         """The generated HTML put back into the page and, for a PR/FAQ, the whole sanitized."""
         assert self.settings is not None
+        output = self.pages[page.file.src_uri]
         html = splice(html, output.blocks)
         if output.document is not None and self.settings.sanitize:
             html = sanitize_html(html, self.settings.image_hosts)
@@ -297,9 +267,9 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call,vali
             self.indexer.add(page.file.dest_uri, indexed_html(data["html"], html, page.title or "", language))
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
-        self._close_parallel()
-        if self.command == "serve" and self.memo is not None and self.memo.hits:
-            log.info("%d PR/FAQ page(s) unchanged since the last build, not converted again", self.memo.hits)
+        said = self.conversions.close()
+        if said:
+            log.info("%s", said)
         # Every page's content is converted: Pagefind can write while the templates render.
         if self.indexer is not None:
             self.indexer.write()
@@ -326,15 +296,8 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call,vali
         elif self.settings.search:
             search.build_index(config, _project(config))
 
-    def _close_parallel(self) -> None:
-        parallel, self.parallel = self.parallel, None
-        if parallel is not None:
-            parallel.close()
-            hits = self.memo.hits if self.memo is not None else 0
-            log.info("%d PR/FAQ pages converted by %d worker processes", hits, parallel.jobs)
-
     def on_build_error(self, error: Exception) -> None:
-        self._close_parallel()
+        self.conversions.close()
         indexer, self.indexer = self.indexer, None
         if indexer is not None:
             indexer.abort()
