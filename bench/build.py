@@ -1,8 +1,11 @@
 """Benchmark: `mkdocs build` with the plugin against a plain build of the same Markdown.
 
 The plain site copies each PR/FAQ body into `docs/` (Material, its lunr search on, not in the
-nav); the plugin's site searches with Pagefind instead. The ratio is the plugin's own cost. The two builds alternate in one run. Also measures how the
-build scales (N = 1,000 against N = 4,000) and whether a PR/FAQ page grows with N.
+nav); the plugin's site searches with Pagefind 1.6 instead (the checkout's `node_modules`, as
+after `npm ci`). A third site is the plugin's with `search: false`: the plugin's own cost apart
+from Pagefind's indexing. The builds alternate in one run; CPU time is printed beside the wall
+time. Also measures how the build scales (N = 1,000 against N = 4,000) and whether a PR/FAQ
+page grows with N.
 
 `python bench/build.py jobs [N] [ROUNDS]` compares the same site built with the plugin's `jobs: 1`
 (one process) and `jobs: 0` (a process per core), in alternated pairs: what the processes save.
@@ -69,20 +72,35 @@ def main(ratio_n: int = 2000, small: int = 1000, large: int = 4000, rounds: int 
         base = Path(tmp)
         plugin = base / "plugin"
         plain = base / "plain"
+        quiet = base / "nosearch"
         write_project(plugin, ratio_n)
         _plain_project(plain, plugin)
-        ours, theirs = [], []
+        # The same site without its search index: the plugin's own cost, apart from Pagefind's.
+        write_project(quiet, ratio_n, config=mkdocs_yml(plugins=f"{PLUGIN}      search: false\n"))
+        sides = {"plugin": plugin, "no search": quiet, "plain": plain}
+        times: dict[str, list[float]] = {name: [] for name in sides}
+        cpu: dict[str, list[float]] = {name: [] for name in sides}
         for _ in range(rounds):
-            ours.append(_build(plugin))
-            theirs.append(_build(plain))
-        ratio = statistics.median(ours) / statistics.median(theirs)
+            for name, root in sides.items():
+                before = _cpu()
+                times[name].append(_build(root))
+                cpu[name].append(_cpu() - before)
+        median = {name: statistics.median(values) for name, values in times.items()}
+        ratio = median["plugin"] / median["plain"]
         results["build_ratio"] = ratio
-        pairs = ", ".join(f"{a:.1f}/{b:.1f} = {a / b:.2f}" for a, b in zip(ours, theirs, strict=True))
+        results["build_ratio_no_search"] = median["no search"] / median["plain"]
+        pairs = ", ".join(f"{a:.1f}/{b:.1f} = {a / b:.2f}" for a, b in zip(times["plugin"], times["plain"], strict=True))
         print(f"build: N={ratio_n}: alternated pairs, plugin/plain: {pairs}")
         print(
-            f"build: N={ratio_n}: plugin {statistics.median(ours):.1f} s, plain {statistics.median(theirs):.1f} s, "
+            f"build: N={ratio_n}: plugin {median['plugin']:.1f} s, plain {median['plain']:.1f} s, "
             f"ratio {ratio:.2f} (goal <= 1.15)"
         )
+        print(
+            f"build: N={ratio_n}: the plugin without its search index (search: false) {median['no search']:.1f} s, "
+            f"ratio {results['build_ratio_no_search']:.2f}; CPU time (medians): "
+            + ", ".join(f"{name} {statistics.median(values):.1f} s" for name, values in cpu.items())
+        )
+        shutil.rmtree(quiet)
         shutil.rmtree(plain)
 
         sizes: dict[int, float] = {}

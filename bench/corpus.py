@@ -11,6 +11,9 @@ TEAMS = ["payments", "fulfillment", "support", "workplace", "platform", "search"
 TAGS = ["refunds", "logistics", "mobile", "internal-tools", "on-call", "checkout", "search", "sellers", "hr", "api"]
 WORDS = ["customer", "order", "parcel", "refund", "team", "store", "price", "week", "month", "report", "shift", "page", "review", "answer", "question", "launch", "build", "plan", "cost", "risk", "data", "support", "agent", "seller", "buyer", "payment", "card", "delivery", "driver", "photo", "calendar", "laptop", "request", "ticket", "minute", "hour", "day", "people", "number", "share", "choice", "screen", "phone", "email", "update", "change", "test", "pilot", "region", "city", "market", "rule", "limit", "goal", "result", "time", "money", "help", "tool"]
 
+#: This checkout, whose `node_modules` (`npm ci`) the bench projects link.
+REPO = Path(__file__).resolve().parents[1]
+
 PLUGIN = "  - prfaq:\n      source_dir: prfaqs\n      teams_file: teams.yml\n"
 
 MKDOCS_YML = """site_name: Bench
@@ -117,4 +120,13 @@ def write_project(root: Path, count: int, *, words: int = 1500, config: str | No
     (root / "teams.yml").write_text("".join(f"{t}: {t.title()}\n" for t in TEAMS), encoding="utf-8")
     (root / "mkdocs.yml").write_text(config or mkdocs_yml(), encoding="utf-8")
     write_corpus(root / "prfaqs", count, words=words)
+    link_node_modules(root)
     return root / "mkdocs.yml"
+
+
+def link_node_modules(root: Path) -> None:
+    """Link this checkout's `node_modules` into the project `root`, so that its builds run what a
+    user's do after `npm ci`: Pagefind 1.6 and the site's own Mermaid (not the Python wheel's
+    Pagefind 1.5, which indexes slower)."""
+    if (REPO / "node_modules").is_dir() and not (root / "node_modules").exists():
+        (root / "node_modules").symlink_to(REPO / "node_modules")

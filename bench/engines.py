@@ -24,9 +24,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from corpus import write_project
+from corpus import REPO, link_node_modules, write_project
 
-REPO = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 ZENSICAL_STEPS = (
     ("check", ["prfaq", "check"]),
@@ -66,8 +65,7 @@ def _synthetic(root: Path, n: int) -> Path:
 
 def _prepare(root: Path) -> None:
     shutil.copy(REPO / "zensical.yml", root / "zensical.yml")
-    if (REPO / "node_modules").is_dir():
-        (root / "node_modules").symlink_to(REPO / "node_modules")
+    link_node_modules(root)
 
 
 def _round(root: Path) -> dict[str, float]:
