@@ -64,6 +64,10 @@ class IndexStats:
     #: What Pagefind printed (with `--quiet`: little).
     output: str = ""
 
+    def lines(self) -> list[str]:
+        """What Pagefind printed, line by line (for a debug log)."""
+        return [f"pagefind: {line}" for line in self.output.splitlines() if line.strip()]
+
 
 def indexed_html(search_html: str, content: str, title: str, language: str) -> str:
     """The part of a page that the index reads, as the page template renders it (main.html):
@@ -96,6 +100,16 @@ class Pagefind:
         if self.version >= (1, 6):
             args.append(f"--max-fragments={MAX_FRAGMENTS}")
         return args
+
+    def notice(self, project: Path) -> str | None:
+        """What to tell the user about this program: that the wheel's is not the one to use."""
+        if self.origin != WHEEL:
+            return None
+        return (
+            f"search index by Pagefind {'.'.join(map(str, self.version))} from the Python wheel, as {project} has"
+            " no node_modules/pagefind: run `npm ci` for Pagefind 1.6 (faster searches on large sites, the same"
+            " index from one build to the next)"
+        )
 
 
 def npm_binaries(project: Path) -> list[Path]:

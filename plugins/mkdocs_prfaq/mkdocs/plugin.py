@@ -29,17 +29,15 @@ from ..core.render import handbook
 from ..core.render.blocks import splice
 from ..core.render.html import Links, esc
 from ..core.render.listing import CATALOG
-from ..core.render.search import page_context
-from ..core.render.site import ASSET_DIR, ASSETS, Output
+from ..core.render.site import Output, page_assets
 from ..core.render.templates import TemplateFailure
 from ..core.sanitize import safe_name, sanitize_html
 from ..core.scaffold import template_download
-from ..core.search_index import Indexer, indexed_html
 from ..core.settings import Settings, SettingsError, from_options
-from . import search
 from .config import PrfaqConfig
 from .conversions import Conversions
 from .mermaid import Mermaid
+from .search import SiteSearch, configure
 
 __all__ = ["PrfaqPlugin"]
 
@@ -82,9 +80,8 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call,vali
         #: The generated pages, by source path.
         self.pages: dict[str, Output] = {}
         self.outputs: list[Output] = []
-        #: The `prfaq_search` template variable of each page, made once per build.
-        self.search_data: dict[str, dict[str, Any]] = {}
-        self.indexer: Indexer | None = None
+        #: The build's search: its pages' template variable and index (`search: true`).
+        self.search: SiteSearch | None = None
         self.mermaid: Mermaid | None = None
         self.dirty = False
         self.command: str | None = None
@@ -104,15 +101,11 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call,vali
             )
         except SettingsError as exc:
             raise PluginError(f"prfaq: {exc}") from None
-        for name in ASSETS:
-            if name.startswith("prfaq-search.") and not settings.search:
-                continue  # it would look for an index that is not built
-            path = f"{ASSET_DIR}/{name}"
-            target = config.extra_css if name.endswith(".css") else config.extra_javascript
-            if path not in target:
-                target.append(path)
+        styles, scripts = page_assets(search=settings.search)
+        config.extra_css.extend(path for path in styles if path not in config.extra_css)
+        config.extra_javascript.extend(path for path in scripts if path not in config.extra_javascript)
         if settings.search:
-            search.configure(config)
+            configure(config)
         self.mermaid = Mermaid(_project(config), settings.mermaid_js)
         return config
 
@@ -154,7 +147,8 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call,vali
         except TemplateFailure as exc:
             raise PluginError(f"prfaq: {exc}") from None
         self.pages = {o.path: o for o in self.outputs if o.is_page}
-        self.search_data = {}
+        if settings.search:
+            self.search = SiteSearch(config, _project(config), loaded.catalog, dirty=self.dirty)
 
     # -- handing the outputs to MkDocs -----------------------------------------------------------
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -230,7 +224,8 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call,vali
             page.edit_url = source_url(
                 config.repo_url, self.settings.edit_uri, config.edit_uri, Path(config.docs_dir).name, output.document.path
             )
-        self._index(html, page, config)
+        if self.search is not None:
+            self.search.add(page, output, html)
         return html
 
     def _finish(self, page: Page, html: str) -> str:
@@ -243,44 +238,20 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call,vali
             _safe_toc(page.toc)
         return html
 
-    # -- search (Pagefind): per-page data for the templates, the index during the build -----------
-    def _search_data(self, page: Page, config: MkDocsConfig) -> dict[str, Any]:
-        src = page.file.src_uri
-        data = self.search_data.get(src)
-        if data is None:
-            catalog = self.loaded.catalog if self.loaded is not None else None
-            data = self.search_data[src] = page_context(src, self.pages.get(src), catalog, config.use_directory_urls)
-        return data
-
-    def _index(self, html: str, page: Page, config: MkDocsConfig) -> None:
-        """Hand the page to Pagefind as soon as its content is converted, so that it indexes
-        while MkDocs goes on (a --dirty build converts only some pages: its index is made from
-        the files instead, after the build)."""
-        assert self.settings is not None
-        if not self.settings.search or self.dirty:
-            return
-        data = self._search_data(page, config)
-        if data["index"]:
-            if self.indexer is None:
-                self.indexer = search.indexer(config, _project(config))
-            language = config.theme.get("language") or "en"
-            self.indexer.add(page.file.dest_uri, indexed_html(data["html"], html, page.title or "", language))
-
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
         said = self.conversions.close()
         if said:
             log.info("%s", said)
-        # Every page's content is converted: Pagefind can write while the templates render.
-        if self.indexer is not None:
-            self.indexer.write()
+        if self.search is not None:
+            self.search.write()
         return env
 
     def on_page_context(
         self, context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
-        assert self.settings is not None
-        if self.settings.search:
-            context["prfaq_search"] = self._search_data(page, config)  # type: ignore[typeddict-unknown-key]
+        if self.search is not None:
+            data = self.search.page_data(page, self.pages.get(page.file.src_uri))
+            context["prfaq_search"] = data  # type: ignore[typeddict-unknown-key]
         return context
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
@@ -289,15 +260,12 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call,vali
         return self.mermaid.page(output, page.url)
 
     def on_post_build(self, config: MkDocsConfig) -> None:
-        assert self.settings is not None
-        indexer, self.indexer = self.indexer, None
-        if indexer is not None:
-            search.finish(indexer)
-        elif self.settings.search:
-            search.build_index(config, _project(config))
+        search, self.search = self.search, None
+        if search is not None:
+            search.finish()
 
     def on_build_error(self, error: Exception) -> None:
         self.conversions.close()
-        indexer, self.indexer = self.indexer, None
-        if indexer is not None:
-            indexer.abort()
+        search, self.search = self.search, None
+        if search is not None:
+            search.abort()

@@ -4,7 +4,8 @@
 box driven by Pagefind (`partials/prfaq-search.html`), and `main.html` marks the indexed part of
 each page, from the core's `page_context` (whether a page is indexed; a PR/FAQ's hidden
 metadata and filters). The browser loads Pagefind's files relative to the page, so a site
-served from a sub-path works.
+served from a sub-path works. :class:`SiteSearch` hands each page to the index as MkDocs
+converts it.
 """
 
 from __future__ import annotations
@@ -12,21 +13,26 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.pages import Page
 
 from ..core import search_index
-from ..core.search_index import Indexer, IndexStats, Pagefind, SearchIndexError, npm_binaries
+from ..core.catalog import Catalog
+from ..core.render.search import page_context
+from ..core.render.site import Output
+from ..core.search_index import Indexer, IndexStats, Pagefind, SearchIndexError, indexed_html, npm_binaries
 
-__all__ = ["build_index", "configure", "find_pagefind", "finish", "indexer", "npm_binaries"]
+__all__ = ["SiteSearch", "configure", "npm_binaries"]
 
 log = get_plugin_logger("prfaq")
 
 TEMPLATES = Path(__file__).parent / "templates"
 
-#: The Pagefind programs said to come from the Python wheel, once per process.
+#: The Pagefind programs the user was told about, once per process.
 _said: set[Path] = set()
 
 
@@ -55,46 +61,74 @@ def _plugin_errors() -> Iterator[None]:
         raise PluginError(f"prfaq: {exc}") from None
 
 
-def find_pagefind(project: Path) -> Pagefind:
+def _find_pagefind(project: Path) -> Pagefind:
     with _plugin_errors():
         found = search_index.find_pagefind(project)
-    if found.origin == search_index.WHEEL and found.path not in _said:
+    notice = found.notice(project)
+    if notice and found.path not in _said:
         _said.add(found.path)
-        log.info(
-            "search index by Pagefind %s from the Python wheel, as %s has no node_modules/pagefind: "
-            "run `npm ci` for Pagefind 1.6 (faster searches on large sites, the same index from one build to the next)",
-            ".".join(map(str, found.version)),
-            project,
-        )
+        log.info("%s", notice)
     return found
 
 
-def _options(config: MkDocsConfig) -> tuple[str, str | None, bool]:
-    return config.site_dir, config.theme.get("language"), not config.use_directory_urls
-
-
-def indexer(config: MkDocsConfig, project: Path) -> Indexer:
-    site, language, keep_index_url = _options(config)
-    return Indexer(site, language or "en", find_pagefind(project), keep_index_url=keep_index_url)
-
-
-def _said_done(stats: IndexStats, message: str) -> None:
-    for line in stats.output.splitlines():
-        if line.strip():
-            log.debug("pagefind: %s", line)
+def _done(stats: IndexStats, message: str) -> None:
+    for line in stats.lines():
+        log.debug("%s", line)
     log.info(message, stats.pages, stats.seconds)
 
 
-def finish(index: Indexer) -> None:
-    """Wait for the index the pages were handed to during the build."""
-    with _plugin_errors():
-        stats = index.finish()
-    _said_done(stats, "search index of %d pages written, %.2f s after the last page was built")
+class SiteSearch:
+    """One build's search: each page's `prfaq_search` template variable, and its index. Pages
+    go to Pagefind as soon as their content is converted, so that it indexes while MkDocs
+    renders the templates; a `dirty` build converts only some pages, so its index is made from
+    the built files instead, after the build."""
 
+    def __init__(self, config: MkDocsConfig, project: Path, catalog: Catalog | None, *, dirty: bool) -> None:
+        self._config, self._project, self._catalog, self._dirty = config, project, catalog, dirty
+        self._language: str = config.theme.get("language") or "en"
+        self._data: dict[str, dict[str, Any]] = {}
+        self._indexer: Indexer | None = None
 
-def build_index(config: MkDocsConfig, project: Path) -> None:
-    """Index the built site from its files (a `--dirty` build converts only some pages)."""
-    site, language, keep_index_url = _options(config)
-    with _plugin_errors():
-        stats = search_index.build_index(site, language, find_pagefind(project), keep_index_url=keep_index_url)
-    _said_done(stats, "search index of %d pages built in %.2f s")
+    def page_data(self, page: Page, output: Output | None) -> dict[str, Any]:
+        """The page's `prfaq_search` template variable, made once per build."""
+        src = page.file.src_uri
+        data = self._data.get(src)
+        if data is None:
+            data = self._data[src] = page_context(src, output, self._catalog, self._config.use_directory_urls)
+        return data
+
+    def add(self, page: Page, output: Output | None, html: str) -> None:
+        """A page whose content is converted, for the index."""
+        data = self.page_data(page, output)
+        if self._dirty or not data["index"]:
+            return
+        if self._indexer is None:
+            config = self._config
+            pagefind = _find_pagefind(self._project)
+            self._indexer = Indexer(config.site_dir, self._language, pagefind, keep_index_url=not config.use_directory_urls)
+        self._indexer.add(page.file.dest_uri, indexed_html(data["html"], html, page.title or "", self._language))
+
+    def write(self) -> None:
+        """Every page's content is converted: Pagefind can write while the templates render."""
+        if self._indexer is not None:
+            self._indexer.write()
+
+    def finish(self) -> None:
+        """After the build: wait for the index, or index the built files (a `dirty` build)."""
+        indexer, self._indexer = self._indexer, None
+        config = self._config
+        with _plugin_errors():
+            if indexer is not None:
+                _done(indexer.finish(), "search index of %d pages written, %.2f s after the last page was built")
+                return
+            pagefind = _find_pagefind(self._project)
+            stats = search_index.build_index(
+                config.site_dir, config.theme.get("language"), pagefind, keep_index_url=not config.use_directory_urls
+            )
+        _done(stats, "search index of %d pages built in %.2f s")
+
+    def abort(self) -> None:
+        """The build failed: stop Pagefind."""
+        indexer, self._indexer = self._indexer, None
+        if indexer is not None:
+            indexer.abort()

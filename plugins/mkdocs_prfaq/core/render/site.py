@@ -29,7 +29,7 @@ from .similar import similar_documents, similar_list
 from .templates import refresh
 from .timeline import timeline
 
-__all__ = ["ASSETS", "ASSET_DIR", "NAV_PAGES", "Output", "SiteOptions", "asset_text", "render_site"]
+__all__ = ["ASSETS", "ASSET_DIR", "NAV_PAGES", "Output", "SiteOptions", "asset_text", "page_assets", "render_site"]
 
 ASSETS = ("prfaq.css", "prfaq.js", "prfaq-search.css", "prfaq-search.js", "prfaq-print.css", "prfaq-print.js")
 ASSET_DIR = "assets/prfaq"
@@ -108,6 +108,14 @@ class SiteOptions:
 
 def asset_text(name: str) -> str:
     return resources.files("mkdocs_prfaq.core").joinpath("assets", name).read_text(encoding="utf-8")
+
+
+def page_assets(*, search: bool) -> tuple[list[str], list[str]]:
+    """The stylesheets and scripts every page loads, as paths in the site (a theme's `extra_css`
+    and `extra_javascript`); the search's only with `search` on: they would look for an index
+    that is not built."""
+    paths = [f"{ASSET_DIR}/{name}" for name in ASSETS if search or not name.startswith("prfaq-search.")]
+    return [p for p in paths if p.endswith(".css")], [p for p in paths if p.endswith(".js")]
 
 
 def render_site(catalog: Catalog, options: SiteOptions) -> list[Output]:
