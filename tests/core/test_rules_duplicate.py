@@ -15,7 +15,9 @@ import pytest
 from corekit import FIXTURES
 
 from mkdocs_prfaq.cli import main
+from mkdocs_prfaq.core import check
 from mkdocs_prfaq.core.check import CheckResult, cache_for, check_files, check_folder
+from mkdocs_prfaq.core.rules import duplicate
 from mkdocs_prfaq.core.rules.duplicate import KEPT
 from mkdocs_prfaq.core.settings import Settings, from_options
 
@@ -50,6 +52,21 @@ def test_a_rewritten_copy_of_a_shelved_document_is_a_possible_duplicate(tmp_path
         "very close to PRFAQ-0005, shelved 2025-08-18: Video calls with an assembly expert for flat-pack furniture."
     )
     assert "say so in `supersedes`" in message
+
+
+def test_the_check_reads_each_file_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The check's worker processes send the rule each document's words with its findings: the
+    rule reads no file itself, and finds what a check in one process finds."""
+    settings = corpus(tmp_path)
+    alone = duplicates(check_folder(settings, jobs=1))
+    monkeypatch.setattr(check, "PARALLEL_MIN_FILES", 1)  # a dozen files, not hundreds
+
+    def read_again(*_: object, **__: object) -> None:
+        raise AssertionError("possible-duplicate read the files again")
+
+    monkeypatch.setattr(duplicate, "load", read_again)
+    assert len(alone) == 1 and duplicates(check_folder(settings, jobs=2)) == alone
+    assert duplicates(check_folder(settings, jobs=1)) == alone
 
 
 def test_unrelated_drafts_get_nothing(tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .cache import (
     CACHE_DIR,
@@ -37,10 +38,15 @@ from .rules.wordlists import WordLists
 from .rules.writing import WRITING_RULES, keep_dictionary_in, load_dictionary, warm_writing, writing_check
 from .settings import Settings, read_vocabulary
 
+if TYPE_CHECKING:
+    from .rules.duplicate import Compared
+
 __all__ = ["PARALLEL_MIN_FILES", "CheckResult", "DocumentCheck", "NoSuchPath", "cache_for", "check_documents", "check_files", "check_folder", "corpus_paths", "default_jobs", "findings_of", "in_writing_scope", "named_files", "rules_text", "severity_for"]
 
 #: A check of one document: returns its problems.
 DocumentCheck = Callable[[Document], list[Problem]]
+#: One file read by a check: its display path, its entry, and what `possible-duplicate` compares of it.
+Read = tuple[str, Entry, "Compared | None"]
 
 
 @dataclass(slots=True)
@@ -167,8 +173,11 @@ class _Job:
     stamps: dict[str, Stamp | None]
     #: Files the writing rules run on whatever their status (named on the command line).
     reviewed: frozenset[str] = frozenset()
+    #: Whether `possible-duplicate` runs: each document's words are then sent along with its
+    #: entry, so that the rule does not read the files again.
+    compare: bool = False
 
-    def run(self, start: int, stop: int, jobs: int = 1) -> tuple[Loaded, list[tuple[str, Entry]]]:
+    def run(self, start: int, stop: int, jobs: int = 1) -> tuple[Loaded, list[Read]]:
         """Read and check the files from `start` to `stop`; their entries, in order."""
         settings, wanted = self.settings, self.wanted
         loaded = load(
@@ -190,7 +199,9 @@ class _Job:
             warm_writing(review, settings.weasel_words, jobs, settings.word_lists)
         reviewing = {d.path for d in review} if writing is not None else set()
         documents = {doc.path: doc for doc in loaded.documents}
-        out = []
+        if self.compare:
+            from .rules.duplicate import compared  # here: a check without the rule loads none of it
+        out: list[Read] = []
         for shown in loaded.files:
             doc = documents.get(shown)
             full = wanted is None or shown in wanted
@@ -207,15 +218,16 @@ class _Job:
                 full,
                 shown in reviewing,
             )
-            out.append((shown, entry))
+            out.append((shown, entry, compared(doc) if self.compare and doc is not None else None))
         return loaded, out
 
 
-def _in_processes(job: _Job, jobs: int) -> list[tuple[str, Entry]]:
+def _in_processes(job: _Job, jobs: int) -> list[Read]:
     """Run `job` in `jobs` forked processes, each on its share of the files.
 
-    Only entries travel back (problems and references: a few small tuples per file), which
-    costs far less than sending whole documents between processes.
+    Only entries travel back (problems and references: a few small tuples per file, and the
+    words `possible-duplicate` compares), which costs far less than sending whole documents
+    between processes.
     """
     if _writing_on(job.settings):
         load_dictionary()
@@ -230,9 +242,10 @@ def _read_and_check(
     cache: CheckCache | None,
     keep_documents: bool,
     reviewed: frozenset[str] = frozenset(),
-) -> tuple[list[Document], list[str], dict[str, Entry]]:
+) -> tuple[list[Document], list[str], dict[str, Entry], dict[str, Compared]]:
     """Each file's entry: from the cache when it is unchanged, else read and, when `wanted`,
-    checked as one document. The documents read are returned when `keep_documents`."""
+    checked as one document. The documents read are returned when `keep_documents`, and what
+    `possible-duplicate` compares of each when the rule runs."""
     names = display_paths(paths, settings.root)
     if cache is not None:
         keep_dictionary_in(user_cache_folder() / DICTIONARY_COPY)
@@ -256,19 +269,23 @@ def _read_and_check(
                 continue
         fresh.append(Path(path))
         fresh_names.append(shown)
-    job = _Job(settings, fresh, fresh_names, clashes, wanted, stamps, reviewed)
+    compare = settings.severity("possible-duplicate") is not Severity.OFF
+    job = _Job(settings, fresh, fresh_names, clashes, wanted, stamps, reviewed, compare)
     documents: list[Document] = []
     if not keep_documents and jobs > 1 and len(fresh) >= PARALLEL_MIN_FILES and can_fork():
         read = _in_processes(job, jobs)
     else:
         loaded, read = job.run(0, len(fresh), jobs)
         documents = loaded.documents
-    for shown, entry in read:
+    compared: dict[str, Compared] = {}
+    for shown, entry, words in read:
         entries[shown] = entry
+        if words is not None:
+            compared[shown] = words
         if cache is not None and stamps.get(shown) is not None and shown not in clashes:
             cache.put(shown, entry)
     files = [shown for shown in names if shown in entries]
-    return documents, files, entries
+    return documents, files, entries, compared
 
 
 @contextmanager
@@ -318,7 +335,7 @@ def check_documents(
     wanted = set(report) if report is not None else None
     named = frozenset(reviewed)
     with _paused_gc():
-        documents, files, entries = _read_and_check(settings, paths, wanted, jobs, cache, keep_documents, named)
+        documents, files, entries, compared = _read_and_check(settings, paths, wanted, jobs, cache, keep_documents, named)
     if cache is not None:
         cache.save()
     raw: Raw = []
@@ -341,7 +358,7 @@ def check_documents(
         references, teams=teams, tags=tags, max_facet_values=settings.limits.facet_values, report=wanted
     ):
         raw.append((refs.path, refs.status, problem))
-    raw.extend(_possible_duplicates(settings, paths, files, entries, wanted, keep=cache is not None))
+    raw.extend(_possible_duplicates(settings, paths, files, entries, wanted, keep=cache is not None, read=compared))
     findings = [
         finding
         for path, status, problem in raw
@@ -354,7 +371,7 @@ def check_documents(
 
 def _possible_duplicates(
     settings: Settings, paths: Sequence[str | Path], files: list[str], entries: dict[str, Entry],
-    wanted: set[str] | None, *, keep: bool,
+    wanted: set[str] | None, *, keep: bool, read: dict[str, Compared],
 ) -> Raw:  # fmt: skip
     """`possible-duplicate` (rules/duplicate.py): it depends on every other document, so it is
     found in each check, from the vectors the rule keeps between checks (`keep`; `--no-cache`
@@ -370,7 +387,7 @@ def _possible_duplicates(
         return []
     from .rules.duplicate import check_duplicates
 
-    return [(doc.path, doc.status, problem) for doc, problem in check_duplicates(settings, paths, reported, keep=keep)]
+    return [(doc.path, doc.status, problem) for doc, problem in check_duplicates(settings, paths, reported, keep=keep, read=read)]
 
 
 def findings_of(settings: Settings, path: str, status: str | None, problems: Iterable[Problem]) -> list[Finding]:

@@ -33,7 +33,7 @@ from ..similar import DUPLICATE_SCORE, SimilarityIndex, best_of, best_rows, docu
 if TYPE_CHECKING:
     from ..settings import Settings
 
-__all__ = ["KEPT", "MIN_CATALOG", "TOP", "Known", "check_duplicates", "duplicates_in", "naming"]
+__all__ = ["KEPT", "MIN_CATALOG", "TOP", "Compared", "Known", "check_duplicates", "compared", "duplicates_in", "naming"]
 
 #: How many close documents one finding names, closest first.
 TOP = 3
@@ -62,14 +62,25 @@ class Known(NamedTuple):
     digest: str
 
 
-def known(doc: Document) -> Known:
+#: What the rule reads of one document: what it knows of it, and the words it compares.
+Compared = tuple[Known, str]
+
+
+def compared(doc: Document) -> Compared:
+    """What the rule reads of `doc`: the check's worker processes send it along with the
+    document's findings, so that the rule need not read the file again."""
+    text = document_text(doc)
+    return known(doc, text), text
+
+
+def known(doc: Document, text: str | None = None) -> Known:
+    """What the rule knows of `doc`; `text` is its :func:`document_text`, when already made."""
     pos = doc.position("title")
     day = doc.updated
     named = tuple(i for i in (*doc.supersedes, doc.superseded_by) if i is not None)
     day_text = str(day) if day else None
-    return Known(
-        doc.path, doc.id, doc.status, doc.title, day_text, named, pos.line, pos.col, _digest(document_text(doc))
-    )
+    words = document_text(doc) if text is None else text
+    return Known(doc.path, doc.id, doc.status, doc.title, day_text, named, pos.line, pos.col, _digest(words))
 
 
 def naming(doc: Document | Known) -> str:
@@ -229,11 +240,14 @@ def _rows(kept: _Vectors, texts: Sequence[str]) -> _Rows:
 
 
 def check_duplicates(
-    settings: Settings, paths: Sequence[str | Path], reported: Collection[str], *, keep: bool = True
-) -> list[tuple[Known, Problem]]:
+    settings: Settings, paths: Sequence[str | Path], reported: Collection[str], *, keep: bool = True,
+    read: Mapping[str, Compared] | None = None,
+) -> list[tuple[Known, Problem]]:  # fmt: skip
     """:func:`duplicates_in` on the documents of the display paths `reported` among the corpus's
-    `paths`, reading only the files changed since the last check (see the module's note);
-    without `keep` (`prfaq check --no-cache`), every file is read and nothing is kept."""
+    `paths`, reading only the files changed since the last check (see the module's note) and
+    not already `read` by the check (:func:`compared`, by display path); without `keep`
+    (`prfaq check --no-cache`), every file is read and nothing is kept."""
+    read = read or {}
     files = {display_path(p, settings.root): p for p in paths}
     folder = settings.root / CACHE_DIR
     key = fingerprint([settings.max_file_size, KEPT])
@@ -241,22 +255,22 @@ def check_duplicates(
     stamps = {shown: stamp(path) for shown, path in files.items()}
     same = {s for s, now in stamps.items() if now is not None and cache.stamps.get(s) == list(now)}
     clashes = case_clashes(files)
-    fresh = _load(settings, {s: p for s, p in files.items() if s not in same}, clashes)
+    fresh = _compare(settings, {s: p for s, p in files.items() if s not in same}, clashes, read)
     knowns = {s: cache.known[s] for s in same if s in cache.known}
-    knowns.update((doc.path, known(doc)) for doc in fresh)
+    knowns.update((s, k) for s, (k, _) in fresh.items())
     statuses = {path: k.status for path, k in knowns.items()}
     order = [s for s in files if s in knowns]
     writing = [s for s in order if s in reported and statuses[s] in IN_WRITING]
     if not writing or len(order) < MIN_CATALOG:
         return []
-    texts = {doc.path: document_text(doc) for doc in fresh}
+    texts = {s: text for s, (_, text) in fresh.items()}
     kept = _reuse(cache.vectors, knowns, cache.known, order, texts)
     reused = kept is not None
     if kept is not None:
         found = kept.closest(writing, settings.duplicate)
     else:
-        docs = [*fresh, *_load(settings, {s: files[s] for s in same if s in knowns}, clashes)]
-        texts = {doc.path: document_text(doc) for doc in docs}
+        settled = _compare(settings, {s: files[s] for s in same if s in knowns}, clashes, read)
+        texts.update((s, text) for s, (_, text) in settled.items())
         kept, found = _fit({s: texts[s] for s in order}, statuses, writing, settings.duplicate)
     # A few drafts weighed again under the kept weights cost less to weigh again next time than
     # the whole file does to write (pre-commit's check of an edited draft).
@@ -267,20 +281,26 @@ def check_duplicates(
     return _findings(knowns, writing, found)
 
 
-def _load(settings: Settings, files: Mapping[str, str | Path], clashes: Mapping[str, str]) -> list[Document]:
-    """The documents of `files` (front matter, and the body as text: none is analysed)."""
-    if not files:
-        return []
+def _compare(
+    settings: Settings, files: Mapping[str, str | Path], clashes: Mapping[str, str], read: Mapping[str, Compared]
+) -> dict[str, Compared]:
+    """What the rule reads of `files`, by display path: from the check's reading when it has it,
+    else from the files (front matter, and the body as text: none is analysed)."""
+    out = {s: read[s] for s in files if s in read}
+    unread = {s: p for s, p in files.items() if s not in read}
+    if not unread:
+        return out
     loaded = load(
-        [Path(p) for p in files.values()],
+        [Path(p) for p in unread.values()],
         root=settings.root,
         source=settings.source_dir,
         max_bytes=settings.max_file_size,
         bodies_for=(),
-        names=list(files),
+        names=list(unread),
         clashes=clashes,
     )
-    return loaded.documents
+    out.update((doc.path, compared(doc)) for doc in loaded.documents)
+    return out
 
 
 def _reuse(
