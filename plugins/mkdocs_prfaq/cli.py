@@ -88,7 +88,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     from .core.pipeline import load_catalog
 
     settings = _settings(args)
-    loaded = load_catalog(settings, jobs=settings.jobs or default_jobs())
+    loaded = load_catalog(settings, jobs=settings.jobs or default_jobs(), cache=cache_for(settings))
     if loaded.check.errors:
         print(
             f"prfaq list: {len(loaded.check.errors)} error(s) in the folder; run `prfaq check`. Every file is listed,"

@@ -176,6 +176,8 @@ class _Job:
     #: Whether `possible-duplicate` runs: each document's words are then sent along with its
     #: entry, so that the rule does not read the files again.
     compare: bool = False
+    #: Files whose entry the cache holds: read for their document alone, not checked again.
+    settled: frozenset[str] = frozenset()
 
     def run(self, start: int, stop: int, jobs: int = 1) -> tuple[Loaded, list[Read]]:
         """Read and check the files from `start` to `stop`; their entries, in order."""
@@ -192,8 +194,9 @@ class _Job:
         checks, writing = _document_checks(settings)
         review = [
             d for d in loaded.documents
-            if (wanted is None or d.path in wanted) and in_writing_scope(d.status, d.path, self.reviewed)
-        ]
+            if (wanted is None or d.path in wanted) and d.path not in self.settled
+            and in_writing_scope(d.status, d.path, self.reviewed)
+        ]  # fmt: skip
         if writing is not None and jobs > 1 and len(review) >= PARALLEL_MIN_FILES and can_fork():
             # The writing rules cost several times the rest: spread them over the cores first.
             warm_writing(review, settings.weasel_words, jobs, settings.word_lists)
@@ -203,6 +206,8 @@ class _Job:
             from .rules.duplicate import compared  # here: a check without the rule loads none of it
         out: list[Read] = []
         for shown in loaded.files:
+            if shown in self.settled:
+                continue
             doc = documents.get(shown)
             full = wanted is None or shown in wanted
             problems: tuple[Problem, ...] = ()
@@ -242,9 +247,11 @@ def _read_and_check(
     cache: CheckCache | None,
     keep_documents: bool,
     reviewed: frozenset[str] = frozenset(),
+    every_document: bool = False,
 ) -> tuple[list[Document], list[str], dict[str, Entry], dict[str, Compared]]:
     """Each file's entry: from the cache when it is unchanged, else read and, when `wanted`,
-    checked as one document. The documents read are returned when `keep_documents`, and what
+    checked as one document. The documents read are returned when `keep_documents` (with
+    `every_document`, those of unchanged files too, read again but not checked again), and what
     `possible-duplicate` compares of each when the rule runs."""
     names = display_paths(paths, settings.root)
     if cache is not None:
@@ -254,6 +261,7 @@ def _read_and_check(
     stamps: dict[str, Stamp | None] = {}
     fresh: list[Path] = []
     fresh_names: list[str] = []
+    settled: set[str] = set()
     writing_on = _writing_on(settings)
     for path, shown in zip(paths, names, strict=True):
         if cache is not None and shown not in clashes:
@@ -266,11 +274,13 @@ def _read_and_check(
                     entry = None  # checked before as a record: the writing rules have not run on it
             if entry is not None:
                 entries[shown] = entry
-                continue
+                if not every_document:
+                    continue
+                settled.add(shown)  # its document is wanted: read again, its rules not run again
         fresh.append(Path(path))
         fresh_names.append(shown)
     compare = settings.severity("possible-duplicate") is not Severity.OFF
-    job = _Job(settings, fresh, fresh_names, clashes, wanted, stamps, reviewed, compare)
+    job = _Job(settings, fresh, fresh_names, clashes, wanted, stamps, reviewed, compare, frozenset(settled))
     documents: list[Document] = []
     if not keep_documents and jobs > 1 and len(fresh) >= PARALLEL_MIN_FILES and can_fork():
         read = _in_processes(job, jobs)
@@ -318,6 +328,7 @@ def check_documents(
     cache: CheckCache | None = None,
     keep_documents: bool = True,
     reviewed: Iterable[str] = (),
+    every_document: bool = False,
 ) -> CheckResult:
     """Check `paths` as one corpus; with `report`, keep only findings for those display paths.
 
@@ -326,16 +337,19 @@ def check_documents(
 
     With `jobs` > 1, a large corpus is checked in that many processes; the findings are the
     same, in the same order. With a `cache`, unchanged files are not read again, and the
-    result's `documents` holds only the files that were. Without `keep_documents` (when only
-    findings are wanted) the result holds no document, and the processes share all the work
-    rather than the writing rules alone.
+    result's `documents` holds only the files that were; with `every_document` (a catalog is
+    made of them all) they are read again for their documents, but their rules do not run
+    again. Without `keep_documents` (when only findings are wanted) the result holds no
+    document, and the processes share all the work rather than the writing rules alone.
     """
     teams = read_vocabulary(settings.teams_file, "teams")
     tags = read_vocabulary(settings.tags_file, "tags")
     wanted = set(report) if report is not None else None
     named = frozenset(reviewed)
     with _paused_gc():
-        documents, files, entries, compared = _read_and_check(settings, paths, wanted, jobs, cache, keep_documents, named)
+        documents, files, entries, compared = _read_and_check(
+            settings, paths, wanted, jobs, cache, keep_documents or every_document, named, every_document
+        )
     if cache is not None:
         cache.save()
     raw: Raw = []

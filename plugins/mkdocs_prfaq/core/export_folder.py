@@ -29,6 +29,7 @@ from urllib.parse import urljoin
 
 import yaml
 
+from .check import cache_for
 from .exports import source_url
 from .files import write_whole
 from .findings import Finding, Severity
@@ -327,7 +328,7 @@ def export_site(
     target, docs = folder.resolve(), site.docs_dir.resolve()
     if target != docs and target.is_relative_to(docs):
         raise ExportRefused(f"{folder} is inside the docs folder {site.docs_dir}: export beside it")
-    loaded = load_catalog(settings, jobs=jobs)
+    loaded = load_catalog(settings, jobs=jobs, cache=cache_for(settings))
     if loaded.check.errors:
         return ExportRun(loaded.check.errors)
     export = export_files(loaded, settings, site, copy_docs=target != docs, markers=markers)

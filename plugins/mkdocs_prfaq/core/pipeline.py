@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .cache import CACHE_DIR
+from .cache import CACHE_DIR, CheckCache
 from .catalog import Catalog
 from .check import CheckResult, check_documents, corpus_paths
 from .findings import Severity
@@ -37,15 +37,21 @@ class LoadedCatalog:
     history_unavailable: str | None = None
 
 
-def load_catalog(settings: Settings, paths: Sequence[str | Path] | None = None, *, jobs: int = 1) -> LoadedCatalog:
+def load_catalog(
+    settings: Settings, paths: Sequence[str | Path] | None = None, *, jobs: int = 1, cache: CheckCache | None = None
+) -> LoadedCatalog:
     """Check `paths` (by default every file of the source folder, which must exist: SettingsError)
     as one corpus in `jobs` processes, apply git's history when the `history` option is on, and
-    assemble the catalog of the documents read, errors or not."""
+    assemble the catalog of the documents read, errors or not. With `cache` (`prfaq check`'s,
+    :func:`~.check.cache_for`), the rules run again only on the files changed since it was
+    filled; every file is read for its document."""
     require_source_dir(settings)
     # `possible-duplicate` is `prfaq check`'s, for authors: a site lists each page's similar
     # PR/FAQs from its own comparison, and a second one would cost the build seconds at N = 10,000.
     quiet = replace(settings, rules={**settings.rules, "possible-duplicate": Severity.OFF})
-    result = check_documents(quiet, corpus_paths(settings) if paths is None else paths, jobs=jobs)
+    result = check_documents(
+        quiet, corpus_paths(settings) if paths is None else paths, jobs=jobs, cache=cache, every_document=True
+    )
     unavailable = None
     if settings.history:
         history = read_history(settings.root, settings.source_dir)

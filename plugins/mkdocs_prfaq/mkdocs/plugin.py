@@ -21,7 +21,7 @@ from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils.templates import TemplateContext
 
 from ..cli import handbook_markers
-from ..core.check import default_jobs
+from ..core.check import cache_for, default_jobs
 from ..core.exports import source_url
 from ..core.findings import render
 from ..core.pipeline import LoadedCatalog, load_catalog, site_outputs
@@ -121,7 +121,8 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call,vali
         settings = self.settings
         assert settings is not None
         try:
-            self.loaded = loaded = load_catalog(settings, jobs=self._jobs())
+            # The rules run again only on files changed since `prfaq check` or the last build.
+            self.loaded = loaded = load_catalog(settings, jobs=self._jobs(), cache=cache_for(settings))
         except SettingsError as exc:
             raise PluginError(f"prfaq: {exc}") from None
         warnings, errors = loaded.check.warnings, loaded.check.errors
