@@ -192,15 +192,7 @@ class _Job:
             clashes=self.clashes,
         )
         checks, writing = _document_checks(settings)
-        review = [
-            d for d in loaded.documents
-            if (wanted is None or d.path in wanted) and d.path not in self.settled
-            and in_writing_scope(d.status, d.path, self.reviewed)
-        ]  # fmt: skip
-        if writing is not None and jobs > 1 and len(review) >= PARALLEL_MIN_FILES and can_fork():
-            # The writing rules cost several times the rest: spread them over the cores first.
-            warm_writing(review, settings.weasel_words, jobs, settings.word_lists)
-        reviewing = {d.path for d in review} if writing is not None else set()
+        reviewing = self._reviewing(loaded.documents, jobs) if writing is not None else set()
         documents = {doc.path: doc for doc in loaded.documents}
         if self.compare:
             from .rules.duplicate import compared  # here: a check without the rule loads none of it
@@ -226,6 +218,19 @@ class _Job:
             out.append((shown, entry, compared(doc) if self.compare and doc is not None else None))
         return loaded, out
 
+    def _reviewing(self, documents: list[Document], jobs: int) -> set[str]:
+        """The documents the writing rules run on (with several `jobs`, run on many of them
+        first, spread over the cores: they cost several times the other rules)."""
+        settings, wanted = self.settings, self.wanted
+        review = [
+            d for d in documents
+            if (wanted is None or d.path in wanted) and d.path not in self.settled
+            and in_writing_scope(d.status, d.path, self.reviewed)
+        ]  # fmt: skip
+        if jobs > 1 and len(review) >= PARALLEL_MIN_FILES and can_fork():
+            warm_writing(review, settings.weasel_words, jobs, settings.word_lists)
+        return {d.path for d in review}
+
 
 def _in_processes(job: _Job, jobs: int) -> list[Read]:
     """Run `job` in `jobs` forked processes, each on its share of the files.
@@ -237,6 +242,19 @@ def _in_processes(job: _Job, jobs: int) -> list[Read]:
     if _writing_on(job.settings):
         load_dictionary()
     return in_slices(lambda start, stop: job.run(start, stop)[1], len(job.paths), jobs, SLICES_PER_JOB)
+
+
+def _kept(
+    cache: CheckCache, shown: str, current: Stamp, full: bool, writing_on: bool, reviewed: frozenset[str]
+) -> Entry | None:
+    """The cache's entry for an unchanged file, unless the writing rules must run on it now and
+    did not then (it was checked as a record)."""
+    entry = cache.get(shown, current, full=full)
+    if entry is not None and full and not entry.writing and writing_on:
+        refs = entry.references
+        if refs is not None and in_writing_scope(refs.status, shown, reviewed):
+            return None
+    return entry
 
 
 def _read_and_check(
@@ -267,11 +285,7 @@ def _read_and_check(
         if cache is not None and shown not in clashes:
             current = stamps[shown] = stamp(path)
             full = wanted is None or shown in wanted
-            entry = None if current is None else cache.get(shown, current, full=full)
-            if entry is not None and full and not entry.writing and writing_on:
-                refs = entry.references
-                if refs is not None and in_writing_scope(refs.status, shown, reviewed):
-                    entry = None  # checked before as a record: the writing rules have not run on it
+            entry = None if current is None else _kept(cache, shown, current, full, writing_on, reviewed)
             if entry is not None:
                 entries[shown] = entry
                 if not every_document:
