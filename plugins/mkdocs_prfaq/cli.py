@@ -123,15 +123,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     if run.check_errors or run.errors:
         print(render(run.check_errors or run.errors, "text"))
-    if run.report is None:
-        print(f"prfaq export: {len(run.check_errors)} error(s); nothing was written to {args.folder}", file=sys.stderr)
-        return EXIT_FINDINGS
-    print(
-        f"prfaq export: {len(run.report.written)} file(s) written, {run.report.unchanged} unchanged, "
-        f"{len(run.report.removed)} removed, {len(run.errors)} not exported in {args.folder}",
-        file=sys.stderr,
-    )
-    return EXIT_FINDINGS if run.errors else EXIT_OK
+    print(f"prfaq export: {run.summary(args.folder)}", file=sys.stderr)
+    return EXIT_FINDINGS if run.report is None or run.errors else EXIT_OK
 
 
 def cmd_finish(args: argparse.Namespace) -> int:
@@ -146,10 +139,7 @@ def cmd_finish(args: argparse.Namespace) -> int:
     except SearchIndexError as exc:
         print(f"prfaq finish: {exc}", file=sys.stderr)
         return EXIT_FINDINGS
-    index = "no search index (`search: false`)" if done.index is None else (
-        f"search index of {done.index.pages} pages built in {done.index.seconds:.2f} s"
-    )
-    print(f"prfaq finish: {done.diagrams} page(s) with diagrams; {index}", file=sys.stderr)
+    print(f"prfaq finish: {done.summary()}", file=sys.stderr)
     return EXIT_OK
 
 

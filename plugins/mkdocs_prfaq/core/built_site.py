@@ -135,6 +135,13 @@ class Finished:
     #: The search index's figures; None with `search: false`.
     index: IndexStats | None
 
+    def summary(self) -> str:
+        index = self.index
+        made = "no search index (`search: false`)" if index is None else (
+            f"search index of {index.pages} pages built in {index.seconds:.2f} s"
+        )  # fmt: skip
+        return f"{self.diagrams} page(s) with diagrams; {made}"
+
 
 def finish_site(settings: Settings, site: Path, *, export: Path | None, language: str) -> Finished:
     """`prfaq finish SITE`: the pages finished as the plugin finishes them (:func:`finish_pages`,

@@ -316,6 +316,16 @@ class ExportRun:
     errors: list[Finding] = field(default_factory=list)
     report: ExportReport | None = None
 
+    def summary(self, folder: str) -> str:
+        """One line on what was written into `folder`, or why nothing was."""
+        if self.report is None:
+            return f"{len(self.check_errors)} error(s); nothing was written to {folder}"
+        report = self.report
+        return (
+            f"{len(report.written)} file(s) written, {report.unchanged} unchanged, {len(report.removed)} removed,"
+            f" {len(self.errors)} not exported in {folder}"
+        )
+
 
 def export_site(
     settings: Settings, config_file: Path, folder: Path, *, jobs: int,
