@@ -5,15 +5,22 @@ from __future__ import annotations
 import gzip
 import json
 import logging
+import os
 import re
+import time
 from pathlib import Path
 
 import pytest
+from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, PluginError
 from sitekit import article, build_site, copy_project, read_page, resolve
 
+from mkdocs_prfaq.cli import main
+from mkdocs_prfaq.core import check as check_module
+from mkdocs_prfaq.core.findings import Problem
 from mkdocs_prfaq.core.loader import DEFAULT_MAX_BYTES
+from mkdocs_prfaq.core.model import Document
 from mkdocs_prfaq.core.render.reference import option_docs
 from mkdocs_prfaq.core.settings import DEFAULTS, from_options, option_fields
 from mkdocs_prfaq.mkdocs.config import PrfaqConfig
@@ -196,3 +203,38 @@ def test_a_whole_number_is_a_number_for_a_float_option() -> None:
         config = PrfaqConfig()
         config.load_dict({"similar": value})
         assert [name for name, _ in config.validate()[0]] == errors, value
+
+
+def test_serve_checks_again_only_what_changed_and_leaves_prfaq_checks_cache_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`mkdocs serve` runs the rules again only on the files changed since its last build, from a
+    cache of its own: its findings link to the preview's address, and `prfaq check`'s entries
+    (with the site's) stay for the pre-commit hook."""
+    project = copy_project("basic", tmp_path / "project")
+    old = time.time() - 3600  # older than the cache's window for files just written
+    for path in (project / "prfaqs").iterdir():
+        os.utime(path, (old, old))
+    main(["--config", str(project / "mkdocs.yml"), "check"])
+    kept = project / ".prfaq_cache" / "check.pickle"
+    before = kept.read_bytes()
+    checked: list[str] = []
+    real = check_module.check_schema
+
+    def counted(doc: Document) -> list[Problem]:
+        checked.append(doc.path)
+        return real(doc)
+
+    monkeypatch.setattr(check_module, "check_schema", counted)
+    for _ in range(2):
+        checked.clear()
+        config = load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+        config.site_url = "http://127.0.0.1:8000/"  # as `mkdocs serve` sets it
+        config.plugins.on_startup(command="serve", dirty=False)
+        try:
+            build(config)
+        finally:
+            config.plugins.on_shutdown()
+    assert checked == []  # the second build: every file unchanged since the first
+    assert kept.read_bytes() == before
+    assert (project / ".prfaq_cache" / "serve.pickle").is_file()

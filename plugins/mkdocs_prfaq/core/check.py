@@ -152,13 +152,14 @@ def _lists_key(lists: WordLists) -> tuple[tuple[str, ...], ...]:
     return (lists.weasel_words, tuple(sorted(lists.common_acronyms)), tuple(sorted(lists.state_codes)))
 
 
-def cache_for(settings: Settings) -> CheckCache:
-    """The cache of `prfaq check` in the project's root, for these settings."""
+def cache_for(settings: Settings, *, name: str = "check") -> CheckCache:
+    """The cache of `prfaq check` in the project's root, for these settings (another `name`:
+    a cache of its own, see :class:`CheckCache`)."""
     options = (
         settings.max_file_size, settings.weasel_words, settings.site_url, _writing_on(settings), settings.limits,
         settings.image_hosts, _lists_key(settings.word_lists),
     )  # fmt: skip
-    return CheckCache(settings.root / CACHE_DIR, fingerprint(options))
+    return CheckCache(settings.root / CACHE_DIR, fingerprint(options), name=name)
 
 
 @dataclass(frozen=True, slots=True)
