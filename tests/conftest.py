@@ -7,6 +7,7 @@ import os
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from playwright.sync_api import Playwright, sync_playwright
@@ -25,6 +26,23 @@ def fixture_copy(tmp_path: Path) -> Callable[[str], Path]:
         return target
 
     return copy
+
+
+@pytest.fixture
+def checked(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The display paths of the documents the check's rules ran on (the schema rule, which runs
+    on every document read for its findings), in order, from now on."""
+    from mkdocs_prfaq.core import check
+
+    ran: list[str] = []
+    schema = check.check_schema
+
+    def counted(doc: Any) -> Any:
+        ran.append(doc.path)
+        return schema(doc)
+
+    monkeypatch.setattr(check, "check_schema", counted)
+    return ran
 
 
 @pytest.fixture(autouse=True, scope="session")

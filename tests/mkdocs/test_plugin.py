@@ -17,10 +17,7 @@ from mkdocs.exceptions import Abort, PluginError
 from sitekit import article, build_site, copy_project, read_page, resolve
 
 from mkdocs_prfaq.cli import main
-from mkdocs_prfaq.core import check as check_module
-from mkdocs_prfaq.core.findings import Problem
 from mkdocs_prfaq.core.loader import DEFAULT_MAX_BYTES
-from mkdocs_prfaq.core.model import Document
 from mkdocs_prfaq.core.render.reference import option_docs
 from mkdocs_prfaq.core.settings import DEFAULTS, from_options, option_fields
 from mkdocs_prfaq.mkdocs.config import PrfaqConfig
@@ -206,7 +203,7 @@ def test_a_whole_number_is_a_number_for_a_float_option() -> None:
 
 
 def test_serve_checks_again_only_what_changed_and_leaves_prfaq_checks_cache_alone(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, checked: list[str]
 ) -> None:
     """`mkdocs serve` runs the rules again only on the files changed since its last build, from a
     cache of its own: its findings link to the preview's address, and `prfaq check`'s entries
@@ -218,14 +215,6 @@ def test_serve_checks_again_only_what_changed_and_leaves_prfaq_checks_cache_alon
     main(["--config", str(project / "mkdocs.yml"), "check"])
     kept = project / ".prfaq_cache" / "check.pickle"
     before = kept.read_bytes()
-    checked: list[str] = []
-    real = check_module.check_schema
-
-    def counted(doc: Document) -> list[Problem]:
-        checked.append(doc.path)
-        return real(doc)
-
-    monkeypatch.setattr(check_module, "check_schema", counted)
     for _ in range(2):
         checked.clear()
         config = load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
