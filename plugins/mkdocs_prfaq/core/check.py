@@ -367,22 +367,7 @@ def check_documents(
         )
     if cache is not None:
         cache.save()
-    raw: Raw = []
-    references: list[References] = []
-    for shown in files:  # in corpus order: "also used by" names the first file with an id
-        entry = entries[shown]
-        if entry.references is not None:
-            references.append(entry.references)
-        if wanted is not None and shown not in wanted:
-            continue  # known for the cross-document rules only
-        raw.extend((shown, None, p) for p in entry.read)
-        if entry.references is not None:
-            status = entry.references.status
-            if entry.writing and not in_writing_scope(status, shown, named):
-                # Found when the file was named; in a check of the folder, a record is left alone.
-                raw.extend((shown, status, p) for p in entry.checked if p.rule not in WRITING_SET)
-            else:
-                raw.extend((shown, status, p) for p in entry.checked)
+    raw, references = _file_problems(files, entries, wanted, named)
     for refs, problem in check_references(
         references, teams=teams, tags=tags, max_facet_values=settings.limits.facet_values, report=wanted
     ):
@@ -396,6 +381,30 @@ def check_documents(
     ]
     findings.sort(key=Finding.sort_key)
     return CheckResult(documents, findings, files, teams, tags)
+
+
+def _file_problems(
+    files: list[str], entries: dict[str, Entry], wanted: set[str] | None, named: frozenset[str]
+) -> tuple[Raw, list[References]]:
+    """Each reported file's own problems, and every file's references for the cross-document
+    rules, in corpus order: "also used by" names the first file with an id."""
+    raw: Raw = []
+    references: list[References] = []
+    for shown in files:
+        entry = entries[shown]
+        if entry.references is not None:
+            references.append(entry.references)
+        if wanted is not None and shown not in wanted:
+            continue  # known for the cross-document rules only
+        raw.extend((shown, None, p) for p in entry.read)
+        if entry.references is not None:
+            status = entry.references.status
+            if entry.writing and not in_writing_scope(status, shown, named):
+                # Found when the file was named; in a check of the folder, a record is left alone.
+                raw.extend((shown, status, p) for p in entry.checked if p.rule not in WRITING_SET)
+            else:
+                raw.extend((shown, status, p) for p in entry.checked)
+    return raw, references
 
 
 def _possible_duplicates(
