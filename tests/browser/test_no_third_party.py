@@ -15,7 +15,8 @@ from browserkit import Server, serve
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.utils.yaml import yaml_load
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Page, Response, expect
+from playwright.sync_api import TimeoutError as PageTimeout
 
 pytestmark = pytest.mark.browser
 
@@ -87,7 +88,7 @@ def test_every_page_asks_only_the_site_itself(browser: Browser, site: tuple[Serv
             # components, Mermaid from a CDN); those that start later (Pagefind, when the page is
             # idle) have asked once the network is quiet: waited for on one page of each kind.
             quiet = path in KINDS or path.startswith("prfaqs/prfaq-0001")
-            response = page.goto(server.url(path), wait_until="networkidle" if quiet else "load")
+            response = _visit(page, server.url(path), quiet=quiet)
             assert response is not None and response.ok, path
             diagrams += _diagrams(
                 page, site_dir / path / "index.html" if path.endswith("/") or not path else site_dir / path, vendored
@@ -101,6 +102,17 @@ def test_every_page_asks_only_the_site_itself(browser: Browser, site: tuple[Serv
     assert others == []
     assert any("/pagefind/" in u for u in requests)
     assert any(u.endswith("/mermaid.min.js") for u in requests) == vendored
+
+
+def _visit(page: Page, url: str, *, quiet: bool) -> Response | None:
+    """Load `url`, to its network's quiet with `quiet`. A local page that has not settled in
+    30 s is loaded once more: in two fresh clones' full runs, on this 2-core machine, one facet
+    page stalled so (it loads in under a second alone). This test asks where requests go, not
+    how fast; a page that never settles still fails it."""
+    try:
+        return page.goto(url, wait_until="networkidle" if quiet else "load")
+    except PageTimeout:
+        return page.goto(url, wait_until="networkidle" if quiet else "load")
 
 
 def _diagrams(page: Page, file: Path, vendored: bool) -> int:
