@@ -34,7 +34,7 @@ from typing import Any, NamedTuple
 from .findings import Problem
 from .rules.corpus import References
 
-__all__ = ["CACHE_DIR", "DICTIONARY_COPY", "CheckCache", "Entry", "Stamp", "fingerprint", "keepable", "load_plain", "stamp", "user_cache_folder"]
+__all__ = ["CACHE_DIR", "DICTIONARY_COPY", "CheckCache", "Entry", "Stamp", "fingerprint", "keep", "keepable", "load_plain", "stamp", "user_cache_folder"]
 
 #: The folder, at the project's root.
 CACHE_DIR = ".prfaq_cache"
@@ -75,6 +75,26 @@ def stamp(path: str | Path) -> Stamp | None:
     except OSError:
         return None
     return None if _stat.S_ISLNK(st.st_mode) else (st.st_size, st.st_mtime_ns, st.st_ino)
+
+
+def _open_folder(folder: Path) -> None:
+    """Make the cache folder, which ignores itself in git. Raises `OSError`."""
+    folder.mkdir(exist_ok=True)
+    ignore = folder / ".gitignore"
+    if not ignore.exists():
+        ignore.write_text("# Made by `prfaq check`; safe to delete.\n*\n", encoding="utf-8")
+
+
+def keep(folder: Path, name: str, data: bytes) -> None:
+    """`data` as the file `name` of the cache folder `folder` (`.prfaq_cache/`), written whole
+    under a temporary name, then renamed; a cache that cannot be written is skipped."""
+    from .files import write_whole  # only when writing: a check that learns nothing starts sooner
+
+    try:
+        _open_folder(folder)
+        write_whole(folder / name, data)
+    except OSError:
+        return
 
 
 def keepable(current: Stamp | None, now: int) -> bool:
@@ -240,10 +260,7 @@ class CheckCache:
         recent = {shown: current[shown] for shown in self._recent.keys() | learnt.keys() if shown in current}
         stale = len(self._old.keys() - current.keys())
         try:
-            self.folder.mkdir(exist_ok=True)
-            ignore = self.folder / ".gitignore"
-            if not ignore.exists():
-                ignore.write_text("# Made by `prfaq check`; safe to delete.\n*\n", encoding="utf-8")
+            _open_folder(self.folder)
             if self._generation is not None and len(recent) + stale <= _RECENT_MAX:
                 self._write(self._recent_file, {"key": self.key, "generation": self._generation, "entries": recent})
             else:

@@ -17,7 +17,6 @@ import re
 from collections import Counter
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -32,7 +31,6 @@ __all__ = [
     "best_of",
     "best_rows",
     "document_text",
-    "keep",
     "vector_arrays",
     "vectors",
 ]
@@ -202,21 +200,6 @@ def vector_arrays(
         weights.extend((values / norm) if norm else values)
         indptr.append(len(columns))
     return np.asarray(weights, dtype=np.float32), np.asarray(columns, dtype=np.int32), np.asarray(indptr)
-
-
-def keep(folder: Path, name: str, data: bytes) -> None:
-    """`data` as the file `name` of the cache folder `folder` (`.prfaq_cache/`), written whole
-    under a temporary name, then renamed; a cache that cannot be written is skipped."""
-    from .files import write_whole
-
-    try:
-        folder.mkdir(exist_ok=True)
-        ignore = folder / ".gitignore"
-        if not ignore.exists():
-            ignore.write_text("# Made by `prfaq check`; safe to delete.\n*\n", encoding="utf-8")
-        write_whole(folder / name, data)
-    except OSError:
-        return
 
 
 def _float32() -> Any:

@@ -23,9 +23,9 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .cache import CACHE_DIR, fingerprint, keepable, stamp
+from .cache import CACHE_DIR, fingerprint, keep, keepable, stamp
 from .loader import discover, display_path, load
-from .similar import SIMILAR_SCORE, TOKEN, Similar, keep
+from .similar import SIMILAR_SCORE, TOKEN, Similar
 
 if TYPE_CHECKING:
     from .settings import Settings

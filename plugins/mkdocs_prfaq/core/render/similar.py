@@ -15,10 +15,10 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from ..cache import fingerprint
+from ..cache import fingerprint, keep
 from ..catalog import Catalog
 from ..model import Document
-from ..similar import SIMILAR_SCORE, Similar, SimilarityIndex, document_text, keep
+from ..similar import SIMILAR_SCORE, Similar, SimilarityIndex, document_text
 from .html import Here, Links, document_src
 from .templates import render
 

@@ -24,11 +24,11 @@ from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from ..cache import CACHE_DIR, fingerprint, keepable, stamp
+from ..cache import CACHE_DIR, fingerprint, keep, keepable, stamp
 from ..findings import Problem
 from ..loader import case_clashes, display_path, load
 from ..model import IN_WRITING, Document
-from ..similar import DUPLICATE_SCORE, SimilarityIndex, best_of, best_rows, document_text, keep, vector_arrays
+from ..similar import DUPLICATE_SCORE, SimilarityIndex, best_of, best_rows, document_text, vector_arrays
 
 if TYPE_CHECKING:
     from ..settings import Settings
