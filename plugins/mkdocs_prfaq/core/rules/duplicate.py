@@ -252,7 +252,8 @@ def check_duplicates(
     folder = settings.root / CACHE_DIR
     key = fingerprint([settings.max_file_size, KEPT])
     cache = (_read(folder / KEPT, key) if keep else None) or _NOTHING_KEPT
-    stamps = {shown: stamp(path) for shown, path in files.items()}
+    # Stamps decide what is kept and what was: without `keep`, nothing is, and no file is asked for one.
+    stamps = {shown: stamp(path) for shown, path in files.items()} if keep else {}
     same = {s for s, now in stamps.items() if now is not None and cache.stamps.get(s) == list(now)}
     clashes = case_clashes(files)
     fresh = _compare(settings, {s: p for s, p in files.items() if s not in same}, clashes, read)
