@@ -223,10 +223,10 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call,vali
         output = self.pages.get(page.file.src_uri)
         if output is not None:
             html = self.conversions.content(html, page, files)
-        if output is not None and output.document is not None:
-            page.edit_url = source_url(
-                config.repo_url, self.settings.edit_uri, config.edit_uri, Path(config.docs_dir).name, output.document.path
-            )
+            if output.document is not None:
+                page.edit_url = source_url(
+                    config.repo_url, self.settings.edit_uri, config.edit_uri, Path(config.docs_dir).name, output.document.path
+                )
         if self.search is not None:
             self.search.add(page, output, html)
         return html
