@@ -23,6 +23,11 @@ VOID = frozenset(
 )
 
 
+def folder_bytes(folder: Path) -> dict[str, bytes]:
+    """Every file under `folder`, by its relative path: two builds compared byte for byte."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
 def copy_project(name: str, dest: Path) -> Path:
     """A copy of the fixture project `name` at `dest`, ready to build."""
     shutil.copytree(FIXTURES / name, dest, symlinks=True)

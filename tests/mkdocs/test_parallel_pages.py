@@ -10,15 +10,11 @@ from pathlib import Path
 import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
-from sitekit import FIXTURES, copy_project, set_plugin_option
+from sitekit import FIXTURES, copy_project, folder_bytes, set_plugin_option
 
 from mkdocs_prfaq.mkdocs import conversions, plugin
 
 BROKEN = FIXTURES.parent / "serve" / "PRFAQ-0010-broken-link.md"
-
-
-def _files(site: Path) -> dict[str, bytes]:
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
 
 
 def _build(project: Path, site: Path, jobs: int) -> plugin.PrfaqPlugin:
@@ -50,7 +46,7 @@ def test_workers_make_the_site_a_single_process_makes(
 
     single = _build(project, tmp_path / "single", jobs=1)
     assert single.conversions.memo is None
-    one, many = _files(tmp_path / "single"), _files(tmp_path / "parallel")
+    one, many = folder_bytes(tmp_path / "single"), folder_bytes(tmp_path / "parallel")
     assert one.keys() == many.keys()
     assert [name for name in one if one[name] != many[name]] == []
 

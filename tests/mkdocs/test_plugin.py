@@ -14,7 +14,7 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, PluginError
-from sitekit import article, build_site, copy_project, read_page, resolve
+from sitekit import article, build_site, copy_project, folder_bytes, read_page, resolve
 
 from mkdocs_prfaq.cli import main
 from mkdocs_prfaq.core.loader import DEFAULT_MAX_BYTES
@@ -37,17 +37,13 @@ BAD_FILES = [
 ]
 
 
-def _snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
 def test_invalid_corpus_fails_naming_every_bad_file(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     project = copy_project("invalid", tmp_path / "project")
     site = project / "site"
     site.mkdir()
     (site / "marker.txt").write_text("left by an earlier build\n", encoding="utf-8")
     (site / "index.html").write_text("<p>the published site</p>\n", encoding="utf-8")
-    before = _snapshot(site)
+    before = folder_bytes(site)
     with caplog.at_level(logging.ERROR), pytest.raises((Abort, PluginError)):
         build_site(project)
     message = "\n".join(r.getMessage() for r in caplog.records)
@@ -59,7 +55,7 @@ def test_invalid_corpus_fails_naming_every_bad_file(tmp_path: Path, caplog: pyte
     good_one = [line for line in message.splitlines() if line.startswith("prfaqs/PRFAQ-0001-good.md:")]
     assert len(good_one) == 1 and "duplicate-id: id PRFAQ-0001 is also used by prfaqs/PRFAQ-0016" in good_one[0]
     assert "README.md" not in message and "_template.md" not in message and ".hidden.md" not in message
-    assert _snapshot(site) == before
+    assert folder_bytes(site) == before
 
 
 def test_invalid_corpus_raises_a_plugin_error_in_pre_build(tmp_path: Path) -> None:

@@ -9,13 +9,9 @@ from pathlib import Path
 import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
-from sitekit import FIXTURES, copy_project
+from sitekit import FIXTURES, copy_project, folder_bytes
 
 BROKEN = FIXTURES.parent / "serve" / "PRFAQ-0010-broken-link.md"
-
-
-def files(site: Path) -> dict[str, bytes]:
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
 
 
 def test_a_rebuild_converts_again_only_the_pages_that_changed(
@@ -47,7 +43,7 @@ def test_a_rebuild_converts_again_only_the_pages_that_changed(
     warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
     assert len([w for w in warnings if "retired-process.md" in w]) == 1, warnings
     build(load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "fresh")))
-    served, fresh = files(tmp_path / "again"), files(tmp_path / "fresh")
+    served, fresh = folder_bytes(tmp_path / "again"), folder_bytes(tmp_path / "fresh")
     assert b"A sentence added while serving." in served["prfaqs/prfaq-0004/index.html"]
     assert served.keys() == fresh.keys()
     assert [name for name in served if served[name] != fresh[name]] == []
