@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from corekit import FIXTURES, copy_fixture
@@ -16,6 +17,7 @@ from corekit import FIXTURES, copy_fixture
 from mkdocs_prfaq.core.cache import CACHE_DIR, DICTIONARY_COPY
 from mkdocs_prfaq.core.check import CheckResult, cache_for, check_files, check_folder
 from mkdocs_prfaq.core.pipeline import load_catalog
+from mkdocs_prfaq.core.rules.writing import guide_url
 from mkdocs_prfaq.core.settings import Settings, load_settings
 
 CACHE = FIXTURES / "cache"
@@ -229,3 +231,19 @@ def test_a_catalog_reads_every_document_and_checks_only_the_changed_ones(tmp_pat
     assert [d.path for d in again.catalog.documents] == [d.path for d in first.catalog.documents]
     assert summary(again.check) == summary(load_catalog(settings).check)
     assert [(f.path, f.rule) for f in again.check.findings] == [("prfaqs/PRFAQ-0001-instant-refunds.md", "weasel-words")]
+
+
+def test_one_cache_serves_every_site_url(tmp_path: Path, checked: list[str]) -> None:
+    """The cache holds no handbook link: a check under another site URL (`mkdocs serve`'s, the
+    preview's address) runs no rule again, and links its writing findings under its own URL."""
+    settings = replace(project(tmp_path), site_url="https://prfaq.example.com/")
+    put(settings, "PRFAQ-0001-instant-refunds-edited.md", "PRFAQ-0001-instant-refunds.md")
+    preview = replace(settings, site_url="http://127.0.0.1:8000/")
+    first = cached(settings)
+    checked.clear()
+    again = cached(preview)
+    assert checked == []
+    writing = [(f.rule, f.message) for f in first.findings if f.rule == "weasel-words"]
+    found = [(f.rule, f.message) for f in again.findings if f.rule == "weasel-words"]
+    assert writing and found == [(rule, text.replace(settings.site_url, preview.site_url)) for rule, text in writing]
+    assert all(text.endswith(f"(handbook: {guide_url(rule, preview.site_url)})") for rule, text in found)

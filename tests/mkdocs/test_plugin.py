@@ -198,12 +198,11 @@ def test_a_whole_number_is_a_number_for_a_float_option() -> None:
         assert [name for name, _ in config.validate()[0]] == errors, value
 
 
-def test_serve_checks_again_only_what_changed_and_leaves_prfaq_checks_cache_alone(
-    tmp_path: Path, checked: list[str]
-) -> None:
-    """`mkdocs serve` runs the rules again only on the files changed since its last build, from a
-    cache of its own: its findings link to the preview's address, and `prfaq check`'s entries
-    (with the site's) stay for the pre-commit hook."""
+def test_serve_checks_again_only_what_changed_from_prfaq_checks_cache(tmp_path: Path, checked: list[str]) -> None:
+    """`mkdocs serve` runs the rules only on the files changed since `prfaq check` or its last
+    build, from the check's own cache, which holds no link: its findings link to the preview's
+    address (the handbook's sections), the check's to the site's, and neither throws the
+    other's entries away."""
     project = copy_project("basic", tmp_path / "project")
     old = time.time() - 3600  # older than the cache's window for files just written
     for path in (project / "prfaqs").iterdir():
@@ -220,6 +219,5 @@ def test_serve_checks_again_only_what_changed_and_leaves_prfaq_checks_cache_alon
             build(config)
         finally:
             config.plugins.on_shutdown()
-    assert checked == []  # the second build: every file unchanged since the first
+        assert checked == []  # every file unchanged since the check
     assert kept.read_bytes() == before
-    assert (project / ".prfaq_cache" / "serve.pickle").is_file()

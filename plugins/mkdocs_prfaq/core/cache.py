@@ -38,8 +38,11 @@ __all__ = ["CACHE_DIR", "DICTIONARY_COPY", "CheckCache", "Entry", "Stamp", "fing
 
 #: The folder, at the project's root.
 CACHE_DIR = ".prfaq_cache"
-#: The files of the JSON cache before it: removed at the first full write.
-_FORMER = ("check.json", "check-recent.json")
+_FILE = "check.pickle"
+_RECENT = "check-recent.pickle"
+#: The files of the JSON cache before it, and `mkdocs serve`'s own pair of an earlier version:
+#: removed at the first full write.
+_FORMER = ("check.json", "check-recent.json", "serve.pickle", "serve-recent.pickle")
 #: The parsed hyphenation dictionary of the readability rule (see `keep_dictionary_in`), in the
 #: user's cache folder: it is the same for every project, and a pickle must never be read from
 #: the working tree, where a pull request could put one.
@@ -198,14 +201,11 @@ class CheckCache:
     Two files: `check.pickle` holds every entry as of its last full write, and `check-recent.pickle`
     the entries learnt since, as long as they are few. A check of one changed file among
     thousands (pre-commit's case) then writes a few kilobytes, not the whole cache again.
-    Another `name` keeps another pair of files: `mkdocs serve`'s findings link to the preview's
-    address, not to the site's, and each would otherwise throw the other's entries away.
     """
 
-    def __init__(self, folder: Path, key: str, *, name: str = "check") -> None:
+    def __init__(self, folder: Path, key: str) -> None:
         self.folder = folder
         self.key = key
-        self._file, self._recent_file = f"{name}.pickle", f"{name}-recent.pickle"
         self._old: dict[str, Any] = {}
         #: The entries of `check-recent.pickle`, and the generation of `check.pickle` they extend.
         self._recent: dict[str, Any] = {}
@@ -215,11 +215,11 @@ class CheckCache:
         self._kept: dict[str, Any] = {}
         self._new: dict[str, Entry] = {}
         self._now = time.time_ns()
-        base = self._read(self._file)
+        base = self._read(_FILE)
         if base is None or not isinstance(base.get("generation"), str):
             return
         self._old, self._generation = base["entries"], base["generation"]
-        recent = self._read(self._recent_file)
+        recent = self._read(_RECENT)
         if recent is not None and recent.get("generation") == self._generation:
             self._recent = recent["entries"]
             self._old.update(self._recent)
@@ -262,13 +262,13 @@ class CheckCache:
         try:
             _open_folder(self.folder)
             if self._generation is not None and len(recent) + stale <= _RECENT_MAX:
-                self._write(self._recent_file, {"key": self.key, "generation": self._generation, "entries": recent})
+                self._write(_RECENT, {"key": self.key, "generation": self._generation, "entries": recent})
             else:
                 import secrets
 
                 generation = secrets.token_hex(8)
-                self._write(self._file, {"key": self.key, "generation": generation, "entries": current})
-                for name in (self._recent_file, *_FORMER):
+                self._write(_FILE, {"key": self.key, "generation": generation, "entries": current})
+                for name in (_RECENT, *_FORMER):
                     (self.folder / name).unlink(missing_ok=True)
         except OSError:
             return

@@ -35,7 +35,14 @@ from .rules.registry import DRAFT_CAPPED, RULES, Category
 from .rules.safety import check_safety
 from .rules.schema import check_schema
 from .rules.wordlists import WordLists
-from .rules.writing import WRITING_RULES, keep_dictionary_in, load_dictionary, warm_writing, writing_check
+from .rules.writing import (
+    WRITING_RULES,
+    keep_dictionary_in,
+    load_dictionary,
+    warm_writing,
+    with_guide,
+    writing_problems,
+)
 from .settings import Settings, read_vocabulary
 
 if TYPE_CHECKING:
@@ -137,7 +144,10 @@ def _document_checks(settings: Settings) -> tuple[list[DocumentCheck], DocumentC
         check_schema, check_fields, check_body, check_placeholders, check_safety, limits_check(settings.limits),
         remote_image_check(settings.image_hosts),
     ]  # fmt: skip
-    return checks, writing_check(settings.weasel_words, settings.site_url, settings.word_lists) if _writing_on(settings) else None
+    if not _writing_on(settings):
+        return checks, None
+    words, lists = settings.weasel_words, settings.word_lists
+    return checks, lambda doc: writing_problems(doc, words, lists)
 
 
 def in_writing_scope(status: str | None, shown: str, reviewed: Collection[str]) -> bool:
@@ -152,14 +162,15 @@ def _lists_key(lists: WordLists) -> tuple[tuple[str, ...], ...]:
     return (lists.weasel_words, tuple(sorted(lists.common_acronyms)), tuple(sorted(lists.state_codes)))
 
 
-def cache_for(settings: Settings, *, name: str = "check") -> CheckCache:
-    """The cache of `prfaq check` in the project's root, for these settings (another `name`:
-    a cache of its own, see :class:`CheckCache`)."""
+def cache_for(settings: Settings) -> CheckCache:
+    """The cache of `prfaq check` in the project's root, for these settings. It holds no
+    handbook link (added to the writing findings when they are reported, under the site's URL:
+    `mkdocs serve`'s is the preview's), so the check, the builds and `serve` share it."""
     options = (
-        settings.max_file_size, settings.weasel_words, settings.site_url, _writing_on(settings), settings.limits,
+        settings.max_file_size, settings.weasel_words, _writing_on(settings), settings.limits,
         settings.image_hosts, _lists_key(settings.word_lists),
     )  # fmt: skip
-    return CheckCache(settings.root / CACHE_DIR, fingerprint(options), name=name)
+    return CheckCache(settings.root / CACHE_DIR, fingerprint(options))
 
 
 @dataclass(frozen=True, slots=True)
@@ -377,10 +388,15 @@ def check_documents(
         finding
         for path, status, problem in raw
         if wanted is None or path in wanted
-        for finding in findings_of(settings, path, status, [problem])
+        for finding in findings_of(settings, path, status, [_guided(problem, settings.site_url)])
     ]
     findings.sort(key=Finding.sort_key)
     return CheckResult(documents, findings, files, teams, tags)
+
+
+def _guided(problem: Problem, site_url: str) -> Problem:
+    """A writing finding's message ends with its handbook link, under the site's URL."""
+    return with_guide(problem, site_url) if problem.rule in WRITING_SET else problem
 
 
 def _file_problems(

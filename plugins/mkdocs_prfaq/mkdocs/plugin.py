@@ -121,10 +121,8 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call,vali
         settings = self.settings
         assert settings is not None
         try:
-            # The rules run again only on files changed since `prfaq check` or the last build
-            # (`serve` keeps its own cache: its findings link to the preview's address).
-            cache = cache_for(settings, name="serve" if self.command == "serve" else "check")
-            self.loaded = loaded = load_catalog(settings, jobs=self._jobs(), cache=cache)
+            # The rules run again only on files changed since `prfaq check` or the last build.
+            self.loaded = loaded = load_catalog(settings, jobs=self._jobs(), cache=cache_for(settings))
         except SettingsError as exc:
             raise PluginError(f"prfaq: {exc}") from None
         warnings, errors = loaded.check.warnings, loaded.check.errors

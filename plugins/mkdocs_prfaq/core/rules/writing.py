@@ -45,7 +45,6 @@ __all__ = [
     "syllables",
     "warm_writing",
     "with_guide",
-    "writing_check",
     "writing_problems",
 ]
 
@@ -402,13 +401,3 @@ def with_guide(problem: Problem, base: str = "") -> Problem:
         return problem
     return Problem(problem.rule, problem.line, problem.col, f"{problem.message} (handbook: {url})")
 
-
-def writing_check(
-    weasel_words: Sequence[str] = (), guide_base: str = "", lists: WordLists | None = None
-) -> Callable[[Document], list[Problem]]:
-    """The writing rules as one document check, each message ending with its handbook link."""
-
-    def check(doc: Document) -> list[Problem]:
-        return [with_guide(p, guide_base) for p in writing_problems(doc, weasel_words, lists)]
-
-    return check
