@@ -40,9 +40,8 @@ __all__ = ["CACHE_DIR", "DICTIONARY_COPY", "CheckCache", "Entry", "Stamp", "fing
 CACHE_DIR = ".prfaq_cache"
 _FILE = "check.pickle"
 _RECENT = "check-recent.pickle"
-#: The files of the JSON cache before it, and `mkdocs serve`'s own pair of an earlier version:
-#: removed at the first full write.
-_FORMER = ("check.json", "check-recent.json", "serve.pickle", "serve-recent.pickle")
+#: The files of the JSON cache before it: removed at the first full write.
+_FORMER = ("check.json", "check-recent.json")
 #: The parsed hyphenation dictionary of the readability rule (see `keep_dictionary_in`), in the
 #: user's cache folder: it is the same for every project, and a pickle must never be read from
 #: the working tree, where a pull request could put one.
