@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import html
+import os
 import re
+import time
 from pathlib import Path
 
 import pytest
 from sitekit import build_site, copy_project
+
+from mkdocs_prfaq.cli import main
 
 PANEL = re.compile(r'<details class="prfaq-review">(.*?)</details>', re.S)
 
@@ -67,3 +71,25 @@ def test_the_print_edition_is_linked_and_the_faq_is_marked(review_site: Path) ->
     text = article(review_site, "prfaq-0001")
     marker = text.index('class="prfaq-faq-start"')
     assert marker < text.index("External FAQ") and text.count('class="prfaq-faq-start"') == 1
+
+
+def test_a_build_after_prfaq_check_shows_the_checks_findings_without_running_the_rules_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The panels list what the check found (kept in its cache): a build after `prfaq check`
+    runs no writing rule, and shows the same panels as a build without a cache."""
+    project = copy_project("writing-review", tmp_path / "project")
+    old = time.time() - 3600  # older than the cache's window for files just written
+    for path in (project / "prfaqs").iterdir():
+        os.utime(path, (old, old))
+    first = build_site(project, strict=True, site_dir=str(tmp_path / "first"))
+    main(["--config", str(project / "mkdocs.yml"), "check"])  # (its findings fail it: a draft in review)
+    from mkdocs_prfaq.core.rules import writing
+
+    ran: list[str] = []
+    rules = writing._writing_problems
+    monkeypatch.setattr(writing, "_writing_problems", lambda doc, *rest: ran.append(doc.path) or rules(doc, *rest))
+    again = build_site(project, strict=True, site_dir=str(tmp_path / "again"))
+    assert ran == []
+    for slug in ("prfaq-0001", "prfaq-0002", "prfaq-0005"):
+        assert panel(again, slug) == panel(first, slug) is not None

@@ -65,6 +65,9 @@ class CheckResult:
     tags: dict[str, dict[str, str]] | None = None
     #: For `check_files`: each named file as its findings show it.
     named: list[str] = field(default_factory=list)
+    #: The writing rules' problems of each file they ran on, by display path (every rule's,
+    #: before severities apply; no handbook link): the build's writing review panels show them.
+    writing: dict[str, tuple[Problem, ...]] = field(default_factory=dict)
 
     @property
     def errors(self) -> list[Finding]:
@@ -391,7 +394,12 @@ def check_documents(
         for finding in findings_of(settings, path, status, [_guided(problem, settings.site_url)])
     ]
     findings.sort(key=Finding.sort_key)
-    return CheckResult(documents, findings, files, teams, tags)
+    writing = {
+        shown: tuple(p for p in entry.checked if p.rule in WRITING_SET)
+        for shown, entry in entries.items()
+        if entry.writing and (wanted is None or shown in wanted)
+    }
+    return CheckResult(documents, findings, files, teams, tags, writing=writing)
 
 
 def _guided(problem: Problem, site_url: str) -> Problem:

@@ -80,7 +80,9 @@ def site_outputs(
     of its writing review (`has_page` says which handbook pages its links may point to). With
     `source_links`, pages link to each other's Markdown sources (`prfaq export`, :class:`SourceLinks`)."""
     links = SourceLinks() if source_links else Links(settings.directory_urls)
-    panels = review_panels(loaded.catalog.documents, settings, links, has_page=has_page, template_dirs=template_dirs)
+    panels = review_panels(
+        loaded.catalog.documents, loaded.check.writing, settings, links, has_page=has_page, template_dirs=template_dirs
+    )
     generated = build_time()
     options = SiteOptions(
         site_url=settings.site_url,

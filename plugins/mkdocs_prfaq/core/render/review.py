@@ -7,18 +7,18 @@ documents do not show it: their text is a record, no longer a draft to improve.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 
 from ..findings import Problem, Severity
 from ..model import IN_WRITING, Document
 from ..rules.registry import RULES
-from ..rules.writing import press_release_readability, writing_problems
+from ..rules.writing import press_release_readability
 from ..settings import Settings
 from .html import Links, document_src
 from .templates import refresh, render
 
-__all__ = ["document_review", "guide_src", "review_panel", "review_panels"]
+__all__ = ["guide_src", "review_panel", "review_panels"]
 
 
 def guide_src(guide: str) -> tuple[str, str]:
@@ -63,31 +63,22 @@ def _guide_href(problem: Problem, src: str, links: Links, has_page: Callable[[st
 
 def review_panels(
     documents: Iterable[Document],
+    writing: Mapping[str, Sequence[Problem]],
     settings: Settings,
     links: Links,
     *,
     has_page: Callable[[str], bool] | None = None,
     template_dirs: Sequence[Path] = (),
 ) -> dict[str, str]:
-    """The panel of each document in draft or in review, by id, as extra HTML for its page."""
+    """The panel of each document in draft or in review, by id, as extra HTML for its page: the
+    problems the check's writing rules found in it (`writing`, by display path:
+    :attr:`~mkdocs_prfaq.core.check.CheckResult.writing`), those its settings do not turn off."""
     refresh(template_dirs)
     out: dict[str, str] = {}
     for doc in documents:
         if doc.status not in IN_WRITING or not doc.id:
             continue
+        problems = [p for p in writing.get(doc.path, ()) if settings.severity(p.rule) is not Severity.OFF]
         # A blank line first: the panel is its own HTML block, whatever precedes it on the page.
-        out[doc.id] = "\n\n" + document_review(doc, settings, links, has_page=has_page, template_dirs=template_dirs)
+        out[doc.id] = "\n\n" + review_panel(doc, problems, links, has_page=has_page, template_dirs=template_dirs)
     return out
-
-
-def document_review(
-    doc: Document,
-    settings: Settings,
-    links: Links,
-    *,
-    has_page: Callable[[str], bool] | None = None,
-    template_dirs: Sequence[Path] = (),
-) -> str:
-    """A document's panel, listing the writing findings its settings do not turn off."""
-    problems = [p for p in writing_problems(doc, settings.weasel_words, settings.word_lists) if settings.severity(p.rule) is not Severity.OFF]
-    return review_panel(doc, problems, links, has_page=has_page, template_dirs=template_dirs)
