@@ -8,6 +8,7 @@ import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import pytest
 from test_render_document import make
 
 from mkdocs_prfaq.core.catalog import Catalog
@@ -67,16 +68,18 @@ def test_a_site_replaces_the_similar_list_template(tmp_path: Path) -> None:
     assert [s["id"] for s in records["PRFAQ-0002"]["similar"]] == ["PRFAQ-0001"]
 
 
-def test_similar_off_lists_nothing_and_loads_no_vectorizer() -> None:
-    """`similar: false`: no list on the pages, no `similar` in catalog.json, scikit-learn not asked."""
-    import sys
+def test_similar_off_lists_nothing_and_fits_no_vectors(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`similar: false`: no list on the pages, no `similar` in catalog.json, no vectors fitted."""
+    from mkdocs_prfaq.core import similar
 
+    fits: list[int] = []
+    fit = similar.fit
+    monkeypatch.setattr(similar, "fit", lambda bags: fits.append(len(bags)) or fit(bags))
     text = "Shoppers whose parcel arrives broken get a refund in minutes from two photos of the damage."
     docs = [make("PRFAQ-0001", body=text), make("PRFAQ-0002", body=text + " Really.")]
-    loaded = "sklearn.feature_extraction.text" in sys.modules
     out = _outputs(Catalog.build(docs), similar=None)
     assert "prfaq-similar" not in out["prfaqs/prfaq-0001.md"]
     assert all("similar" not in record for record in json.loads(out["catalog.json"])["documents"])
-    assert loaded or "sklearn.feature_extraction.text" not in sys.modules
+    assert fits == []
     on = _outputs(Catalog.build(docs))
-    assert "prfaq-similar" in on["prfaqs/prfaq-0001.md"]
+    assert "prfaq-similar" in on["prfaqs/prfaq-0001.md"] and fits == [2]

@@ -5,6 +5,7 @@ found to repeat it."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -86,26 +87,41 @@ def test_too_little_text_finds_nothing_and_raises_nothing(texts: dict[str, str])
     assert index.closest("refunds for parcels") == []
 
 
-def test_kept_weights_give_scikit_learns_vectors(examples: dict[str, Document], index: SimilarityIndex) -> None:
-    """`vectors` (the check's drafts weighed with kept weights, without importing scikit-learn)
-    gives the rows scikit-learn's vectorizer gives, for the fitted texts and a new one."""
+def _scikit_learn(texts: list[str]) -> Any:
+    """scikit-learn's vectorizer, set as the module's note says, fitted on `texts`: the reference."""
+    import numpy as np
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    max_df = 0.5 if len(texts) >= 10 else 1.0
+    return TfidfVectorizer(stop_words="english", sublinear_tf=True, max_df=max_df, dtype=np.float32).fit(texts)
+
+
+@pytest.mark.parametrize("count", [None, 4])
+def test_the_vectors_are_scikit_learns(examples: dict[str, Document], count: int | None) -> None:
+    """The fitted words, weights and rows are scikit-learn's (in a catalog of 10 documents or
+    more, which drops the words in over half of them, and in a smaller one), and so are the rows
+    of texts weighed under them (the check's drafts, weighed with kept weights)."""
     import numpy as np
 
-    from mkdocs_prfaq.core.suggest import stop_words
-
-    weights = index.weights()
-    assert weights is not None
-    words, idf = weights
-    texts = [document_text(d) for d in examples.values()]
-    ours = similar.vectors(texts, {w: n for n, w in enumerate(words)}, idf, stop_words())
-    assert np.allclose(ours.toarray(), index.matrix.toarray(), atol=1e-6)
+    texts = [document_text(d) for d in examples.values()][:count]
+    assert count is not None or len(texts) >= 10
+    theirs = _scikit_learn(texts)
+    fitted = SimilarityIndex(dict(enumerate(map(str, texts)))).fitted
+    assert fitted is not None
+    weights, rows = fitted
+    assert weights.words == list(theirs.get_feature_names_out())
+    assert np.allclose(weights.idf, theirs.idf_, atol=1e-6)
+    assert np.allclose(rows.matrix().toarray(), theirs.transform(texts).toarray(), atol=1e-6)
     draft = document_text(_read(FIXTURES / "similar" / "PRFAQ-0101-live-video-help-for-assembly.md"))
-    theirs = index._vectorizer.transform([draft, "", "the and of"]).toarray()
-    assert np.allclose(
-        similar.vectors([draft, "", "the and of"], {w: n for n, w in enumerate(words)}, idf, stop_words()).toarray(),
-        theirs,
-        atol=1e-6,
-    )
+    new = [draft, "", "the and of", "Unfitted words only: zyzzyva quokka"]
+    ours = similar.weigh([similar.bag_of(text) for text in new], weights).matrix().toarray()
+    assert np.allclose(ours, theirs.transform(new).toarray(), atol=1e-6)
+
+
+def test_the_stop_words_are_scikit_learns() -> None:
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    assert similar.stop_words() == ENGLISH_STOP_WORDS
 
 
 def test_a_build_keeps_its_neighbours_for_the_same_texts(examples: dict[str, Document], tmp_path: Path) -> None:

@@ -1,5 +1,5 @@
-"""`prfaq new`'s suggestions (core/suggest.py): the plain-Python vectors give scikit-learn's
-scores, on this repository's examples."""
+"""`prfaq new`'s suggestions (core/suggest.py): the plain-Python vectors give the scores of the
+similar PR/FAQs' (scikit-learn's, tests/core/test_similar.py), on this repository's examples."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 
 from mkdocs_prfaq.core.loader import read_document
 from mkdocs_prfaq.core.similar import SimilarityIndex
-from mkdocs_prfaq.core.suggest import HeadingIndex, heading_text, stop_words
+from mkdocs_prfaq.core.suggest import HeadingIndex, heading_text
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -39,12 +39,6 @@ def test_the_scores_are_scikit_learns(headings: dict[str, str], title: str, cust
     theirs = SimilarityIndex(headings).closest(text, top=5, threshold=0.01)
     assert [s.id for s in ours] == [s.id for s in theirs]
     assert [s.score for s in ours] == pytest.approx([s.score for s in theirs], abs=0.0015)
-
-
-def test_the_stop_words_are_scikit_learns() -> None:
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
-    assert stop_words() == ENGLISH_STOP_WORDS
 
 
 def test_kept_headings_give_the_same_suggestions_and_a_changed_file_is_read_again(tmp_path: Path) -> None:

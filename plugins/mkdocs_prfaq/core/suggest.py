@@ -4,28 +4,24 @@ printed before its file is written, so that an author reads them before writing 
 A new document has only a title and a customer, so the catalog is compared by the same: each
 document's title (twice, as :func:`~mkdocs_prfaq.core.similar.document_text` counts it),
 customer and summary. The vectors are :mod:`mkdocs_prfaq.core.similar`'s (scikit-learn's
-TF-IDF: the same words, stop words, weights and cosine), computed here in plain Python:
-importing scikit-learn alone takes 1.5-2 s on the bench's machine, and these texts are a few
-dozen words each (tests compare the scores with scikit-learn's).
+TF-IDF: the same words, stop words, weights and cosine), computed here in plain Python, without
+importing numpy: these texts are a few dozen words each (tests compare the scores).
 """
 
 from __future__ import annotations
 
-import ast
-import importlib.util
 import json
 import math
 import time
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .cache import CACHE_DIR, fingerprint, keep, keepable, stamp
 from .loader import discover, display_path, load
-from .similar import SIMILAR_SCORE, TOKEN, Similar
+from .similar import SIMILAR_SCORE, Similar, bag_of
 
 if TYPE_CHECKING:
     from .settings import Settings
@@ -145,47 +141,27 @@ def closest_text(settings: Settings, title: str, customer: str | None) -> str:
     return suggestions_text(suggestions(settings, title, customer, threshold=threshold))
 
 
-@cache
-def stop_words() -> frozenset[str]:
-    """scikit-learn's English stop words, read from its source without importing it."""
-    spec = importlib.util.find_spec("sklearn")
-    if spec is None or not spec.submodule_search_locations:
-        return frozenset()
-    source = Path(spec.submodule_search_locations[0]) / "feature_extraction" / "_stop_words.py"
-    for node in ast.parse(source.read_text(encoding="utf-8")).body:
-        if isinstance(node, ast.Assign) and any(getattr(t, "id", "") == "ENGLISH_STOP_WORDS" for t in node.targets):
-            call = node.value
-            if isinstance(call, ast.Call) and call.args:
-                return frozenset(ast.literal_eval(call.args[0]))
-    return frozenset()
-
-
 class HeadingIndex:
     """:class:`~mkdocs_prfaq.core.similar.SimilarityIndex`'s vectors (lower-cased words, English
     stop words out, words in over half the documents out from 10 documents on, tf 1 + ln(count),
     smooth idf, L2 norm) for short texts, as dictionaries."""
 
     def __init__(self, texts: Mapping[str, str]) -> None:
-        counts = {key: Counter(self._words(text)) for key, text in texts.items()}
+        counts = {key: bag_of(text) for key, text in texts.items()}
         frequency = Counter(word for words in counts.values() for word in words)
         most = 0.5 * len(counts) if len(counts) >= 10 else len(counts)
         n = len(counts)
         self.idf = {w: math.log((1 + n) / (1 + df)) + 1 for w, df in frequency.items() if df <= most}
         self.vectors = {key: self._vector(words) for key, words in counts.items()} if n >= 2 else {}
 
-    @staticmethod
-    def _words(text: str) -> list[str]:
-        stop = stop_words()
-        return [w for w in TOKEN.findall(text.lower()) if w not in stop]
-
-    def _vector(self, words: Counter[str]) -> dict[str, float]:
+    def _vector(self, words: Mapping[str, int]) -> dict[str, float]:
         weights = {w: (1 + math.log(c)) * self.idf[w] for w, c in words.items() if w in self.idf}
         norm = math.sqrt(sum(v * v for v in weights.values()))
         return {w: v / norm for w, v in weights.items()} if norm else {}
 
     def closest(self, text: str, *, top: int = 3, threshold: float = SIMILAR_SCORE) -> list[Similar]:
         """The documents closest to `text`, at or above `threshold`, closest first (ties by key)."""
-        query = self._vector(Counter(self._words(text)))
+        query = self._vector(bag_of(text))
         scores = [(sum(v * vector.get(w, 0.0) for w, v in query.items()), key) for key, vector in self.vectors.items()]
         ranked = sorted((-score, key) for score, key in scores if score >= threshold and score > 0)
         return [Similar(key, round(-score, 3)) for score, key in ranked[:top]]

@@ -4,7 +4,7 @@
 A build keeps what it found in `.prfaq_cache/similar.json`, under a digest of every document's
 id and compared words, the threshold and this program: the next build of the same texts (a
 second `mkdocs build`, a `mkdocs serve` rebuild after a change elsewhere) reads it and neither
-imports scikit-learn nor compares anything; any change to a compared text computes it all again.
+imports numpy nor compares anything; any change to a compared text computes it all again.
 """
 
 from __future__ import annotations

@@ -3,16 +3,15 @@ close to another document's, most likely proposing again what the other proposed
 
 The comparison is :mod:`mkdocs_prfaq.core.similar`'s (TF-IDF vectors, cosine), over the whole
 catalog, so the finding depends on every other document. A check that reports on no document in
-writing reads nothing more and loads no scikit-learn; pairs of two decided documents are never
+writing reads nothing more and loads no numpy; pairs of two decided documents are never
 compared.
 
 Between checks, `.prfaq_cache/duplicates.npz` keeps what the rule read of each file (by its
 stamp: size, modification time, inode; a file changed within the last two seconds is not kept)
 and the vectors: the words and weights fitted on the settled documents, and every document's
 row. A check reads again only the files whose stamp changed; while the settled documents' texts
-are those the weights were fitted on, the changed drafts are weighed with the kept weights (the
-same numbers as scikit-learn's, without importing it), else everything is read and fitted
-again. A cache that cannot be read, or was written by another version, is ignored.
+are those the weights were fitted on, the changed drafts are weighed with the kept weights, else
+everything is read and fitted again. A cache that cannot be read, or was written by another version, is ignored.
 """
 
 from __future__ import annotations
@@ -28,7 +27,19 @@ from ..cache import CACHE_DIR, fingerprint, keep, keepable, stamp
 from ..findings import Problem
 from ..loader import case_clashes, display_path, load
 from ..model import IN_WRITING, Document
-from ..similar import DUPLICATE_SCORE, SimilarityIndex, best_of, best_rows, document_text, vector_arrays
+from ..similar import (
+    DUPLICATE_SCORE,
+    Bag,
+    Rows,
+    SimilarityIndex,
+    Weights,
+    bag_of,
+    best_of,
+    best_rows,
+    document_text,
+    fit,
+    weigh,
+)
 
 if TYPE_CHECKING:
     from ..settings import Settings
@@ -63,14 +74,15 @@ class Known(NamedTuple):
 
 
 #: What the rule reads of one document: what it knows of it, and the words it compares.
-Compared = tuple[Known, str]
+Compared = tuple[Known, Bag]
 
 
 def compared(doc: Document) -> Compared:
     """What the rule reads of `doc`: the check's worker processes send it along with the
-    document's findings, so that the rule need not read the file again."""
+    document's findings, so that the rule need not read the file again (and its words are
+    counted in the workers, spread over the cores)."""
     text = document_text(doc)
-    return known(doc, text), text
+    return known(doc, text), bag_of(text)
 
 
 def known(doc: Document, text: str | None = None) -> Known:
@@ -98,35 +110,32 @@ def duplicates_in(
     writing = [d.path for d in documents if d.path in reported and d.status in IN_WRITING]
     if not writing or len(documents) < MIN_CATALOG:
         return []
-    _, found = _fit(
-        {doc.path: document_text(doc) for doc in documents}, {d.path: d.status for d in documents}, writing, threshold
-    )
-    return _findings({doc.path: known(doc) for doc in documents}, writing, found)
+    read = {doc.path: compared(doc) for doc in documents}
+    knowns = {path: k for path, (k, _) in read.items()}
+    _, found = _fit({path: bag for path, (_, bag) in read.items()}, knowns, writing, threshold)
+    return _findings(knowns, writing, found)
 
 
 def _fit(
-    texts: Mapping[str, str], statuses: Mapping[str, str | None], writing: Sequence[str], threshold: float
+    bags: Mapping[str, Bag], knowns: Mapping[str, Known], writing: Sequence[str], threshold: float
 ) -> tuple[_Vectors | None, dict[str, list[Any]]]:
-    """The vectors of every document (words weighed by the settled ones) and the closest others
-    of each of `writing`."""
+    """The vectors of every document of `bags` (words weighed by the settled ones) and the
+    closest others of each of `writing`."""
     # Words are weighed by the documents not in writing, so that a draft's words do not count
     # as more common for being in the draft itself: in a catalog of a dozen, that took a hand
     # rewrite of a shelved document from 0.69 to 0.63. The same weights in a check of one file
     # and of the folder; drafts are compared with each other under them too.
-    settled = [path for path in texts if statuses[path] not in IN_WRITING]
+    settled = [path for path in bags if knowns[path].status not in IN_WRITING]
     if len(settled) < 2:  # nothing to weigh words by: every document is
-        return None, SimilarityIndex(texts).neighbours(top=TOP + 4, threshold=threshold, of=writing)
-    index = SimilarityIndex({path: texts[path] for path in settled})
-    weights = index.weights()
-    if weights is None:
+        return None, SimilarityIndex.of_bags(bags).neighbours(top=TOP + 4, threshold=threshold, of=writing)
+    fitted = fit([bags[path] for path in settled])
+    if fitted is None:
         return None, {path: [] for path in writing}
-    words, idf = weights
-    drafts = [path for path in texts if statuses[path] in IN_WRITING]
-    digests = {path: _digest(texts[path]) for path in settled}
-    kept = _Vectors(
-        dict(zip(words, range(len(words)), strict=True)), idf, [*settled, *drafts], _settled_key(settled, digests)
-    )
-    kept.rows = _Rows.of(index.matrix).then(_rows(kept, [texts[path] for path in drafts]))
+    weights, rows = fitted
+    drafts = [path for path in bags if knowns[path].status in IN_WRITING]
+    digests = {path: knowns[path].digest for path in settled}
+    kept = _Vectors(weights, [*settled, *drafts], _settled_key(settled, digests))
+    kept.rows = rows.then(weigh([bags[path] for path in drafts], weights))
     return kept, kept.closest(writing, threshold)
 
 
@@ -166,59 +175,12 @@ def _settled_key(settled: Sequence[str], digests: Mapping[str, str]) -> str:
 FEW = 16
 
 
-class _Rows(NamedTuple):
-    """The rows of a sparse matrix as the three numpy arrays of its CSR form: kept, read and
-    compared without importing scipy."""
-
-    data: Any
-    indices: Any
-    indptr: Any
-    columns: int
-
-    @classmethod
-    def of(cls, matrix: Any) -> _Rows:
-        matrix = matrix.tocsr()
-        return cls(matrix.data, matrix.indices, matrix.indptr, matrix.shape[1])
-
-    def take(self, picks: Sequence[int]) -> _Rows:
-        import numpy as np
-
-        starts, ends = self.indptr[:-1][picks], self.indptr[1:][picks]
-        spans = [slice(a, b) for a, b in zip(starts.tolist(), ends.tolist(), strict=True)]
-        data = np.concatenate([self.data[:0], *(self.data[span] for span in spans)])
-        indices = np.concatenate([self.indices[:0], *(self.indices[span] for span in spans)])
-        return _Rows(data, indices, np.concatenate([[0], np.cumsum(ends - starts)]), self.columns)
-
-    def then(self, other: _Rows) -> _Rows:
-        import numpy as np
-
-        indptr = np.concatenate([self.indptr, other.indptr[1:] + self.indptr[-1]])
-        return _Rows(
-            np.concatenate([self.data, other.data]), np.concatenate([self.indices, other.indices]), indptr, self.columns
-        )
-
-    def scores(self, n: int) -> Any:
-        """The dot product of row `n` with every row (their cosines, the rows being L2-normalised)."""
-        import numpy as np
-
-        dense = np.zeros(self.columns)
-        start, end = self.indptr[n], self.indptr[n + 1]
-        dense[self.indices[start:end]] = self.data[start:end]
-        sums = np.concatenate([[0.0], np.cumsum(self.data * dense[self.indices])])
-        return sums[self.indptr[1:]] - sums[self.indptr[:-1]]
-
-    def matrix(self) -> Any:
-        from scipy.sparse import csr_matrix  # type: ignore[import-untyped]
-
-        return csr_matrix((self.data, self.indices, self.indptr), shape=(len(self.indptr) - 1, self.columns))
-
-
 class _Vectors:
-    """The fitted words (column by word) and idf weights, and the rows of the documents `order`."""
+    """The fitted words and weights, and the rows of the documents `order`."""
 
-    def __init__(self, words: dict[str, int], idf: Any, order: list[str], settled_key: str) -> None:
-        self.words, self.idf, self.order, self.settled_key = words, idf, order, settled_key
-        self.rows = _Rows(None, None, None, len(words))
+    def __init__(self, weights: Weights, order: list[str], settled_key: str) -> None:
+        self.weights, self.order, self.settled_key = weights, order, settled_key
+        self.rows = Rows(None, None, None, len(weights.columns))
 
     def closest(self, writing: Sequence[str], threshold: float) -> dict[str, list[Any]]:
         at = {path: n for n, path in enumerate(self.order)}
@@ -231,12 +193,6 @@ class _Vectors:
             row[n] = 0.0  # not similar to itself
             found[self.order[n]] = best_of(row, self.order, TOP + 4, threshold)
         return found
-
-
-def _rows(kept: _Vectors, texts: Sequence[str]) -> _Rows:
-    from ..suggest import stop_words
-
-    return _Rows(*vector_arrays(texts, kept.words, kept.idf, stop_words()), len(kept.words))
 
 
 def check_duplicates(
@@ -261,18 +217,19 @@ def check_duplicates(
     knowns.update((s, k) for s, (k, _) in fresh.items())
     statuses = {path: k.status for path, k in knowns.items()}
     order = [s for s in files if s in knowns]
-    writing = [s for s in order if s in reported and statuses[s] in IN_WRITING]
+    reporting = set(reported)  # `in` a list is linear: 0.2 s at N = 10,000
+    writing = [s for s in order if s in reporting and statuses[s] in IN_WRITING]
     if not writing or len(order) < MIN_CATALOG:
         return []
-    texts = {s: text for s, (_, text) in fresh.items()}
-    kept = _reuse(cache.vectors, knowns, cache.known, order, texts)
+    bags = {s: bag for s, (_, bag) in fresh.items()}
+    kept = _reuse(cache.vectors, knowns, cache.known, order, bags)
     reused = kept is not None
     if kept is not None:
         found = kept.closest(writing, settings.duplicate)
     else:
         settled = _compare(settings, {s: files[s] for s in same if s in knowns}, clashes, read)
-        texts.update((s, text) for s, (_, text) in settled.items())
-        kept, found = _fit({s: texts[s] for s in order}, statuses, writing, settings.duplicate)
+        bags.update((s, bag) for s, (_, bag) in settled.items())
+        kept, found = _fit({s: bags[s] for s in order}, knowns, writing, settings.duplicate)
     # A few drafts weighed again under the kept weights cost less to weigh again next time than
     # the whole file does to write (pre-commit's check of an edited draft).
     if keep and (not reused or len(fresh) > FEW or stamps.keys() != cache.stamps.keys()):
@@ -309,7 +266,7 @@ def _reuse(
     knowns: Mapping[str, Known],
     before: Mapping[str, Known],
     order: Sequence[str],
-    texts: Mapping[str, str],
+    bags: Mapping[str, Bag],
 ) -> _Vectors | None:
     """The kept vectors with the changed drafts' rows weighed again, when the settled documents
     are those the weights were fitted on; else None."""
@@ -323,14 +280,14 @@ def _reuse(
     same = [s for s in drafts if s in at and s in before and before[s].digest == knowns[s].digest]
     kept_rows = set(same)
     changed = [s for s in drafts if s not in kept_rows]
-    if any(s not in texts for s in changed):
+    if any(s not in bags for s in changed):
         return None
     if not changed and kept.order == [*settled, *same]:
         return kept  # nothing to weigh, nothing to write
-    again = _Vectors(kept.words, kept.idf, [*settled, *same, *changed], kept.settled_key)
+    again = _Vectors(kept.weights, [*settled, *same, *changed], kept.settled_key)
     again.rows = kept.rows.take([at[s] for s in [*settled, *same]])
     if changed:
-        again.rows = again.rows.then(_rows(kept, [texts[s] for s in changed]))
+        again.rows = again.rows.then(weigh([bags[s] for s in changed], kept.weights))
     return again
 
 
@@ -370,10 +327,11 @@ def _vectors_of(meta: dict[str, Any], data: Any) -> _Vectors:
     import numpy as np
 
     words, order = list(meta["words"]), list(meta["order"])
-    kept = _Vectors(dict(zip(words, range(len(words)), strict=True)), data["idf"], order, str(meta["settled_key"]))
-    rows = _Rows(data["data"], data["indices"], data["indptr"], len(words))
+    weights = Weights(dict(zip(words, range(len(words)), strict=True)), data["idf"])
+    kept = _Vectors(weights, order, str(meta["settled_key"]))
+    rows = Rows(data["data"], data["indices"], data["indptr"], len(words))
     sound = (
-        len(kept.idf) == len(words)
+        len(weights.idf) == len(words)
         and all(s in meta["known"] for s in order)
         and rows.data.dtype.kind == "f"
         and rows.indices.dtype.kind == rows.indptr.dtype.kind == "i"
@@ -398,9 +356,9 @@ def _write(
     meta: dict[str, Any] = {"key": key, "stamps": stamps, "known": known, "order": None}
     arrays: dict[str, Any] = {}
     if kept is not None:
-        meta.update(words=list(kept.words), order=kept.order, settled_key=kept.settled_key)
+        meta.update(words=kept.weights.words, order=kept.order, settled_key=kept.settled_key)
         rows = kept.rows
-        arrays = {"idf": kept.idf, "data": rows.data, "indices": rows.indices, "indptr": rows.indptr}
+        arrays = {"idf": kept.weights.idf, "data": rows.data, "indices": rows.indices, "indptr": rows.indptr}
     import io
 
     data = io.BytesIO()
