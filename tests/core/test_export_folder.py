@@ -167,3 +167,16 @@ def test_docs_files_are_copied_as_they_are(site: Path, capsys: pytest.CaptureFix
     assert (folder / "img" / "logo.png").read_bytes() == b"\x89PNG\r\n\x1a\n\x00\xff"
     assert (folder / "latin1.md").read_bytes() == "# Café crème\n".encode("latin-1")
     assert not (folder / ".secret.md").exists()
+
+
+def test_the_site_s_search_data_template_is_used(
+    fixture_copy: Callable[[str], Path], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A `prfaq/search.html` in the theme's `custom_dir` makes the exported pages' search data,
+    as it makes the plugin's."""
+    root = fixture_copy("sites/templates")
+    shutil.copy(FIXTURES / "templates" / "search-desk" / "prfaq" / "search.html", root / "overrides" / "prfaq")
+    monkeypatch.chdir(root)
+    assert _export(capsys)[0] == 0
+    page = (root / OUT / "prfaqs" / "prfaq-0002.md").read_text(encoding="utf-8")
+    assert 'data-pagefind-filter="desk[value]"' in page

@@ -11,7 +11,10 @@ import pytest
 from mkdocs.exceptions import Abort
 from sitekit import build_site, copy_project
 
-BROKEN = Path(__file__).resolve().parents[1] / "fixtures" / "templates" / "misspelled" / "prfaq" / "card.html"
+TEMPLATES = Path(__file__).resolve().parents[1] / "fixtures" / "templates"
+BROKEN = TEMPLATES / "misspelled" / "prfaq" / "card.html"
+#: A `prfaq/search.html` with one filter more (`desk`) than the package's.
+SEARCH = TEMPLATES / "search-desk" / "prfaq" / "search.html"
 
 
 def test_the_theme_custom_dir_replaces_one_template(tmp_path: Path) -> None:
@@ -30,3 +33,15 @@ def test_a_broken_override_stops_the_build_naming_its_line(tmp_path: Path, caplo
         build_site(project)
     assert f"prfaq: {project / 'overrides' / 'prfaq' / 'card.html'}:3: " in caplog.text and "'titel'" in caplog.text
     assert not (project / "site").exists()
+
+
+def test_the_search_data_template_is_replaced_too(tmp_path: Path) -> None:
+    """`prfaq/search.html` from the `custom_dir` makes each PR/FAQ page's hidden search data
+    (what Pagefind indexes): the site's own filter is on the page."""
+    project = copy_project("templates", tmp_path / "project")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("search: false", "search: true"), encoding="utf-8")
+    shutil.copy(SEARCH, project / "overrides" / "prfaq" / "search.html")
+    site = build_site(project, strict=True)
+    page = (site / "prfaqs" / "prfaq-0002" / "index.html").read_text(encoding="utf-8")
+    assert '<data hidden value="catalog desk" data-pagefind-filter="desk[value]">' in page

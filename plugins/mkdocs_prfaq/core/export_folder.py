@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import json
 import posixpath
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from urllib.parse import urljoin
@@ -125,7 +125,7 @@ def _escaped_page(text: str) -> str:
     return _FRONT + front + text[end + 1 :]
 
 
-def _page_text(output: Output, loaded: LoadedCatalog, settings: Settings) -> str:
+def _page_text(output: Output, loaded: LoadedCatalog, settings: Settings, template_dirs: Sequence[Path]) -> str:
     """A generated file's text; a PR/FAQ page's starting with the lines that have it finished as
     the plugin finishes it (sanitized, its search data added: :mod:`.markdown_sanitize`)."""
     if not output.is_page:
@@ -133,7 +133,7 @@ def _page_text(output: Output, loaded: LoadedCatalog, settings: Settings) -> str
     text = _escaped_page(output.content)
     if output.document is None:
         return text
-    search = document_search_html(output.document, loaded.catalog)
+    search = document_search_html(output.document, loaded.catalog, template_dirs=template_dirs)
     prefix = page_prefix(search, sanitize=settings.sanitize, image_hosts=settings.image_hosts)
     end = text.find("\n---\n", len(_FRONT) - 1) + len("\n---\n") if text.startswith(_FRONT) else 0
     return f"{text[:end]}{prefix}\n{text[end:]}"
@@ -192,15 +192,16 @@ def export_files(
 ) -> Export:
     """The folder's files, and what `prfaq finish` needs to know of them."""
     docs_dir = site.docs_dir
+    template_dirs = [site.custom_dir] if site.custom_dir else []
     outputs: list[Output] = site_outputs(
         loaded,
         settings,
         site_name=site.site_name,
         has_page=lambda src: (docs_dir / src).is_file(),
-        template_dirs=[site.custom_dir] if site.custom_dir else [],
+        template_dirs=template_dirs,
         source_links=True,
     )
-    generated = {o.path: _page_text(o, loaded, settings).encode("utf-8") for o in outputs}
+    generated = {o.path: _page_text(o, loaded, settings, template_dirs).encode("utf-8") for o in outputs}
     files = _docs_files(docs_dir, loaded, settings, markers) if copy_docs and docs_dir.is_dir() else {}
     clashes = []
     for path, data in generated.items():

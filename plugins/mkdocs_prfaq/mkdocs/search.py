@@ -86,6 +86,8 @@ class SiteSearch:
     def __init__(self, config: MkDocsConfig, project: Path, catalog: Catalog | None, *, dirty: bool) -> None:
         self._config, self._project, self._catalog, self._dirty = config, project, catalog, dirty
         self._language: str = config.theme.get("language") or "en"
+        custom = config.theme.custom_dir
+        self._template_dirs = [Path(custom)] if custom else []
         self._data: dict[str, dict[str, Any]] = {}
         self._indexer: Indexer | None = None
 
@@ -94,7 +96,9 @@ class SiteSearch:
         src = page.file.src_uri
         data = self._data.get(src)
         if data is None:
-            data = self._data[src] = page_context(src, output, self._catalog, self._config.use_directory_urls)
+            data = self._data[src] = page_context(
+                src, output, self._catalog, self._config.use_directory_urls, self._template_dirs
+            )
         return data
 
     def add(self, page: Page, output: Output | None, html: str) -> None:

@@ -114,13 +114,16 @@ def document_search_html(doc: Document, catalog: Catalog, *, template_dirs: Sequ
     )
 
 
-def page_context(src_uri: str, output: Output | None, catalog: Catalog | None, directory_urls: bool) -> dict[str, Any]:
+def page_context(
+    src_uri: str, output: Output | None, catalog: Catalog | None, directory_urls: bool, template_dirs: Sequence[Path] = ()
+) -> dict[str, Any]:
     """What a page's template needs to know for search (the `prfaq_search` variable of the
     plugin's templates): whether the page is indexed (every page but the catalog's listings),
-    a PR/FAQ's hidden metadata and filters, and where the catalog is."""
+    a PR/FAQ's hidden metadata and filters (`prfaq/search.html`, from `template_dirs` first),
+    and where the catalog is."""
     html = ""
     if output is not None and output.document is not None and catalog is not None:
-        html = document_search_html(output.document, catalog)
+        html = document_search_html(output.document, catalog, template_dirs=template_dirs)
     return {
         "index": output is None or output.document is not None,
         "html": html,
