@@ -121,6 +121,15 @@ def test_catalog_listing_pages_are_not_results(page: Page, server: Server) -> No
     assert "PR/FAQ catalog" not in search(page, "catalog")
 
 
+def test_the_writing_review_is_not_searched(page: Page, server: Server) -> None:
+    """The panel under a draft's card says the same on every draft ("Flesch reading ease",
+    "findings"): a search for its words finds none of the drafts, whose own words still do."""
+    page.goto(server.url())
+    drafts = {"Weekend delivery windows", "Chat help for refunds"}
+    assert drafts.isdisjoint(search(page, "Flesch reading ease"))
+    assert "Weekend delivery windows" in search(page, "weekend delivery windows")
+
+
 def test_keyboard_opens_and_closes_the_search(page: Page, server: Server) -> None:
     page.goto(server.url("guide/"))
     page.keyboard.press("/")

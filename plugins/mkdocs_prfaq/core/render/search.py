@@ -37,12 +37,14 @@ __all__ = [
     "id_tokens",
 ]
 
-#: Selectors left out of the indexed text: the metadata card, banner and status history (their
-#: words repeat on every document), the similar PR/FAQs (other documents' ids and titles: a search
-#: for one would find its neighbours' pages too), heading permalinks, page actions.
+#: Selectors left out of the indexed text: the metadata card, banner, writing review and status
+#: history (their words repeat on every document: "Flesch" would find every draft), the similar
+#: PR/FAQs (other documents' ids and titles: a search for one would find its neighbours' pages
+#: too), heading permalinks, page actions.
 EXCLUDE_SELECTORS: tuple[str, ...] = (
     ".prfaq-card",
     ".prfaq-banner",
+    ".prfaq-review",
     ".prfaq-timeline",
     ".prfaq-similar",
     ".headerlink",
