@@ -19,11 +19,11 @@ from __future__ import annotations
 import hashlib
 import json
 import time
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from ..cache import CACHE_DIR, fingerprint, keep, keepable, stamp
+from ..cache import CACHE_DIR, Stamp, fingerprint, keep, keepable, stamp
 from ..findings import Problem
 from ..loader import case_clashes, display_path, load
 from ..model import IN_WRITING, Document
@@ -215,28 +215,47 @@ def check_duplicates(
     fresh = _compare(settings, {s: p for s, p in files.items() if s not in same}, clashes, read)
     knowns = {s: cache.known[s] for s in same if s in cache.known}
     knowns.update((s, k) for s, (k, _) in fresh.items())
-    statuses = {path: k.status for path, k in knowns.items()}
     order = [s for s in files if s in knowns]
-    reporting = set(reported)  # `in` a list is linear: 0.2 s at N = 10,000
-    writing = [s for s in order if s in reporting and statuses[s] in IN_WRITING]
+    writing = _in_writing(order, knowns, reported)
     if not writing or len(order) < MIN_CATALOG:
         return []
-    bags = {s: bag for s, (_, bag) in fresh.items()}
-    kept = _reuse(cache.vectors, knowns, cache.known, order, bags)
-    reused = kept is not None
-    if kept is not None:
-        found = kept.closest(writing, settings.duplicate)
-    else:
-        settled = _compare(settings, {s: files[s] for s in same if s in knowns}, clashes, read)
-        bags.update((s, bag) for s, (_, bag) in settled.items())
-        kept, found = _fit({s: bags[s] for s in order}, knowns, writing, settings.duplicate)
+
+    def settled() -> dict[str, Compared]:
+        return _compare(settings, {s: files[s] for s in same if s in knowns}, clashes, read)
+
+    kept, found, reused = _closest(cache, knowns, order, fresh, writing, settings.duplicate, settled)
     # A few drafts weighed again under the kept weights cost less to weigh again next time than
     # the whole file does to write (pre-commit's check of an edited draft).
     if keep and (not reused or len(fresh) > FEW or stamps.keys() != cache.stamps.keys()):
-        now = time.time_ns()
-        kept_stamps = {s: list(st) if st is not None and keepable(st, now) else None for s, st in stamps.items()}
-        _write(folder, key, kept_stamps, knowns, kept)
+        _write(folder, key, _keepable(stamps), knowns, kept)
     return _findings(knowns, writing, found)
+
+
+def _in_writing(order: Sequence[str], knowns: Mapping[str, Known], reported: Collection[str]) -> list[str]:
+    """The reported documents in writing, in corpus order."""
+    reporting = set(reported)  # `in` a list is linear: 0.2 s at N = 10,000
+    return [s for s in order if s in reporting and knowns[s].status in IN_WRITING]
+
+
+def _closest(
+    cache: _Cache, knowns: Mapping[str, Known], order: Sequence[str], fresh: Mapping[str, Compared],
+    writing: Sequence[str], threshold: float, settled: Callable[[], Mapping[str, Compared]],
+) -> tuple[_Vectors | None, dict[str, list[Any]], bool]:  # fmt: skip
+    """The vectors, the closest others of each of `writing`, and whether the kept vectors served
+    (else the unchanged files are read too, from `settled`, and everything is fitted again)."""
+    bags = {s: bag for s, (_, bag) in fresh.items()}
+    kept = _reuse(cache.vectors, knowns, cache.known, order, bags)
+    if kept is not None:
+        return kept, kept.closest(writing, threshold), True
+    bags.update((s, bag) for s, (_, bag) in settled().items())
+    vectors, found = _fit({s: bags[s] for s in order}, knowns, writing, threshold)
+    return vectors, found, False
+
+
+def _keepable(stamps: Mapping[str, Stamp | None]) -> dict[str, list[int] | None]:
+    """The stamps to keep: none for a file changed too recently to tell a later change apart."""
+    now = time.time_ns()
+    return {s: list(st) if st is not None and keepable(st, now) else None for s, st in stamps.items()}
 
 
 def _compare(
