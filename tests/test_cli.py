@@ -785,3 +785,24 @@ def test_a_type_message_shows_how_to_write_the_value(
     source.write_text(text.replace("\n---\n", f"\n{written}\n---\n", 1), encoding="utf-8")
     code, out, _ = run(capsys, "check", str(source))
     assert code == 1 and message in out, out
+
+
+def test_finish_says_when_the_wheels_pagefind_built_the_index(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`prfaq finish` tells, as a MkDocs build does, that the index came from the Python wheel's
+    Pagefind 1.5 and how to get 1.6; with Pagefind 1.6 it says nothing of it."""
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text(
+        '<!doctype html><html lang="en"><body><main data-pagefind-body><h1>Home</h1><p>Some words.</p></main></body></html>',
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+    assert main(["finish", "site"]) == 0  # PAGEFIND_BINARY_PATH names 1.6 (tests/conftest.py)
+    err = capsys.readouterr().err
+    assert "search index of 1 pages built" in err and "Python wheel" not in err
+    monkeypatch.delenv("PAGEFIND_BINARY_PATH", raising=False)  # and no node_modules here
+    assert main(["finish", "site"]) == 0
+    err = capsys.readouterr().err
+    assert "prfaq finish: search index by Pagefind 1.5" in err and "run `npm ci` for Pagefind 1.6" in err

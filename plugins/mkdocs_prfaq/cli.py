@@ -139,7 +139,9 @@ def cmd_finish(args: argparse.Namespace) -> int:
     except SearchIndexError as exc:
         print(f"prfaq finish: {exc}", file=sys.stderr)
         return EXIT_FINDINGS
-    print(f"prfaq finish: {done.summary()}", file=sys.stderr)
+    for line in (done.summary(), done.notice):
+        if line:
+            print(f"prfaq finish: {line}", file=sys.stderr)
     return EXIT_OK
 
 

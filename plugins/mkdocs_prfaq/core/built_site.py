@@ -134,6 +134,8 @@ class Finished:
     diagrams: int
     #: The search index's figures; None with `search: false`.
     index: IndexStats | None
+    #: What to tell the user about the Pagefind program that built it (:meth:`Pagefind.notice`).
+    notice: str | None = None
 
     def summary(self) -> str:
         index = self.index
@@ -161,4 +163,5 @@ def finish_site(settings: Settings, site: Path, *, export: Path | None, language
     if not settings.search:
         return Finished(diagrams, None)
     pagefind = find_pagefind(settings.root)
-    return Finished(diagrams, build_index(site, language, pagefind, keep_index_url=not settings.directory_urls))
+    index = build_index(site, language, pagefind, keep_index_url=not settings.directory_urls)
+    return Finished(diagrams, index, pagefind.notice(settings.root))
