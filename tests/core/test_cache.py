@@ -247,3 +247,14 @@ def test_one_cache_serves_every_site_url(tmp_path: Path, checked: list[str]) -> 
     found = [(f.rule, f.message) for f in again.findings if f.rule == "weasel-words"]
     assert writing and found == [(rule, text.replace(settings.site_url, preview.site_url)) for rule, text in writing]
     assert all(text.endswith(f"(handbook: {guide_url(rule, preview.site_url)})") for rule, text in found)
+
+
+def test_the_kept_results_belong_to_this_programs_code_and_data() -> None:
+    """The digest that keys every kept result covers the core's code, its schema and the word
+    lists its rules read (the writing rules' lists, the similar PR/FAQs' stop words): a release
+    that changes any of them never reads results kept by the one before."""
+    from mkdocs_prfaq.core import cache
+
+    core = Path(cache.__file__).parent
+    covered = {p.relative_to(core).as_posix() for p in cache._files(core)}
+    assert {"check.py", "prfaq.schema.json", "template.md", "stop-words.txt", "rules/words/weasel-words.txt"} <= covered

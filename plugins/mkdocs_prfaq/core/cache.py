@@ -171,8 +171,8 @@ def load_plain(data: bytes) -> Any:
 
 
 def fingerprint(options: Iterable[object]) -> str:
-    """A digest of this program (every file of the core, the schema included), the Python that
-    runs it, and `options`: the settings a document's findings depend on."""
+    """A digest of this program (every file of the core: its code, the schema and the word lists
+    included), the Python that runs it, and `options`: the settings a document's findings depend on."""
     digest = hashlib.sha256(sys.version.encode())
     # The package's folder as a path: `importlib.resources` would add 7 ms to every check's start.
     core = Path(__file__).parent
@@ -189,7 +189,7 @@ def _files(folder: Path) -> list[Path]:
         if item.is_dir():
             if item.name != "__pycache__":
                 out.extend(_files(item))
-        elif item.name.endswith((".py", ".json", ".md")):
+        elif item.name.endswith((".py", ".json", ".md", ".txt")):
             out.append(item)
     return out
 
