@@ -4,10 +4,13 @@ found to repeat it."""
 
 from __future__ import annotations
 
+import string
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from mkdocs_prfaq.core import similar
 from mkdocs_prfaq.core.loader import read_document
@@ -145,3 +148,13 @@ def test_a_build_keeps_its_neighbours_for_the_same_texts(examples: dict[str, Doc
     for damaged in ("", "{", '{"key": 1}', json.dumps({**data, "found": {"PRFAQ-0001": [["nobody", 1.0]]}})):
         kept.write_text(damaged, encoding="utf-8")
         assert neighbours(texts, similar.SIMILAR_SCORE, tmp_path) == fresh
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=80) | st.text(alphabet=string.printable, max_size=80))
+def test_a_bag_holds_scikit_learns_words(text: str) -> None:
+    """The words counted are those of scikit-learn's token pattern, lower-cased, without the stop
+    words, whether the text is ASCII (read without the pattern) or not."""
+    from collections import Counter
+
+    words = [w for w in similar.TOKEN.findall(text.lower()) if w not in similar.stop_words()]
+    assert similar.bag_of(text) == dict(Counter(words))
