@@ -76,19 +76,21 @@ def test_the_print_edition_is_linked_and_the_faq_is_marked(review_site: Path) ->
 def test_a_build_after_prfaq_check_shows_the_checks_findings_without_running_the_rules_again(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The panels list what the check found (kept in its cache): a build after `prfaq check`
-    runs no writing rule, and shows the same panels as a build without a cache."""
+    """The panels list what the check found and measured (kept in its cache): a build after
+    `prfaq check` runs no writing rule, measures no readability, and shows the same panels as a
+    build without a cache."""
     project = copy_project("writing-review", tmp_path / "project")
     old = time.time() - 3600  # older than the cache's window for files just written
     for path in (project / "prfaqs").iterdir():
         os.utime(path, (old, old))
     first = build_site(project, strict=True, site_dir=str(tmp_path / "first"))
     main(["--config", str(project / "mkdocs.yml"), "check"])  # (its findings fail it: a draft in review)
-    from mkdocs_prfaq.core.rules import writing
+    from mkdocs_prfaq.core.rules import readability, writing
 
     ran: list[str] = []
-    rules = writing._writing_problems
+    rules, measure = writing._writing_problems, readability.readability
     monkeypatch.setattr(writing, "_writing_problems", lambda doc, *rest: ran.append(doc.path) or rules(doc, *rest))
+    monkeypatch.setattr(readability, "readability", lambda blocks: ran.append("readability") or measure(blocks))
     again = build_site(project, strict=True, site_dir=str(tmp_path / "again"))
     assert ran == []
     for slug in ("prfaq-0001", "prfaq-0002", "prfaq-0005"):

@@ -118,6 +118,9 @@ class Entry(NamedTuple):
     full: bool
     #: Whether the writing rules ran on it (they run only where they apply: see `check`).
     writing: bool = False
+    #: The press release's readability (words, sentences, syllables), when the writing rules
+    #: measured it: the writing review panel of a document read again shows it unmeasured.
+    readability: tuple[int, int, int] | None = None
 
     def plain(self) -> tuple[Any, ...]:
         """The entry as plain tuples, as the cache file keeps it."""
@@ -128,12 +131,13 @@ class Entry(NamedTuple):
             None if self.references is None else _shared(self.references),
             self.full,
             self.writing,
+            self.readability,
         )
 
     @classmethod
     def from_plain(cls, data: tuple[Any, ...]) -> Entry:
         """The inverse of :meth:`plain`."""
-        st, read, checked, refs, full, writing = data
+        st, read, checked, refs, full, writing, readability = data
         return cls(
             st,
             tuple(Problem(*p) for p in read) if read else (),
@@ -141,6 +145,7 @@ class Entry(NamedTuple):
             None if refs is None else References._make(refs),
             full,
             writing,
+            readability,
         )
 
 

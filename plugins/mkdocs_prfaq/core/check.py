@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,6 +31,7 @@ from .rules.fields import check_fields
 from .rules.images import remote_image_check
 from .rules.limits import limits_check
 from .rules.placeholder import check_placeholders
+from .rules.readability import MEMO_KEY, Readability
 from .rules.registry import DRAFT_CAPPED, RULES, Category
 from .rules.safety import check_safety
 from .rules.schema import check_schema
@@ -191,8 +192,9 @@ class _Job:
     #: Whether `possible-duplicate` runs: each document's words are then sent along with its
     #: entry, so that the rule does not read the files again.
     compare: bool = False
-    #: Files whose entry the cache holds: read for their document alone, not checked again.
-    settled: frozenset[str] = frozenset()
+    #: Files whose entry the cache holds, and the entries: read for their document alone, not
+    #: checked again (the readability the writing rules measured is taken from the entry).
+    settled: Mapping[str, Entry] = field(default_factory=dict)
 
     def run(self, start: int, stop: int, jobs: int = 1) -> tuple[Loaded, list[Read]]:
         """Read and check the files from `start` to `stop`; their entries, in order."""
@@ -213,15 +215,19 @@ class _Job:
             from .rules.duplicate import compared  # here: a check without the rule loads none of it
         out: list[Read] = []
         for shown in loaded.files:
-            if shown in self.settled:
-                continue
             doc = documents.get(shown)
+            kept = self.settled.get(shown)
+            if kept is not None:
+                if kept.readability is not None and doc is not None:
+                    doc.memo[MEMO_KEY] = Readability(*kept.readability)  # as the writing rules left it
+                continue
             full = wanted is None or shown in wanted
             problems: tuple[Problem, ...] = ()
             if doc is not None and full:
                 problems = tuple(p for check in checks for p in check(doc))
                 if writing is not None and shown in reviewing:
                     problems += tuple(writing(doc))
+            measured: Readability | None = doc.memo.get(MEMO_KEY) if doc is not None and shown in reviewing else None
             entry = Entry(
                 self.stamps.get(shown) or (0, 0, 0),
                 tuple(loaded.problems.get(shown, ())),
@@ -229,6 +235,7 @@ class _Job:
                 None if doc is None else References.of(doc),
                 full,
                 shown in reviewing,
+                None if measured is None else (measured.words, measured.sentences, measured.syllables),
             )
             out.append((shown, entry, compared(doc) if self.compare and doc is not None else None))
         return loaded, out
@@ -294,7 +301,7 @@ def _read_and_check(
     stamps: dict[str, Stamp | None] = {}
     fresh: list[Path] = []
     fresh_names: list[str] = []
-    settled: set[str] = set()
+    settled: dict[str, Entry] = {}
     writing_on = _writing_on(settings)
     for path, shown in zip(paths, names, strict=True):
         if cache is not None and shown not in clashes:
@@ -305,11 +312,11 @@ def _read_and_check(
                 entries[shown] = entry
                 if not every_document:
                     continue
-                settled.add(shown)  # its document is wanted: read again, its rules not run again
+                settled[shown] = entry  # its document is wanted: read again, its rules not run again
         fresh.append(Path(path))
         fresh_names.append(shown)
     compare = settings.severity("possible-duplicate") is not Severity.OFF
-    job = _Job(settings, fresh, fresh_names, clashes, wanted, stamps, reviewed, compare, frozenset(settled))
+    job = _Job(settings, fresh, fresh_names, clashes, wanted, stamps, reviewed, compare, settled)
     documents: list[Document] = []
     if not keep_documents and jobs > 1 and len(fresh) >= PARALLEL_MIN_FILES and can_fork():
         read = _in_processes(job, jobs)
