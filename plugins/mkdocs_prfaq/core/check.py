@@ -227,18 +227,24 @@ class _Job:
                 problems = tuple(p for check in checks for p in check(doc))
                 if writing is not None and shown in reviewing:
                     problems += tuple(writing(doc))
-            measured: Readability | None = doc.memo.get(MEMO_KEY) if doc is not None and shown in reviewing else None
-            entry = Entry(
-                self.stamps.get(shown) or (0, 0, 0),
-                tuple(loaded.problems.get(shown, ())),
-                problems,
-                None if doc is None else References.of(doc),
-                full,
-                shown in reviewing,
-                None if measured is None else (measured.words, measured.sentences, measured.syllables),
-            )
+            entry = self._entry(shown, doc, loaded, problems, full, shown in reviewing)
             out.append((shown, entry, compared(doc) if self.compare and doc is not None else None))
         return loaded, out
+
+    def _entry(
+        self, shown: str, doc: Document | None, loaded: Loaded, problems: tuple[Problem, ...], full: bool, reviewed: bool
+    ) -> Entry:
+        """A file's entry, with the readability the writing rules measured when they ran on it."""
+        measured: Readability | None = doc.memo.get(MEMO_KEY) if doc is not None and reviewed else None
+        return Entry(
+            self.stamps.get(shown) or (0, 0, 0),
+            tuple(loaded.problems.get(shown, ())),
+            problems,
+            None if doc is None else References.of(doc),
+            full,
+            reviewed,
+            None if measured is None else (measured.words, measured.sentences, measured.syllables),
+        )
 
     def _reviewing(self, documents: list[Document], jobs: int) -> set[str]:
         """The documents the writing rules run on (with several `jobs`, run on many of them
