@@ -149,6 +149,23 @@ def test_a_planted_cache_file_runs_nothing_and_is_ignored(tmp_path: Path) -> Non
     assert summary(result) == summary(check_folder(settings))
 
 
+def test_a_torn_readability_is_not_trusted(tmp_path: Path) -> None:
+    """An entry whose kept readability is not three numbers (a torn or planted file under the
+    right key) is dropped: the file is read and checked again, and the catalog and its findings
+    are those of a check without a cache."""
+    settings = project(tmp_path)
+    cached(settings)
+    whole = settings.root / CACHE_DIR / "check.pickle"
+    kept = pickle.loads(whole.read_bytes())
+    measured = [shown for shown, raw in kept["entries"].items() if raw[-1] is not None]
+    assert measured, "the fixture has a document in writing, whose readability is kept"
+    for shown in measured:
+        kept["entries"][shown] = (*kept["entries"][shown][:-1], ("many", "words"))
+    whole.write_bytes(pickle.dumps(kept))
+    loaded = load_catalog(settings, cache=cache_for(settings))
+    assert summary(loaded.check) == summary(check_folder(settings))
+
+
 def test_the_former_json_cache_is_removed(tmp_path: Path) -> None:
     """A project checked by the version that kept JSON does not keep its megabytes forever."""
     settings = project(tmp_path)

@@ -138,6 +138,9 @@ class Entry(NamedTuple):
     def from_plain(cls, data: tuple[Any, ...]) -> Entry:
         """The inverse of :meth:`plain`."""
         st, read, checked, refs, full, writing, readability = data
+        if readability is not None:
+            words, sentences, syllables = map(int, readability)  # a torn entry raises here, not later
+            readability = (words, sentences, syllables)
         return cls(
             st,
             tuple(Problem(*p) for p in read) if read else (),
