@@ -137,19 +137,16 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call,vali
         has_page = partial(_has_page, Path(config.docs_dir))
         # A site replaces a catalog template with prfaq/<name> in its theme's custom_dir.
         custom_dir = config.theme.custom_dir
+        template_dirs = [Path(custom_dir)] if custom_dir else []
         try:
             self.outputs = site_outputs(
-                loaded,
-                settings,
-                site_name=config.site_name,
-                has_page=has_page,
-                template_dirs=[Path(custom_dir)] if custom_dir else [],
+                loaded, settings, site_name=config.site_name, has_page=has_page, template_dirs=template_dirs
             )
         except TemplateFailure as exc:
             raise PluginError(f"prfaq: {exc}") from None
         self.pages = {o.path: o for o in self.outputs if o.is_page}
         if settings.search:
-            self.search = SiteSearch(config, _project(config), loaded.catalog, dirty=self.dirty)
+            self.search = SiteSearch(config, _project(config), loaded.catalog, template_dirs, dirty=self.dirty)
 
     # -- handing the outputs to MkDocs -----------------------------------------------------------
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:

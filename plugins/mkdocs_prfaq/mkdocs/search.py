@@ -10,7 +10,7 @@ converts it.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -83,11 +83,13 @@ class SiteSearch:
     renders the templates; a `dirty` build converts only some pages, so its index is made from
     the built files instead, after the build."""
 
-    def __init__(self, config: MkDocsConfig, project: Path, catalog: Catalog | None, *, dirty: bool) -> None:
+    def __init__(
+        self, config: MkDocsConfig, project: Path, catalog: Catalog | None, template_dirs: Sequence[Path], *, dirty: bool
+    ) -> None:
         self._config, self._project, self._catalog, self._dirty = config, project, catalog, dirty
+        #: Where a site's `prfaq/search.html` is looked up first (the theme's `custom_dir`).
+        self._template_dirs = template_dirs
         self._language: str = config.theme.get("language") or "en"
-        custom = config.theme.custom_dir
-        self._template_dirs = [Path(custom)] if custom else []
         self._data: dict[str, dict[str, Any]] = {}
         self._indexer: Indexer | None = None
 
