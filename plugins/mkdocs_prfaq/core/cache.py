@@ -34,7 +34,7 @@ from typing import Any, NamedTuple
 from .findings import Problem
 from .rules.corpus import References
 
-__all__ = ["CACHE_DIR", "DICTIONARY_COPY", "CheckCache", "Entry", "Stamp", "fingerprint", "keep", "keepable", "load_plain", "stamp", "user_cache_folder"]
+__all__ = ["CACHE_DIR", "DICTIONARY_COPY", "CheckCache", "Entry", "Stamp", "fingerprint", "keep", "keepable", "kept_stamp", "load_plain", "stamp", "user_cache_folder"]
 
 #: The folder, at the project's root.
 CACHE_DIR = ".prfaq_cache"
@@ -103,6 +103,12 @@ def keepable(current: Stamp | None, now: int) -> bool:
     """Whether a file of stamp `current` can be kept by its stamp at `now` (ns): it was changed
     long enough ago that a change within the clock's resolution would have changed its stamp."""
     return current is not None and now - current[1] > _RACY_NS
+
+
+def kept_stamp(current: Stamp | None, now: int) -> list[int] | None:
+    """`current` as a file of kept results records it (a list, for JSON or numpy's files), or
+    None when it is not :func:`keepable`: the file is read again next time."""
+    return list(current) if current is not None and keepable(current, now) else None
 
 
 class Entry(NamedTuple):

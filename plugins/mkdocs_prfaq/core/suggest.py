@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .cache import CACHE_DIR, fingerprint, keep, keepable, stamp
+from .cache import CACHE_DIR, fingerprint, keep, kept_stamp, stamp
 from .loader import discover, display_path, load
 from .similar import SIMILAR_SCORE, Similar, bag_of
 
@@ -112,9 +112,8 @@ def headings(settings: Settings, *, cache: bool = True) -> dict[str, Heading]:
     )
     now = time.time_ns()
     for doc in loaded.documents:
-        current = stamp(fresh[doc.path])
         kept[doc.path] = [
-            list(current) if current is not None and keepable(current, now) else None,
+            kept_stamp(stamp(fresh[doc.path]), now),
             doc.id,
             doc.status,
             doc.title,

@@ -23,7 +23,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from ..cache import CACHE_DIR, Stamp, fingerprint, keep, keepable, stamp
+from ..cache import CACHE_DIR, Stamp, fingerprint, keep, kept_stamp, stamp
 from ..findings import Problem
 from ..loader import case_clashes, display_path, load
 from ..model import IN_WRITING, Document
@@ -255,7 +255,7 @@ def _closest(
 def _keepable(stamps: Mapping[str, Stamp | None]) -> dict[str, list[int] | None]:
     """The stamps to keep: none for a file changed too recently to tell a later change apart."""
     now = time.time_ns()
-    return {s: list(st) if st is not None and keepable(st, now) else None for s, st in stamps.items()}
+    return {s: kept_stamp(st, now) for s, st in stamps.items()}
 
 
 def _compare(
