@@ -5,16 +5,14 @@ from __future__ import annotations
 import gzip
 import json
 import logging
-import os
 import re
-import time
 from pathlib import Path
 
 import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, PluginError
-from sitekit import article, build_site, copy_project, folder_bytes, read_page, resolve
+from sitekit import article, build_site, copy_project, date_back, folder_bytes, read_page, resolve
 
 from mkdocs_prfaq.cli import main
 from mkdocs_prfaq.core.loader import DEFAULT_MAX_BYTES
@@ -204,9 +202,7 @@ def test_serve_checks_again_only_what_changed_from_prfaq_checks_cache(tmp_path: 
     address (the handbook's sections), the check's to the site's, and neither throws the
     other's entries away."""
     project = copy_project("basic", tmp_path / "project")
-    old = time.time() - 3600  # older than the cache's window for files just written
-    for path in (project / "prfaqs").iterdir():
-        os.utime(path, (old, old))
+    date_back(project / "prfaqs")
     main(["--config", str(project / "mkdocs.yml"), "check"])
     kept = project / ".prfaq_cache" / "check.pickle"
     before = kept.read_bytes()

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import html
-import os
 import re
-import time
 from pathlib import Path
 
 import pytest
-from sitekit import build_site, copy_project
+from sitekit import build_site, copy_project, date_back
 
 from mkdocs_prfaq.cli import main
 
@@ -80,9 +78,7 @@ def test_a_build_after_prfaq_check_shows_the_checks_findings_without_running_the
     `prfaq check` runs no writing rule, measures no readability, and shows the same panels as a
     build without a cache."""
     project = copy_project("writing-review", tmp_path / "project")
-    old = time.time() - 3600  # older than the cache's window for files just written
-    for path in (project / "prfaqs").iterdir():
-        os.utime(path, (old, old))
+    date_back(project / "prfaqs")
     first = build_site(project, strict=True, site_dir=str(tmp_path / "first"))
     main(["--config", str(project / "mkdocs.yml"), "check"])  # (its findings fail it: a draft in review)
     from mkdocs_prfaq.core.rules import readability, writing
