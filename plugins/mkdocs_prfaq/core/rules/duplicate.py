@@ -11,7 +11,8 @@ stamp: size, modification time, inode; a file changed within the last two second
 and the vectors: the words and weights fitted on the settled documents, and every document's
 row. A check reads again only the files whose stamp changed; while the settled documents' texts
 are those the weights were fitted on, the changed drafts are weighed with the kept weights, else
-everything is read and fitted again. A cache that cannot be read, or was written by another version, is ignored.
+everything is read and fitted again. A cache that cannot be read, or was written by another
+version, is ignored.
 """
 
 from __future__ import annotations
