@@ -79,7 +79,7 @@ def pagefinds() -> dict[str, Path]:
     """The Pagefind programs to compare, by label: 1.6 from npm, and the Python wheel's."""
     from pagefind_bin import get_executable  # type: ignore[import-untyped]
 
-    from mkdocs_prfaq.mkdocs.search import npm_binaries
+    from mkdocs_prfaq.core.search_index import npm_binaries
 
     found: dict[str, Path] = {}
     npm = next((p for p in npm_binaries(Path(__file__).resolve().parents[1]) if p.is_file()), None)

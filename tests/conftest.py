@@ -63,7 +63,7 @@ def _pagefind_from_npm() -> Iterator[None]:
     """Test sites are built in temporary folders, away from this repository's node_modules: they
     get its Pagefind (1.6, from `npm ci`) through Pagefind's own variable, as the repository's
     own site does by itself. Without npm they get the Python wheel's, as any such project would."""
-    from mkdocs_prfaq.mkdocs.search import npm_binaries
+    from mkdocs_prfaq.core.search_index import npm_binaries
 
     before = os.environ.get("PAGEFIND_BINARY_PATH")
     found = next((p for p in npm_binaries(FIXTURES.parents[1]) if p.is_file()), None)

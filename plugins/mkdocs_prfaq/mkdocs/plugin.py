@@ -34,10 +34,11 @@ from ..core.render.templates import TemplateFailure
 from ..core.sanitize import safe_name, sanitize_html
 from ..core.scaffold import template_download
 from ..core.settings import Settings, SettingsError, from_options
+from ..core.site_search import SiteSearch
+from . import search
 from .config import PrfaqConfig
 from .conversions import Conversions
 from .mermaid import Mermaid
-from .search import SiteSearch, configure
 
 __all__ = ["PrfaqPlugin"]
 
@@ -105,7 +106,7 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call,vali
         config.extra_css.extend(path for path in styles if path not in config.extra_css)
         config.extra_javascript.extend(path for path in scripts if path not in config.extra_javascript)
         if settings.search:
-            configure(config)
+            search.configure(config)
         self.mermaid = Mermaid(_project(config), settings.mermaid_js)
         return config
 
@@ -146,7 +147,7 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call,vali
             raise PluginError(f"prfaq: {exc}") from None
         self.pages = {o.path: o for o in self.outputs if o.is_page}
         if settings.search:
-            self.search = SiteSearch(config, _project(config), loaded.catalog, template_dirs, dirty=self.dirty)
+            self.search = search.start(config, _project(config), loaded.catalog, template_dirs, dirty=self.dirty)
 
     # -- handing the outputs to MkDocs -----------------------------------------------------------
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -223,7 +224,7 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call,vali
                     config.repo_url, self.settings.edit_uri, config.edit_uri, Path(config.docs_dir).name, output.document.path
                 )
         if self.search is not None:
-            self.search.add(page, output, html)
+            self.search.add(page.file.src_uri, page.file.dest_uri, page.title or "", output, html)
         return html
 
     def _finish(self, page: Page, html: str) -> str:
@@ -248,7 +249,7 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call,vali
         self, context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
         if self.search is not None:
-            data = self.search.page_data(page, self.pages.get(page.file.src_uri))
+            data = self.search.page_data(page.file.src_uri, self.pages.get(page.file.src_uri))
             context["prfaq_search"] = data  # type: ignore[typeddict-unknown-key]
         return context
 
@@ -258,12 +259,12 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call,vali
         return self.mermaid.page(output, page.url)
 
     def on_post_build(self, config: MkDocsConfig) -> None:
-        search, self.search = self.search, None
-        if search is not None:
-            search.finish()
+        site_search, self.search = self.search, None
+        if site_search is not None:
+            search.finish(site_search)
 
     def on_build_error(self, error: Exception) -> None:
         self.conversions.close()
-        search, self.search = self.search, None
-        if search is not None:
-            search.abort()
+        site_search, self.search = self.search, None
+        if site_search is not None:
+            site_search.abort()

@@ -4,8 +4,8 @@
 box driven by Pagefind (`partials/prfaq-search.html`), and `main.html` marks the indexed part of
 each page, from the core's `page_context` (whether a page is indexed; a PR/FAQ's hidden
 metadata and filters). The browser loads Pagefind's files relative to the page, so a site
-served from a sub-path works. :class:`SiteSearch` hands each page to the index as MkDocs
-converts it.
+served from a sub-path works. The core's :class:`~mkdocs_prfaq.core.site_search.SiteSearch`
+takes each page for the index as MkDocs converts it; this module only says what it did.
 """
 
 from __future__ import annotations
@@ -13,20 +13,16 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
-from mkdocs.structure.pages import Page
 
-from ..core import search_index
 from ..core.catalog import Catalog
-from ..core.render.search import page_context
-from ..core.render.site import Output
-from ..core.search_index import Indexer, IndexStats, Pagefind, SearchIndexError, indexed_html, npm_binaries
+from ..core.search_index import SearchIndexError
+from ..core.site_search import SiteSearch
 
-__all__ = ["SiteSearch", "configure", "npm_binaries"]
+__all__ = ["configure", "finish", "start"]
 
 log = get_plugin_logger("prfaq")
 
@@ -61,80 +57,25 @@ def _plugin_errors() -> Iterator[None]:
         raise PluginError(f"prfaq: {exc}") from None
 
 
-def _find_pagefind(project: Path) -> Pagefind:
+def start(
+    config: MkDocsConfig, project: Path, catalog: Catalog | None, template_dirs: Sequence[Path], *, dirty: bool
+) -> SiteSearch:
+    """The build's search; says once per process when its Pagefind is the Python wheel's."""
     with _plugin_errors():
-        found = search_index.find_pagefind(project)
-    notice = found.notice(project)
-    if notice and found.path not in _said:
-        _said.add(found.path)
-        log.info("%s", notice)
-    return found
+        search = SiteSearch(
+            config.site_dir, project, catalog, language=config.theme.get("language"),
+            directory_urls=config.use_directory_urls, template_dirs=template_dirs, dirty=dirty,
+        )  # fmt: skip
+    if search.notice and search.pagefind.path not in _said:
+        _said.add(search.pagefind.path)
+        log.info("%s", search.notice)
+    return search
 
 
-def _done(stats: IndexStats, message: str) -> None:
+def finish(search: SiteSearch) -> None:
+    """After the build: the index written (see :meth:`SiteSearch.finish`), and said."""
+    with _plugin_errors():
+        stats, said = search.finish()
     for line in stats.lines():
         log.debug("%s", line)
-    log.info(message, stats.pages, stats.seconds)
-
-
-class SiteSearch:
-    """One build's search: each page's `prfaq_search` template variable, and its index. Pages
-    go to Pagefind as soon as their content is converted, so that it indexes while MkDocs
-    renders the templates; a `dirty` build converts only some pages, so its index is made from
-    the built files instead, after the build."""
-
-    def __init__(
-        self, config: MkDocsConfig, project: Path, catalog: Catalog | None, template_dirs: Sequence[Path], *, dirty: bool
-    ) -> None:
-        self._config, self._project, self._catalog, self._dirty = config, project, catalog, dirty
-        #: Where a site's `prfaq/search.html` is looked up first (the theme's `custom_dir`).
-        self._template_dirs = template_dirs
-        self._language: str = config.theme.get("language") or "en"
-        self._data: dict[str, dict[str, Any]] = {}
-        self._indexer: Indexer | None = None
-
-    def page_data(self, page: Page, output: Output | None) -> dict[str, Any]:
-        """The page's `prfaq_search` template variable, made once per build."""
-        src = page.file.src_uri
-        data = self._data.get(src)
-        if data is None:
-            data = self._data[src] = page_context(
-                src, output, self._catalog, self._config.use_directory_urls, self._template_dirs
-            )
-        return data
-
-    def add(self, page: Page, output: Output | None, html: str) -> None:
-        """A page whose content is converted, for the index."""
-        data = self.page_data(page, output)
-        if self._dirty or not data["index"]:
-            return
-        if self._indexer is None:
-            config = self._config
-            pagefind = _find_pagefind(self._project)
-            self._indexer = Indexer(config.site_dir, self._language, pagefind, keep_index_url=not config.use_directory_urls)
-        self._indexer.add(page.file.dest_uri, indexed_html(data["html"], html, page.title or "", self._language))
-
-    def write(self) -> None:
-        """Every page's content is converted: Pagefind can write while the templates render."""
-        if self._indexer is not None:
-            self._indexer.write()
-
-    def finish(self) -> None:
-        """After the build: wait for the index, or index the built files (a `dirty` build)."""
-        indexer, self._indexer = self._indexer, None
-        config = self._config
-        with _plugin_errors():
-            if indexer is not None:
-                _done(indexer.finish(), "search index of %d pages written, %.2f s after the last page was built")
-                return
-            pagefind = _find_pagefind(self._project)
-            stats = search_index.build_index(
-                config.site_dir, config.theme.get("language"), pagefind, keep_index_url=not config.use_directory_urls
-            )
-        _done(stats, "search index of %d pages built in %.2f s")
-
-    def abort(self) -> None:
-        """The build failed: stop Pagefind."""
-        indexer, self._indexer = self._indexer, None
-        if indexer is not None:
-            indexer.abort()
+    log.info("%s", said)
