@@ -15,6 +15,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from . import __version__
 from .core.check import NoSuchPath, cache_for, check_files, check_folder, default_jobs, named_files, rules_text
 from .core.findings import Severity, render, summary_line
 from .core.model import STATUSES
@@ -172,21 +173,6 @@ def cmd_review(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if failed else EXIT_OK
 
 
-class _Version(argparse.Action):
-    """`--version`: the installed package's version, looked up only when asked (reading the
-    package's metadata takes a tenth of a second, a third of a pre-commit check)."""
-
-    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
-        from importlib.metadata import PackageNotFoundError, version
-
-        try:
-            number = version("mkdocs-prfaq")
-        except PackageNotFoundError:  # run from a checkout that is not installed
-            number = "unknown"
-        print(f"{parser.prog} {number}")
-        parser.exit()
-
-
 def _add_engine_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """`export` and `finish`: the catalog for a docs engine that runs no MkDocs plugin (Zensical)."""
     export = sub.add_parser(
@@ -239,7 +225,7 @@ def _add_check_command(sub: argparse._SubParsersAction[argparse.ArgumentParser])
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="prfaq", description="Check, scaffold, list and review PR/FAQ documents.")
-    parser.add_argument("--version", action=_Version, nargs=0, help="print the version and exit")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}", help="print the version and exit")
     parser.add_argument(
         "--config", default=None, metavar="FILE", help="the MkDocs config whose `prfaq` plugin options apply (default: mkdocs.yml)"
     )
