@@ -50,6 +50,8 @@ def test_a_rebuild_converts_again_only_the_pages_that_changed(
 
 
 def test_a_plain_build_keeps_nothing(tmp_path: Path) -> None:
+    """Nor does `mkdocs serve --clean`, which starts the plugins for `build` (the operate page's
+    way to convert every page on every rebuild)."""
     project = copy_project("basic", tmp_path / "project")
     config = load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
     config.plugins.on_startup(command="build", dirty=False)
