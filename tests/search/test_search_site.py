@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "search-site"
 REPO = Path(__file__).resolve().parents[2]
@@ -93,6 +94,25 @@ def test_the_search_option_turns_it_all_off(tmp_path: Path) -> None:
     # Nor the script that would ask for an index that is not there (the catalog's own filter stays).
     catalog = (project / "site" / "catalog" / "index.html").read_text("utf-8")
     assert "prfaq-search.js" not in catalog and "prfaq.js" in catalog
+
+
+def test_a_pagefind_that_cannot_run_stops_the_build_before_anything_is_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The program is looked for before MkDocs cleans the site folder: the last good site stays,
+    and the build ends with one line that names the program, not a traceback."""
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(tmp_path / "no-such-pagefind"))
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURE, project)
+    (project / "site").mkdir()
+    (project / "site" / "index.html").write_text("the last good site", encoding="utf-8")
+    config = load_config(str(project / "mkdocs.yml"), strict=True, site_dir=str(project / "site"))
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort):
+        build(config)
+    errors = [r.getMessage() for r in caplog.records if r.levelno == logging.ERROR]
+    assert len(errors) == 1 and re.match(r"prfaq: cannot run Pagefind at .*no-such-pagefind", errors[0]), errors
+    assert [p.name for p in (project / "site").iterdir()] == ["index.html"]
+    assert (project / "site" / "index.html").read_text("utf-8") == "the last good site"
 
 
 def _free_port() -> int:
