@@ -8,7 +8,10 @@ PR/FAQ cost about 3 s of a 2,000-document build. So the renderers mark such bloc
 
 - the inline Markdown, the blocks in place: complete, for any engine;
 - the Markdown with a placeholder (an HTML comment) for each block, and the blocks, for an
-  engine whose adapter can put HTML back after conversion (:func:`splice`).
+  engine whose adapter can put HTML back after conversion (:func:`splice`). A placeholder
+  carries a digest of its block, so that this Markdown changes whenever the page does: an
+  adapter that keeps a page's conversion while its Markdown is unchanged (`mkdocs serve`'s
+  memo) never keeps one whose blocks changed.
 
 Markers and placeholders carry a random token made when the program starts: a document cannot
 forge one, so its text never moves in or out of a block.
@@ -16,6 +19,7 @@ forge one, so its text never moves in or out of a block.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import secrets
 
@@ -25,7 +29,7 @@ _TOKEN = secrets.token_hex(8)
 _OPEN = f"\x00prfaq-block-{_TOKEN}\x00"
 _CLOSE = f"\x00/prfaq-block-{_TOKEN}\x00"
 _MARKED = re.compile(re.escape(_OPEN) + r"(.*?)" + re.escape(_CLOSE), re.S)
-_PLACEHOLDER = re.compile(rf"<!--prfaq-block-{_TOKEN}-([0-9]+)-->")
+_PLACEHOLDER = re.compile(rf"<!--prfaq-block-{_TOKEN}-([0-9]+)-[0-9a-f]+-->")
 
 
 def block(html: str) -> str:
@@ -41,7 +45,8 @@ def split(text: str) -> tuple[str, str, tuple[str, ...]]:
 
     def hold(match: re.Match[str]) -> str:
         blocks.append(match.group(1))
-        return f"<!--prfaq-block-{_TOKEN}-{len(blocks) - 1}-->"
+        digest = hashlib.blake2b(blocks[-1].encode(), digest_size=8).hexdigest()
+        return f"<!--prfaq-block-{_TOKEN}-{len(blocks) - 1}-{digest}-->"
 
     return _MARKED.sub(r"\1", text), _MARKED.sub(hold, text), tuple(blocks)
 
