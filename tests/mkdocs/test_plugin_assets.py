@@ -78,3 +78,17 @@ def test_the_template_download_can_move_or_go(tmp_path: Path) -> None:
     assert not list(site.rglob("*template*.md"))
     page = (site / "handbook" / "index.html").read_text(encoding="utf-8")
     assert "This site offers no download of the template: <code>prfaq new</code> writes one for you. Fill it in." in page
+
+
+def test_the_repository_link_asks_the_host_nothing_with_search_on_or_off(tmp_path: Path) -> None:
+    """Material's `source` component would fetch the repository's stars and forks from the
+    host's API in every reader's browser; the link stays a plain link, whether or not the site
+    searches with Pagefind (whose templates replace the header)."""
+    for search in ("true", "false"):
+        project = copy_project("basic", tmp_path / search)
+        set_plugin_option(project, "search", search)
+        site = build_site(project, strict=True)
+        for page in ("index.html", "catalog/index.html", "prfaqs/prfaq-0001/index.html"):
+            html = (site / page).read_text(encoding="utf-8")
+            assert 'class="md-source"' in html and "https://github.com/example/basic" in html, (search, page)
+            assert 'data-md-component="source"' not in html, (search, page)

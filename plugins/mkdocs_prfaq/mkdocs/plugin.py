@@ -35,7 +35,7 @@ from ..core.sanitize import safe_name, sanitize_html
 from ..core.scaffold import template_download
 from ..core.settings import Settings, SettingsError, from_options
 from ..core.site_search import SiteSearch
-from . import search
+from . import search, theme
 from .config import PrfaqConfig
 from .conversions import Conversions
 from .mermaid import Mermaid
@@ -105,6 +105,7 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call,vali
         styles, scripts = page_assets(search=settings.search)
         config.extra_css.extend(path for path in styles if path not in config.extra_css)
         config.extra_javascript.extend(path for path in scripts if path not in config.extra_javascript)
+        theme.in_front(config, theme.ALWAYS)
         if settings.search:
             search.configure(config)
         self.mermaid = Mermaid(_project(config), settings.mermaid_js)

@@ -21,6 +21,7 @@ from mkdocs.plugins import get_plugin_logger
 from ..core.catalog import Catalog
 from ..core.search_index import SearchIndexError
 from ..core.site_search import SiteSearch
+from .theme import in_front
 
 __all__ = ["configure", "finish", "start"]
 
@@ -34,13 +35,7 @@ _said: set[Path] = set()
 
 def configure(config: MkDocsConfig) -> None:
     """Put the search templates in front of the theme's own (after a `custom_dir`, which wins)."""
-    dirs: list[str] = config.theme.dirs
-    templates = str(TEMPLATES)
-    if templates in dirs:
-        return
-    custom = config.theme.custom_dir
-    position = 1 if custom and dirs and Path(dirs[0]) == Path(custom) else 0
-    dirs.insert(position, templates)
+    in_front(config, TEMPLATES)
     if "material/search" in config.plugins or "search" in config.plugins:
         log.info(
             "the site's search is Pagefind's; the `search` plugin in mkdocs.yml only builds an "
