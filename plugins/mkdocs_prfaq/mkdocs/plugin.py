@@ -113,7 +113,9 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call,vali
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         assert self.settings is not None
-        for path in (self.settings.source_dir, self.settings.teams_file, self.settings.tags_file):
+        # The catalog's templates a site overrides: MkDocs watches `custom_dir` only with --watch-theme.
+        overrides = Path(config.theme.custom_dir) / "prfaq" if config.theme.custom_dir else None
+        for path in (self.settings.source_dir, self.settings.teams_file, self.settings.tags_file, overrides):
             if path is not None and path.exists():
                 server.watch(str(path))
         return server
