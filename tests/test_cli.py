@@ -145,7 +145,7 @@ def test_check_keeps_its_cache_beside_mkdocs_yml_unless_told_not_to(
             "prfaq check: proposals/PRFAQ-0404-missing.md: no such file or folder",
         ),
         (["--config", "elsewhere/mkdocs.yml", "check"], "prfaq: --config elsewhere/mkdocs.yml: no such file"),
-        (["--config", "proposals", "check"], "prfaq: --config proposals: no such file"),
+        (["--config", "proposals", "check"], "prfaq: --config proposals: a folder, not a file"),
         (["check", ""], "prfaq check: an empty path"),
     ],
 )
@@ -255,6 +255,16 @@ def test_new_prints_the_closest_documents_before_writing(
     assert (code, err) == (0, "")
 
 
+def test_new_prints_the_titles_of_other_documents_as_text(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A committed title cannot drive the author's terminal: escapes show as `\\x1b`, a
+    right-to-left override as `\\u202e` (tests/fixtures/cli/terminal)."""
+    shutil.copy(FIXTURES / "cli" / "terminal" / "PRFAQ-0009-parcel-refunds.md", project / "proposals")
+    code, _, err = run(capsys, "new", "Instant parcel refunds", "--team", "payments", "--author", "Ana Lima")
+    (line,) = [line for line in err.splitlines() if "PRFAQ-0009" in line]
+    assert code == 0 and "\\x1b]0;pwned\\x07\\x1b[31mfor damaged deliveries \\u202edesrever" in line, line
+    assert not any(ch in err for ch in "\x1b\x07\u202e")
+
+
 def test_new_refuses_an_id_in_use_and_never_overwrites(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     target = project / "proposals" / "PRFAQ-0001-instant-refunds.md"
     before = target.read_bytes()
@@ -290,6 +300,10 @@ def test_new_refuses_an_id_in_use_and_never_overwrites(project: Path, capsys: py
         (
             ["new", "Refunds", "--team", "payments", "--id", "PRFAQ-12"],
             "prfaq new: id 'PRFAQ-12' is not PRFAQ- and four or more digits",
+        ),
+        (
+            ["new", "Refunds", "--team", "payments", "--id", "PRFAQ-" + "9" * 260],
+            "prfaq new: cannot write a file named PRFAQ-9999",
         ),
     ],
 )
@@ -530,6 +544,12 @@ def test_a_pipe_in_the_folder_is_a_finding_not_a_hang(project: Path, capsys: pyt
     os.mkfifo(project / "proposals" / "PRFAQ-0009-pipe.md")
     code, out, _ = run(capsys, "check")
     assert code == 1 and "PRFAQ-0009-pipe.md:1:1: error file-encoding: not a regular file" in out
+
+
+def test_review_names_a_folder_as_a_folder(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "review", "proposals")
+    assert (code, out) == (2, "")
+    assert err == "prfaq review: proposals: a folder: name its files (prfaq review FOLDER/*.md)\n"
 
 
 def test_review_fails_on_errors(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -785,6 +805,18 @@ def test_a_type_message_shows_how_to_write_the_value(
     source.write_text(text.replace("\n---\n", f"\n{written}\n---\n", 1), encoding="utf-8")
     code, out, _ = run(capsys, "check", str(source))
     assert code == 1 and message in out, out
+
+
+def test_finish_refuses_an_export_folder_without_its_manifest(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A mistyped --export would leave every edit link wrong without a word."""
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "index.html").write_text("<html><body><p>Home</p></body></html>", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(capsys, "finish", "site", "--export", "no/such/folder")
+    assert (code, out) == (2, "")
+    assert err == "prfaq finish: --export no/such/folder: no .prfaq-export.json there; give the folder `prfaq export` wrote\n"
 
 
 def test_finish_says_when_the_wheels_pagefind_built_the_index(

@@ -30,7 +30,7 @@ def _settings(args: argparse.Namespace) -> Settings:
     if args.config is None:
         return load_settings(Path("mkdocs.yml"))  # none, if there is none: the defaults
     if not Path(args.config).is_file():
-        raise SettingsError(f"--config {args.config}: no such file")
+        raise SettingsError(f"--config {args.config}: {'a folder, not a file' if Path(args.config).is_dir() else 'no such file'}")
     return load_settings(Path(args.config))
 
 
@@ -114,6 +114,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     from .core.export_folder import ExportRefused, export_site
 
     settings = _settings(args)
+    if not args.folder.strip():
+        print("prfaq export: give the folder to write, such as build/zensical/docs", file=sys.stderr)
+        return EXIT_USAGE
     try:
         run = export_site(
             settings, Path(args.config or "mkdocs.yml"), Path(args.folder), jobs=settings.jobs or default_jobs(),
@@ -164,7 +167,8 @@ def cmd_review(args: argparse.Namespace) -> int:
     settings = _settings(args)
     for given in args.files:
         if not Path(given).is_file():
-            print(f"prfaq review: {given}: no such file", file=sys.stderr)
+            what = "a folder: name its files (prfaq review FOLDER/*.md)" if Path(given).is_dir() else "no such file"
+            print(f"prfaq review: {given}: {what}", file=sys.stderr)
             return EXIT_USAGE
     reviews = review_files(settings, [Path(given) for given in args.files])
     color = _use_color(args.color)

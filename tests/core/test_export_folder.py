@@ -147,6 +147,31 @@ def test_a_folder_inside_the_docs_folder_is_refused(site: Path, capsys: pytest.C
     assert not (site / "docs" / "generated").exists()
 
 
+def _tree(folder: Path) -> list[str]:
+    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*"))
+
+
+@pytest.mark.parametrize("target", [".", "prfaqs", "prfaqs/sub", ""])
+def test_a_folder_that_holds_or_is_in_the_source_folder_is_refused(
+    site: Path, capsys: pytest.CaptureFixture[str], target: str
+) -> None:
+    """The project's root would take the generated `prfaqs/<id>.md` pages into the PR/FAQ folder,
+    where every later check fails on them; an empty name is the current folder."""
+    before = _tree(site)
+    assert main(["export", target]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("prfaq export: ") and err.count("\n") == 1, err
+    assert "export into a folder of its own" in err or "give the folder to write" in err, err
+    assert _tree(site) == before
+
+
+def test_a_file_is_refused_as_the_folder(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for target in ("mkdocs.yml", "mkdocs.yml/sub"):
+        assert main(["export", target]) == 2, target
+        err = capsys.readouterr().err
+        assert err.startswith("prfaq export: ") and err.count("\n") == 1 and "mkdocs.yml" in err, err
+
+
 def test_exporting_into_the_docs_folder_writes_only_the_catalog(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
     handbook = (site / "docs" / "handbook.md").read_text()
     assert main(["export", "docs"]) == 0

@@ -117,6 +117,14 @@ def test_a_nul_byte_marks_a_binary_file(tmp_path: Path) -> None:
     assert "binary file" in problem.message
 
 
+def test_utf16_is_named_with_what_to_do(tmp_path: Path) -> None:
+    """What Windows PowerShell's `>` writes: named as UTF-16, not as a binary file."""
+    write(tmp_path / "x.md", "---\nid: PRFAQ-0001\n---\n".encode("utf-16"))
+    problem = only_problem(load_folder(tmp_path), "x.md")
+    assert (problem.rule, problem.line, problem.col) == ("file-encoding", 1, 1)
+    assert problem.message == "UTF-16 text: PR/FAQs are UTF-8; save the file as UTF-8"
+
+
 def test_size_limit_is_checked_before_reading(tmp_path: Path) -> None:
     write(tmp_path / "small.md", CLEAN)
     write(tmp_path / "large.md", CLEAN + "x" * 1000)

@@ -26,7 +26,7 @@ from collections.abc import Mapping, Set
 from dataclasses import dataclass
 from pathlib import Path
 
-from .export_folder import read_manifest, write_if_changed
+from .export_folder import MANIFEST, read_manifest, write_if_changed
 from .render.diagrams import DEST, as_code, has_diagram, load_mermaid
 from .render.html import esc
 from .scaffold import template_download
@@ -151,6 +151,8 @@ def finish_site(settings: Settings, site: Path, *, export: Path | None, language
     Raises :class:`NotASite`, and :class:`~.search_index.SearchIndexError` when Pagefind fails."""
     if not (site / "index.html").is_file():
         raise NotASite(f"{site} holds no built site (no index.html)")
+    if export is not None and not (export / MANIFEST).is_file():
+        raise NotASite(f"--export {export}: no {MANIFEST} there; give the folder `prfaq export` wrote")
     edit, unindexed = read_manifest(export) if export is not None else ({}, set())
     _, diagrams = finish_pages(
         site,

@@ -339,9 +339,20 @@ def export_site(
     target, docs = folder.resolve(), site.docs_dir.resolve()
     if target != docs and target.is_relative_to(docs):
         raise ExportRefused(f"{folder} is inside the docs folder {site.docs_dir}: export beside it")
+    source = settings.source_dir.resolve()
+    if source.is_relative_to(target) or target.is_relative_to(source):
+        raise ExportRefused(
+            f"{folder} holds or is inside the PR/FAQ folder {settings.source_dir}: export into a folder of its own,"
+            " such as build/zensical/docs"
+        )
+    if target.exists() and not target.is_dir():
+        raise ExportRefused(f"{folder} is a file, not a folder")
     loaded = load_catalog(settings, jobs=jobs, cache=cache_for(settings))
     if loaded.check.errors:
         return ExportRun(loaded.check.errors)
     export = export_files(loaded, settings, site, copy_docs=target != docs, markers=markers)
-    report = write_export(target, export)
+    try:
+        report = write_export(target, export)
+    except OSError as exc:
+        raise ExportRefused(f"cannot write into {folder}: {exc.strerror or exc} ({exc.filename})") from None
     return ExportRun([], export.clashes + report.errors, report)

@@ -109,6 +109,8 @@ def discover(source: str | Path) -> Iterator[tuple[str, bool]]:
 
 
 def _decode(data: bytes) -> tuple[str | None, Problem | None]:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # what Windows PowerShell's `>` writes
+        return None, Problem("file-encoding", 1, 1, "UTF-16 text: PR/FAQs are UTF-8; save the file as UTF-8")
     nul = data.find(b"\x00")
     if nul >= 0:
         line = data.count(b"\n", 0, nul) + 1

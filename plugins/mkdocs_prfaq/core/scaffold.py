@@ -121,7 +121,10 @@ def _errors(settings: Settings, path: Path, text: str) -> list[Finding]:
     copy in a scratch folder, so that nothing is written before it passes)."""
     with tempfile.TemporaryDirectory(prefix="prfaq-new-") as scratch:
         probe = Path(scratch) / path.name
-        probe.write_text(text, encoding="utf-8")
+        try:
+            probe.write_text(text, encoding="utf-8")
+        except OSError as exc:  # a name the file system refuses (too long, most likely)
+            raise ScaffoldError(f"cannot write a file named {path.name}: {exc.strerror or exc}") from None
         # Errors only: `possible-duplicate` (a warning, and the slowest rule) is left out.
         quiet = replace(settings, rules={**settings.rules, "possible-duplicate": Severity.OFF})
         # The other files from the check's cache when it holds them (read again when changed).

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .cache import CACHE_DIR, fingerprint, keep, kept_stamp, stamp
+from .findings import printable
 from .loader import discover, display_path, load
 from .similar import SIMILAR_SCORE, Similar, bag_of
 
@@ -129,7 +130,8 @@ def suggestions_text(found: list[Suggestion]) -> str:
     if not found:
         return ""
     width = max(len(s.status) for s in found)
-    rows = [f"  {s.id}  {s.status.ljust(width)}  {s.score:.2f}  {s.title}" for s in found]
+    # Titles come from committed files: control characters and bidi overrides print as escapes.
+    rows = [f"  {printable(s.id)}  {printable(s.status.ljust(width))}  {s.score:.2f}  {printable(s.title)}" for s in found]
     return "\n".join(["Closest existing PR/FAQs: read them before writing this one.", *rows, ""])
 
 
