@@ -265,6 +265,16 @@ def test_new_prints_the_titles_of_other_documents_as_text(project: Path, capsys:
     assert not any(ch in err for ch in "\x1b\x07\u202e")
 
 
+@pytest.mark.parametrize("title", ["Refunds in one tap #", "Refunds in one tap#", "Issue ## fixed ##", "C# for all"])
+def test_new_writes_a_heading_that_keeps_a_closing_hash(project: Path, capsys: pytest.CaptureFixture[str], title: str) -> None:
+    """Markdown drops `#`s that end a heading: the draft's heading escapes them, so that it is still
+    the title (no `title-mismatch` in a document just made)."""
+    code, out, _ = run(capsys, "new", title, "--team", "payments", "--author", "Ana Lima")
+    assert code == 0
+    code, out, _ = run(capsys, "check", out.strip(), "--skip", "placeholder")
+    assert (code, out) == (0, ""), out
+
+
 def test_new_refuses_an_id_in_use_and_never_overwrites(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     target = project / "proposals" / "PRFAQ-0001-instant-refunds.md"
     before = target.read_bytes()

@@ -159,7 +159,8 @@ def fill_template(
         template_values(),
         id=doc_id,
         title_yaml=json.dumps(title, ensure_ascii=False),
-        title=title,
+        # The heading: a `#` ending it would close the heading and drop out of its text.
+        title=re.sub(r"#(?=#*$)", r"\\#", title),
         author=json.dumps(author, ensure_ascii=False),
         team=team,
         today=today.isoformat(),
