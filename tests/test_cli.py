@@ -184,6 +184,19 @@ def test_a_configuration_mistake_exits_with_status_2(project: Path, capsys: pyte
     assert "Traceback" not in err
 
 
+def test_an_option_the_plugin_does_not_have_is_named(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A misspelt option would otherwise be ignored without a word (MkDocs warns of it in a build)."""
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "      teams-file: teams.yml\n      bogus: 1\n", encoding="utf-8")
+    code, out, err = run(capsys, "check")
+    assert (code, out) == (0, "")
+    assert (
+        "prfaq: mkdocs.yml: `teams-file` is not an option of the prfaq plugin (did you mean `teams_file`?);"
+        " it is ignored\n" in err
+    )
+    assert "prfaq: mkdocs.yml: `bogus` is not an option of the prfaq plugin; it is ignored\n" in err
+
+
 def test_rule_severities_come_from_mkdocs_yml(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     add(project, "warning")
     config = project / "mkdocs.yml"

@@ -27,11 +27,12 @@ EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 
 def _settings(args: argparse.Namespace) -> Settings:
-    if args.config is None:
-        return load_settings(Path("mkdocs.yml"))  # none, if there is none: the defaults
-    if not Path(args.config).is_file():
+    if args.config is not None and not Path(args.config).is_file():
         raise SettingsError(f"--config {args.config}: {'a folder, not a file' if Path(args.config).is_dir() else 'no such file'}")
-    return load_settings(Path(args.config))
+    settings = load_settings(Path(args.config or "mkdocs.yml"))  # none, if there is none: the defaults
+    for notice in settings.notices:
+        print(f"prfaq: {notice}", file=sys.stderr)
+    return settings
 
 
 def cmd_check(args: argparse.Namespace) -> int:

@@ -8,6 +8,7 @@ placeholders here, never resolved.
 from __future__ import annotations
 
 import dataclasses
+import difflib
 from collections.abc import Iterable, Mapping
 from dataclasses import Field, dataclass, field, fields
 from pathlib import Path
@@ -220,6 +221,9 @@ class Settings:
     mermaid_js: str = DEFAULTS.mermaid_js
     search: bool = DEFAULTS.search
     template_download: str = DEFAULTS.template_download
+    #: What is wrong but not fatal in `mkdocs.yml`, for the command line to say: an option the
+    #: plugin does not have (MkDocs warns of it in a build, and a strict build fails).
+    notices: tuple[str, ...] = ()
 
     def severity(self, rule: str) -> Severity:
         return self.rules.get(rule, RULES[rule].default)
@@ -398,12 +402,21 @@ def load_settings(config_file: Path) -> Settings:
     if not isinstance(config, Mapping):
         config = {}
     site_url = config.get("site_url")
-    return from_options(
-        root,
-        plugin_options(config),
-        site_url=site_url if isinstance(site_url, str) else "",
+    options = plugin_options(config)
+    settings = from_options(
+        root, options, site_url=site_url if isinstance(site_url, str) else "",
         directory_urls=config.get("use_directory_urls") is not False,
-    )
+    )  # fmt: skip
+    known = [option.name for option in option_fields()]
+    unknown = [str(key) for key in options if key not in known]
+    if not unknown:
+        return settings
+    notices = []
+    for key in unknown:
+        close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+        hint = f" (did you mean `{close[0]}`?)" if close else ""
+        notices.append(f"{config_file}: `{key}` is not an option of the prfaq plugin{hint}; it is ignored")
+    return dataclasses.replace(settings, notices=tuple(notices))
 
 
 def require_source_dir(settings: Settings) -> None:
