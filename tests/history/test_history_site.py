@@ -16,20 +16,17 @@ from pathlib import Path
 
 import pytest
 from history_git import DANA, DOCUMENT, MARCUS, Story, commit, git, init_project, set_status
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
+
+# The site helpers of the plugin's tests (tests/mkdocs/sitekit.py), wherever pytest was started.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "mkdocs"))
+import sitekit
 
 UNAVAILABLE = "history from git is unavailable"
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 
 def build_site(project: Path, site_dir: Path) -> None:
-    config = load_config(str(project / "mkdocs.yml"), site_dir=str(site_dir))
-    config.plugins.on_startup(command="build", dirty=False)
-    try:
-        build(config)
-    finally:
-        config.plugins.on_shutdown()
+    sitekit.build_site(project, site_dir=str(site_dir))
 
 
 def tree(site_dir: Path) -> dict[str, str]:

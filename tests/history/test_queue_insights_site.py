@@ -26,8 +26,6 @@ from pathlib import Path
 
 import pytest
 from history_git import DANA, MARCUS, commit, init_project
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
 
 # The site helpers of the plugin's tests (tests/mkdocs/sitekit.py), wherever pytest was started.
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "mkdocs"))
@@ -141,13 +139,7 @@ def _build(repo: Path) -> Path:
     site_dir = repo.parent / "site"
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("SOURCE_DATE_EPOCH", str(int(TODAY.timestamp())))
-        config = load_config(str(repo / "mkdocs.yml"), site_dir=str(site_dir), strict=True)
-        config.plugins.on_startup(command="build", dirty=False)
-        try:
-            build(config)
-        finally:
-            config.plugins.on_shutdown()
-    return site_dir
+        return sitekit.build_site(repo, site_dir=str(site_dir), strict=True)
 
 
 @pytest.fixture(scope="module")

@@ -54,10 +54,18 @@ def set_plugin_option(project: Path, key: str, value: str) -> None:
 
 
 def build_site(project: Path, **overrides: Any) -> Path:
-    """Build the project with MkDocs (as `mkdocs build` does) and return its site folder."""
+    """Build the project with MkDocs as `mkdocs build` does, and return its site folder.
+
+    The plugins are started for `build` and shut down after, as the command does: MkDocs keeps
+    one plugin instance per process, and without this a test's build would inherit what an
+    earlier `serve` start left in it (the memo of converted pages)."""
     overrides.setdefault("site_dir", str(project / "site"))
     config = load_config(str(project / "mkdocs.yml"), **overrides)
-    build(config)
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
     return Path(config.site_dir)
 
 

@@ -9,21 +9,9 @@ from pathlib import Path
 import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
-from sitekit import FIXTURES, copy_project, folder_bytes
+from sitekit import FIXTURES, build_site, copy_project, folder_bytes
 
 BROKEN = FIXTURES.parent / "serve" / "PRFAQ-0010-broken-link.md"
-
-
-def fresh_build(project: Path, site_dir: Path) -> dict[str, bytes]:
-    """The site as `mkdocs build` makes it. MkDocs keeps one plugin instance per process, so the
-    plugin is started for `build` first: it then keeps no memo from the serve rebuilds before."""
-    config = load_config(str(project / "mkdocs.yml"), site_dir=str(site_dir))
-    config.plugins.on_startup(command="build", dirty=False)
-    try:
-        build(config)
-    finally:
-        config.plugins.on_shutdown()
-    return folder_bytes(site_dir)
 
 
 def test_a_rebuild_converts_again_only_the_pages_that_changed(
@@ -55,7 +43,7 @@ def test_a_rebuild_converts_again_only_the_pages_that_changed(
     warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
     assert len([w for w in warnings if "retired-process.md" in w]) == 1, warnings
     first, served = folder_bytes(tmp_path / "first"), folder_bytes(tmp_path / "again")
-    fresh = fresh_build(project, tmp_path / "fresh")
+    fresh = folder_bytes(build_site(project, site_dir=str(tmp_path / "fresh")))
     assert b"A sentence added while serving." in served["prfaqs/prfaq-0004/index.html"]
     assert served.keys() == fresh.keys()
     assert [name for name in served if served[name] != fresh[name]] == []
@@ -93,6 +81,6 @@ def test_a_page_whose_generated_html_changed_is_converted_again(tmp_path: Path, 
         build(load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "again")))
     finally:
         config.plugins.on_shutdown()
-    served, fresh = folder_bytes(tmp_path / "again"), fresh_build(project, tmp_path / "fresh")
+    served, fresh = folder_bytes(tmp_path / "again"), folder_bytes(build_site(project, site_dir=str(tmp_path / "fresh")))
     assert b"Pickup at the corner shop" in fresh["prfaqs/prfaq-0008/index.html"]
     assert [name for name in served if served[name] != fresh.get(name)] == []
