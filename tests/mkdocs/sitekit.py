@@ -5,8 +5,13 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import socket
+import subprocess
+import sys
 import time
+import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -67,6 +72,48 @@ def build_site(project: Path, **overrides: Any) -> Path:
     finally:
         config.plugins.on_shutdown()
     return Path(config.site_dir)
+
+
+class Served:
+    """A project under `mkdocs serve`, run as MkDocs' own command in a process of its own."""
+
+    def __init__(self, process: subprocess.Popen[bytes], root: str) -> None:
+        self.process, self.root = process, root
+
+    def page(self, path: str) -> str:
+        """The page at `path` (relative to the root), or "" while it cannot be had."""
+        try:
+            with urllib.request.urlopen(self.root + path, timeout=5) as response:
+                return str(response.read().decode("utf-8"))
+        except OSError:
+            return ""
+
+    def wait_for(self, path: str, text: str, what: str, seconds: float = 120) -> str:
+        """The page at `path` once it holds `text`; `seconds` is a ceiling for a loaded machine,
+        not a measurement."""
+        deadline = time.monotonic() + seconds
+        while text not in (page := self.page(path)):
+            assert time.monotonic() < deadline and self.process.poll() is None, what
+            time.sleep(0.2)
+        return page
+
+
+@contextmanager
+def mkdocs_serve(project: Path, *options: str) -> Iterator[Served]:
+    """`mkdocs serve` on `project` at a free port of 127.0.0.1, stopped on leaving."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = int(probe.getsockname()[1])
+    process = subprocess.Popen(
+        [str(Path(sys.executable).parent / "mkdocs"), "serve", *options, "-a", f"127.0.0.1:{port}"],
+        cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )  # fmt: skip
+    try:
+        yield Served(process, f"http://127.0.0.1:{port}/")
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
 
 
 def front_matters(project: Path, source: str = "prfaqs") -> dict[str, dict[str, Any]]:

@@ -4,18 +4,12 @@ the fixture tests/fixtures/sites/templates/ built with MkDocs."""
 from __future__ import annotations
 
 import logging
-import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 from mkdocs.exceptions import Abort
-from sitekit import build_site, copy_project
+from sitekit import build_site, copy_project, mkdocs_serve
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "fixtures" / "templates"
 BROKEN = TEMPLATES / "misspelled" / "prfaq" / "card.html"
@@ -53,42 +47,13 @@ def test_the_search_data_template_is_replaced_too(tmp_path: Path) -> None:
     assert '<data hidden value="catalog desk" data-pagefind-filter="desk[value]">' in page
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def _page(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return str(response.read().decode("utf-8"))
-    except OSError:
-        return ""
-
 
 def test_mkdocs_serve_rebuilds_when_an_override_is_saved(tmp_path: Path) -> None:
     """MkDocs watches a theme's `custom_dir` only with --watch-theme; the catalog's overrides
     (`custom_dir/prfaq/`) are watched by the plugin, as the PR/FAQs are."""
     project = copy_project("templates", tmp_path / "project")
-    port = _free_port()
-    url = f"http://127.0.0.1:{port}/prfaqs/prfaq-0002/"
-    process = subprocess.Popen(
-        [str(Path(sys.executable).parent / "mkdocs"), "serve", "-a", f"127.0.0.1:{port}"],
-        cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )  # fmt: skip
-    try:
-        deadline = time.monotonic() + 60
-        while "<dt>For</dt>" not in _page(url):
-            assert time.monotonic() < deadline and process.poll() is None, "mkdocs serve did not serve the page"
-            time.sleep(0.2)
+    with mkdocs_serve(project) as served:
+        served.wait_for("prfaqs/prfaq-0002/", "<dt>For</dt>", "mkdocs serve did not serve the page")
         card = project / "overrides" / "prfaq" / "card.html"
         card.write_text(card.read_text(encoding="utf-8").replace("<dt>For</dt>", "<dt>Customer</dt>"), encoding="utf-8")
-        deadline = time.monotonic() + 60
-        while "<dt>Customer</dt>" not in _page(url):
-            assert time.monotonic() < deadline and process.poll() is None, "the saved override was not rebuilt"
-            time.sleep(0.2)
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
+        served.wait_for("prfaqs/prfaq-0002/", "<dt>Customer</dt>", "the saved override was not rebuilt", seconds=60)

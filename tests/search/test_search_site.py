@@ -10,17 +10,17 @@ import logging
 import os
 import re
 import shutil
-import socket
-import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
+
+# The site helpers of the plugin's tests (tests/mkdocs/sitekit.py), wherever pytest was started.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "mkdocs"))
+from sitekit import mkdocs_serve
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "search-site"
 REPO = Path(__file__).resolve().parents[2]
@@ -115,40 +115,12 @@ def test_a_pagefind_that_cannot_run_stops_the_build_before_anything_is_written(
     assert (project / "site" / "index.html").read_text("utf-8") == "the last good site"
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 def test_mkdocs_serve_builds_the_index(tmp_path: Path) -> None:
     project = tmp_path / "project"
     shutil.copytree(FIXTURE, project)
-    port = _free_port()
-    mkdocs = Path(sys.executable).parent / "mkdocs"
-    process = subprocess.Popen(
-        [str(mkdocs), "serve", "--no-livereload", "-a", f"127.0.0.1:{port}"],
-        cwd=project,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
-    try:
-        deadline = time.monotonic() + 120  # a ceiling for a loaded machine, not a measurement
-        while True:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/pagefind/pagefind-entry.json", timeout=2) as r:
-                    assert r.status == 200
-                    break
-            except OSError:
-                if time.monotonic() > deadline or process.poll() is not None:
-                    raise
-                time.sleep(0.2)
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/guide/", timeout=5) as r:
-            assert b"data-prfaq-search " in r.read()
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
+    with mkdocs_serve(project, "--no-livereload") as served:
+        served.wait_for("pagefind/pagefind-entry.json", "{", "mkdocs serve wrote no search index")
+        assert "data-prfaq-search " in served.page("guide/")
 
 
 def _pagefind_version(site: Path) -> str:
