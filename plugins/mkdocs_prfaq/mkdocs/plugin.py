@@ -30,7 +30,7 @@ from ..core.render.blocks import splice
 from ..core.render.html import Links, esc
 from ..core.render.listing import CATALOG
 from ..core.render.site import Output, page_assets
-from ..core.render.templates import TemplateFailure
+from ..core.render.templates import FOLDER, TemplateFailure
 from ..core.sanitize import safe_name, sanitize_html
 from ..core.scaffold import template_download
 from ..core.settings import Settings, SettingsError, from_options
@@ -58,6 +58,11 @@ class _Download(File):
 def _project(config: MkDocsConfig) -> Path:
     """The folder of mkdocs.yml, where `npm ci` puts node_modules."""
     return Path(config.config_file_path or "mkdocs.yml").resolve().parent
+
+
+def _template_dirs(config: MkDocsConfig) -> list[Path]:
+    """Where a site's catalog templates are looked up first: its theme's `custom_dir`."""
+    return [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
 
 
 def _has_page(docs_dir: Path, src: str) -> bool:
@@ -114,8 +119,8 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call,vali
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         assert self.settings is not None
         # The catalog's templates a site overrides: MkDocs watches `custom_dir` only with --watch-theme.
-        overrides = Path(config.theme.custom_dir) / "prfaq" if config.theme.custom_dir else None
-        for path in (self.settings.source_dir, self.settings.teams_file, self.settings.tags_file, overrides):
+        overrides = [folder / FOLDER for folder in _template_dirs(config)]
+        for path in (self.settings.source_dir, self.settings.teams_file, self.settings.tags_file, *overrides):
             if path is not None and path.exists():
                 server.watch(str(path))
         return server
@@ -140,8 +145,7 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call,vali
             log.info("history from git is unavailable: %s; dates come from the front matter", loaded.history_unavailable)
         has_page = partial(_has_page, Path(config.docs_dir))
         # A site replaces a catalog template with prfaq/<name> in its theme's custom_dir.
-        custom_dir = config.theme.custom_dir
-        template_dirs = [Path(custom_dir)] if custom_dir else []
+        template_dirs = _template_dirs(config)
         try:
             self.outputs = site_outputs(
                 loaded, settings, site_name=config.site_name, has_page=has_page, template_dirs=template_dirs

@@ -45,7 +45,10 @@ from ..wellformed import yaml_string
 from .blocks import block
 from .html import esc, md_text
 
-__all__ = ["STATUS_LABELS", "TemplateFailure", "environment", "refresh", "render"]
+__all__ = ["FOLDER", "STATUS_LABELS", "TemplateFailure", "environment", "refresh", "render"]
+
+#: The folder of the catalog's templates, in the package and in a site's template folders.
+FOLDER = "prfaq"
 
 STATUS_LABELS = {
     "draft": "Draft",
@@ -166,13 +169,13 @@ def render(name: str, template_dirs: Sequence[Path] = (), /, **context: Any) -> 
         Jinja, or uses a value it was not given.
     """
     try:
-        return environment(template_dirs).get_template(f"prfaq/{name}").render(**context)
+        return environment(template_dirs).get_template(f"{FOLDER}/{name}").render(**context)
     except TemplateSyntaxError as exc:
         raise TemplateFailure(f"{exc.filename or exc.name}:{exc.lineno}: {exc.message}") from None
     except TemplateNotFound as exc:
         raise TemplateFailure(f"no template {exc.name} in {[str(d) for d in template_dirs]} or the package") from None
     except TemplateError as exc:
-        where = _template_line(exc.__traceback__) or f"prfaq/{name}"
+        where = _template_line(exc.__traceback__) or f"{FOLDER}/{name}"
         raise TemplateFailure(f"{where}: {exc.message or exc}") from None
 
 
