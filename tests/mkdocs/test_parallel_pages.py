@@ -1,5 +1,6 @@
-"""`mkdocs build` converts the PR/FAQ pages in worker processes (see conversions.py): the site is the
-one a single process makes, byte for byte, and the pages' warnings are logged once."""
+"""`mkdocs build` converts the PR/FAQ pages in worker processes (see conversions.py), and renders
+the catalog's listing pages in a process of their own (core/render/site.py): the site is the one
+a single process makes, byte for byte, and the pages' warnings are logged once."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from sitekit import FIXTURES, copy_project, folder_bytes, set_plugin_option
 
+from mkdocs_prfaq.core.render import site
 from mkdocs_prfaq.mkdocs import conversions, plugin
 
 BROKEN = FIXTURES.parent / "serve" / "PRFAQ-0010-broken-link.md"
@@ -34,6 +36,7 @@ def test_workers_make_the_site_a_single_process_makes(
 ) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     monkeypatch.setattr(conversions, "MIN_PAGES", 1)  # the fixture has a dozen PR/FAQs, not hundreds
+    monkeypatch.setattr(site, "PARALLEL_MIN_DOCUMENTS", 1)  # the listing pages rendered aside too
     project = copy_project("basic", tmp_path / "project")
     shutil.copy(BROKEN, project / "prfaqs" / BROKEN.name)
     with caplog.at_level(logging.INFO):

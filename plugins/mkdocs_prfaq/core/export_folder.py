@@ -189,6 +189,7 @@ def export_files(
     *,
     copy_docs: bool,
     markers: Mapping[str, Callable[[], str]] = handbook.MARKERS,
+    jobs: int = 1,
 ) -> Export:
     """The folder's files, and what `prfaq finish` needs to know of them."""
     docs_dir = site.docs_dir
@@ -200,6 +201,7 @@ def export_files(
         has_page=lambda src: (docs_dir / src).is_file(),
         template_dirs=template_dirs,
         source_links=True,
+        jobs=jobs,
     )
     generated = {o.path: _page_text(o, loaded, settings, template_dirs).encode("utf-8") for o in outputs}
     files = _docs_files(docs_dir, loaded, settings, markers) if copy_docs and docs_dir.is_dir() else {}
@@ -350,7 +352,7 @@ def export_site(
     loaded = load_catalog(settings, jobs=jobs, cache=cache_for(settings))
     if loaded.check.errors:
         return ExportRun(loaded.check.errors)
-    export = export_files(loaded, settings, site, copy_docs=target != docs, markers=markers)
+    export = export_files(loaded, settings, site, copy_docs=target != docs, markers=markers, jobs=jobs)
     try:
         report = write_export(target, export)
     except OSError as exc:

@@ -10,12 +10,12 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
 
-__all__ = ["Slice", "can_fork", "in_slices", "start_slices"]
+__all__ = ["Aside", "Slice", "can_fork", "in_slices", "start_slices"]
 
 T = TypeVar("T")
 
@@ -62,3 +62,41 @@ def in_slices(work: Callable[[int, int], list[T]], count: int, jobs: int, per_jo
     pool, slices = start_slices(work, count, jobs, max(1, -(-count // (jobs * per_job))))
     with pool:
         return [item for _, _, future in slices for item in future.result()]
+
+
+
+class Aside(Generic[T]):
+    """`work` started at once in a forked process of its own when `fork` (and forking is safe
+    here), while the caller does something else; :meth:`result` waits for it. Without a
+    process, :meth:`result` runs `work` itself. What `work` raises, :meth:`result` raises; if
+    the process dies, `work` runs again in the caller. Used as a context manager, the process
+    is waited for and gone on leaving the block, whatever happened in it."""
+
+    def __init__(self, work: Callable[[], T], *, fork: bool) -> None:
+        self._work = work
+        self._started = start_slices(lambda _start, _stop: work(), 1, 1, 1) if fork and can_fork() else None
+
+    def result(self) -> T:
+        if self._started is None:
+            return self._work()
+        from concurrent.futures.process import BrokenProcessPool
+
+        [(_, _, future)] = self._started[1]
+        try:
+            done: T = future.result()
+        except BrokenProcessPool:  # killed (out of memory): the work is still to be done
+            done = self._work()
+        finally:
+            self.close()
+        return done
+
+    def close(self) -> None:
+        started, self._started = self._started, None
+        if started is not None:
+            started[0].shutdown(wait=True, cancel_futures=True)
+
+    def __enter__(self) -> Aside[T]:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()

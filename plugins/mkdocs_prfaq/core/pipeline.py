@@ -75,10 +75,12 @@ def site_outputs(
     has_page: Callable[[str], bool],
     template_dirs: Sequence[Path] = (),
     source_links: bool = False,
+    jobs: int = 1,
 ) -> list[Output]:
     """The catalog's pages, feeds and assets; each document in draft or in review gets the panel
     of its writing review (`has_page` says which handbook pages its links may point to). With
-    `source_links`, pages link to each other's Markdown sources (`prfaq export`, :class:`SourceLinks`)."""
+    `source_links`, pages link to each other's Markdown sources (`prfaq export`, :class:`SourceLinks`).
+    With several `jobs`, a large catalog's pages are rendered in two processes."""
     links = SourceLinks() if source_links else Links(settings.directory_urls)
     panels = review_panels(
         loaded.catalog.documents, loaded.check.writing, settings, links, has_page=has_page, template_dirs=template_dirs
@@ -98,5 +100,6 @@ def site_outputs(
         template_dirs=template_dirs,
         source_links=source_links,
         cache_dir=settings.root / CACHE_DIR,
+        jobs=jobs,
     )
     return render_site(loaded.catalog, options)

@@ -148,8 +148,9 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call,vali
         template_dirs = _template_dirs(config)
         try:
             self.outputs = site_outputs(
-                loaded, settings, site_name=config.site_name, has_page=has_page, template_dirs=template_dirs
-            )
+                loaded, settings, site_name=config.site_name, has_page=has_page, template_dirs=template_dirs,
+                jobs=self._jobs(),
+            )  # fmt: skip
         except TemplateFailure as exc:
             raise PluginError(f"prfaq: {exc}") from None
         self.pages = {o.path: o for o in self.outputs if o.is_page}

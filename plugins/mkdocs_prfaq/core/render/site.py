@@ -9,9 +9,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from importlib import resources
 from pathlib import Path
 
+from .. import forked
 from ..catalog import Catalog
 from ..exports import catalog_json
 from ..insights import insights
@@ -25,14 +27,17 @@ from .html import Links, SourceLinks, document_src
 from .insights import INSIGHTS, INSIGHTS_JSON, insights_json, insights_page
 from .listing import ACTIVITY, CATALOG, activity_page, catalog_index, facet_pages
 from .queue import REVIEW, REVIEW_FEED, queue_feed, queue_page
-from .similar import similar_documents, similar_list
+from .similar import Neighbour, similar_documents, similar_list
 from .templates import refresh
 from .timeline import timeline
 
-__all__ = ["ASSETS", "ASSET_DIR", "NAV_PAGES", "Output", "SiteOptions", "asset_text", "page_assets", "render_site"]
+__all__ = ["ASSETS", "ASSET_DIR", "NAV_PAGES", "PARALLEL_MIN_DOCUMENTS", "Output", "SiteOptions", "asset_text", "page_assets", "render_site"]
 
 ASSETS = ("prfaq.css", "prfaq.js", "prfaq-search.css", "prfaq-search.js", "prfaq-print.css", "prfaq-print.js")
 ASSET_DIR = "assets/prfaq"
+#: From this many documents on, :func:`render_site` renders in two processes when `jobs`
+#: allows: a fork costs a few hundredths of a second, the listing pages about 0.1 s per 1,000.
+PARALLEL_MIN_DOCUMENTS = 400
 NAV_PAGES = frozenset(
     {
         "catalog/index.md",
@@ -104,6 +109,8 @@ class SiteOptions:
     source_links: bool = False
     #: Where the similar PR/FAQs found are kept for the next build (`.prfaq_cache/`); None: not kept.
     cache_dir: Path | None = None
+    #: Processes the pages may be rendered in (see :func:`render_site`).
+    jobs: int = 1
 
 
 def asset_text(name: str) -> str:
@@ -120,38 +127,55 @@ def page_assets(*, search: bool) -> tuple[list[str], list[str]]:
 
 def render_site(catalog: Catalog, options: SiteOptions) -> list[Output]:
     """Every page and file the catalog adds to a site; the pages from the templates of
-    `options.template_dirs`, then the package's."""
+    `options.template_dirs`, then the package's.
+
+    With several `jobs` and at least :data:`PARALLEL_MIN_DOCUMENTS` documents, the listing pages,
+    feeds and review desk are rendered in a forked process while this one renders each
+    document's page and catalog.json: the two halves take about as long."""
     links = SourceLinks() if options.source_links else Links(options.directory_urls)
     dirs = options.template_dirs
     refresh(dirs)
-    similar = similar_documents(catalog, options.similar, options.cache_dir) if options.similar is not None else {}
-    outputs: list[Output] = []
-    for doc in catalog.documents:
-        # Under the card: the writing review (drafts and documents in review), the timeline, then
-        # the similar documents.
-        extra = (
-            options.extra_html.get(doc.id or "", ""),
-            timeline(doc, template_dirs=dirs),
-            similar_list(doc, similar.get(doc.id or "", []), catalog, links, template_dirs=dirs),
-        )
-        page = render_document(doc, catalog, links, extra_html="\n\n".join(p for p in extra if p), template_dirs=dirs)
-        outputs.append(Output.page(document_src(doc), page, doc))
-    outputs.append(Output.page(CATALOG, catalog_index(catalog, links, template_dirs=dirs)))
-    outputs.append(Output.page(ACTIVITY, activity_page(catalog, links, template_dirs=dirs)))
-    outputs.extend(Output.page(path, text) for path, text in facet_pages(catalog, links, template_dirs=dirs).items())
-    records = None if options.similar is None else {
-        doc_id: [(other.id or "", score) for other, score in near] for doc_id, near in similar.items()
-    }
-    outputs.append(
-        Output(
-            "catalog.json",
-            catalog_json(catalog, options.generated, directory_urls=options.directory_urls, similar=records),
-        )
-    )
-    outputs.extend(_feeds(catalog, options))
-    outputs.extend(_desk(catalog, options, links))
+    fork = options.jobs > 1 and len(catalog.documents) >= PARALLEL_MIN_DOCUMENTS
+    with forked.Aside(partial(_listings, catalog, options, links), fork=fork) as listings:
+        similar = similar_documents(catalog, options.similar, options.cache_dir) if options.similar is not None else {}
+        outputs = [_document_page(doc, catalog, options, links, similar.get(doc.id or "", [])) for doc in catalog.documents]
+        records = None if options.similar is None else {
+            doc_id: [(other.id or "", score) for other, score in near] for doc_id, near in similar.items()
+        }
+        data = catalog_json(catalog, options.generated, directory_urls=options.directory_urls, similar=records)
+        pages, files = listings.result()
+    outputs.extend(pages)
+    outputs.append(Output("catalog.json", data))
+    outputs.extend(files)
     outputs.extend(Output(f"{ASSET_DIR}/{name}", asset_text(name)) for name in ASSETS)
     return outputs
+
+
+def _document_page(
+    doc: Document, catalog: Catalog, options: SiteOptions, links: Links, similar: Sequence[Neighbour]
+) -> Output:
+    """A PR/FAQ's page; under its card the writing review (drafts and documents in review), the
+    timeline, then the similar documents."""
+    dirs = options.template_dirs
+    extra = (
+        options.extra_html.get(doc.id or "", ""),
+        timeline(doc, template_dirs=dirs),
+        similar_list(doc, similar, catalog, links, template_dirs=dirs),
+    )
+    page = render_document(doc, catalog, links, extra_html="\n\n".join(p for p in extra if p), template_dirs=dirs)
+    return Output.page(document_src(doc), page, doc)
+
+
+def _listings(catalog: Catalog, options: SiteOptions, links: Links) -> tuple[list[Output], list[Output]]:
+    """The listing pages (the catalog's index, its activity, each facet), then the feeds and the
+    review desk's pages and files."""
+    dirs = options.template_dirs
+    pages = [
+        Output.page(CATALOG, catalog_index(catalog, links, template_dirs=dirs)),
+        Output.page(ACTIVITY, activity_page(catalog, links, template_dirs=dirs)),
+        *(Output.page(path, text) for path, text in facet_pages(catalog, links, template_dirs=dirs).items()),
+    ]
+    return pages, [*_feeds(catalog, options), *_desk(catalog, options, links)]
 
 
 def _feeds(catalog: Catalog, options: SiteOptions) -> list[Output]:
