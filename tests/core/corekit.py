@@ -31,7 +31,7 @@ def check(root: Path, source: str = ".", options: Mapping[str, Any] | None = Non
 
 
 def expectations(folder: Path) -> dict[str, Any]:
-    data: dict[str, Any] = yaml.safe_load((folder / "expected.yml").read_text(encoding="utf-8"))
+    data: dict[str, Any] = yaml.safe_load((folder / "_expected.yml").read_text(encoding="utf-8"))
     return data
 
 

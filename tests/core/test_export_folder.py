@@ -57,6 +57,23 @@ def test_export_writes_pages_files_and_the_completed_docs(site: Path, capsys: py
     assert (site / "docs").is_dir() and not (site / "docs" / "catalog").exists()  # the docs folder stays as written
 
 
+def test_images_beside_the_prfaqs_are_exported_where_the_pages_link_them(
+    fixture_copy: Callable[[str], Path], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """tests/fixtures/sites/images: an image at the source folder's top, two in `payments/`."""
+    root = fixture_copy("sites/images")
+    monkeypatch.chdir(root)
+    code, _, err = _export(capsys)
+    assert code == 0, err
+    folder = root / OUT
+    for image in ("refund-flow.png", "payments/checkout.png", "payments/card-form.gif"):
+        assert (folder / "prfaqs" / image).read_bytes() == (root / "prfaqs" / image).read_bytes(), image
+    assert "prfaqs/payments/checkout.png" in json.loads((folder / MANIFEST).read_text())["files"]
+    page = (folder / "prfaqs/prfaq-0003.md").read_text()
+    assert "](payments/checkout.png \"The checkout" in page and "](refund-flow.png)" in page
+    assert "[form]: payments/card-form.gif" in page
+
+
 def test_export_twice_writes_nothing_the_second_time(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert _export(capsys)[0] == 0
     before = _state(site / OUT)

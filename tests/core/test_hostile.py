@@ -2,8 +2,9 @@
 in unusual shapes (byte order mark, CRLF, non-ASCII names and text) simply work.
 
 The cases are folders under tests/fixtures/hostile/, each with the findings it must give in its
-`expected.yml`. Cases that cannot live in a repository (binary, huge, links, names differing only
-in case) are made in the test's temporary folder.
+`_expected.yml` (the checker skips names starting with `_`). Cases that cannot live in a
+repository (binary, huge, links, names differing only in case) are made in the test's temporary
+folder.
 """
 
 from __future__ import annotations

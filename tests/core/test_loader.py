@@ -9,7 +9,15 @@ import pytest
 from corekit import FIXTURES
 
 from mkdocs_prfaq.core.findings import Problem
-from mkdocs_prfaq.core.loader import DEFAULT_MAX_BYTES, Loaded, discover, is_prfaq_name, load, read_document
+from mkdocs_prfaq.core.loader import (
+    DEFAULT_MAX_BYTES,
+    Loaded,
+    attachments,
+    discover,
+    is_prfaq_name,
+    load,
+    read_document,
+)
 
 CLEAN = (FIXTURES / "check" / "clean" / "PRFAQ-0001-instant-refunds.md").read_text(encoding="utf-8")
 
@@ -52,21 +60,46 @@ def test_which_names_are_prfaqs(name: str, expected: bool) -> None:
     assert is_prfaq_name(name) is expected
 
 
-def test_discover_walks_sorted_and_skips_readme_templates_and_hidden_folders(tmp_path: Path) -> None:
+def test_discover_walks_sorted_and_skips_readmes_images_templates_and_hidden_folders(tmp_path: Path) -> None:
+    """Every other file is found, for the loader to report (`unread-file`)."""
     for name in (
         "PRFAQ-0002-b.md",
         "PRFAQ-0001-a.md",
         "README.md",
+        "readme.txt",
         "_template.md",
         "teams.yml",
+        "diagram.png",
         "archive/PRFAQ-0003-c.md",
+        "archive/flow.svg",
+        "archive/Chart.JPEG",
         "_drafts/PRFAQ-0004-d.md",
         ".git/PRFAQ-0005-e.md",
         "archive/_old/PRFAQ-0006-f.md",
     ):
         write(tmp_path / name, "x")
     found = [(Path(p).relative_to(tmp_path).as_posix(), link) for p, link in discover(tmp_path)]
-    assert found == [("PRFAQ-0001-a.md", False), ("PRFAQ-0002-b.md", False), ("archive/PRFAQ-0003-c.md", False)]
+    assert found == [
+        ("PRFAQ-0001-a.md", False), ("PRFAQ-0002-b.md", False), ("teams.yml", False),
+        ("archive/PRFAQ-0003-c.md", False), ("archive/flow.svg", False),
+    ]  # fmt: skip
+    assert attachments(tmp_path) == ["diagram.png", "archive/Chart.JPEG"]
+
+
+def test_images_are_files_never_links(tmp_path: Path) -> None:
+    """A link could bring any file of the machine into the site under an image's name."""
+    write(tmp_path / "outside" / "secret.png", "x")
+    write(tmp_path / "prfaqs" / "chart.png", "x")
+    (tmp_path / "prfaqs" / "key.png").symlink_to(tmp_path / "outside" / "secret.png")
+    (tmp_path / "prfaqs" / "copy.png").symlink_to(tmp_path / "prfaqs" / "chart.png")
+    (tmp_path / "prfaqs" / "linked").symlink_to(tmp_path / "outside", target_is_directory=True)
+    assert attachments(tmp_path / "prfaqs") == ["chart.png"]
+    loaded = load_folder(tmp_path / "prfaqs")
+    assert {path: [(p.rule, p.message[:40]) for p in problems] for path, problems in loaded.problems.items()} == {
+        "copy.png": [("unread-file", "a symbolic link to an image: the site co")],
+        "key.png": [("symlink", "symbolic link to a place outside the sou")],
+        "linked": [("symlink", "symbolic link to a place outside the sou")],
+    }
 
 
 # -- reading ----------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from mkdocs_prfaq.core.catalog import Catalog
 from mkdocs_prfaq.core.loader import read_document
 from mkdocs_prfaq.core.model import BANNERED, STATUSES, Document
-from mkdocs_prfaq.core.render.document import banner, card, render_document, resolve_id_links
+from mkdocs_prfaq.core.render.document import banner, card, render_document, resolve_attachment_links, resolve_id_links
 from mkdocs_prfaq.core.render.html import Here, Links, document_src
 from mkdocs_prfaq.core.render.site import SiteOptions, render_site
 
@@ -167,3 +167,25 @@ def test_any_title_customer_and_body_keep_every_output_well_formed(title: str, c
     front = yaml.safe_load(outputs[document_src(doc)].split("\n---\n", 1)[0][4:])
     # The title round-trips, as one line, but for what YAML cannot hold (written as U+FFFD or its escape).
     assert len(front["title"]) == len(" ".join(doc.title.split()))
+
+
+@pytest.mark.parametrize(
+    ("written", "on_the_page"),
+    [
+        ("![Chart](chart.png)", "![Chart](payments/chart.png)"),
+        ("![Chart](./chart.png 'Q3')", "![Chart](payments/chart.png 'Q3')"),
+        ("![Flow](../flow.png)", "![Flow](flow.png)"),
+        ("![Two words](<two words.png>)", "![Two words](<payments/two words.png>)"),
+        ("![Two words](two%20words.png)", "![Two words](payments/two%20words.png)"),
+        ("[the chart](chart.png#q3)", "[the chart](payments/chart.png#q3)"),
+        ("[chart]: chart.png\n", "[chart]: payments/chart.png\n"),
+        # Not an image the site copies from there: left as written.
+        ("![Gone](missing.png)", "![Gone](missing.png)"),
+        ("![Host](https://img.example/chart.png)", "![Host](https://img.example/chart.png)"),
+        ("![Root](/chart.png)", "![Root](/chart.png)"),
+        ("[Refunds](PRFAQ-0001)", "[Refunds](PRFAQ-0001)"),
+    ],
+)
+def test_links_to_images_beside_a_document_in_a_subfolder_follow_it_to_its_page(written: str, on_the_page: str) -> None:
+    images = {"flow.png", "payments/chart.png", "payments/two words.png"}
+    assert resolve_attachment_links(written, "payments", images) == on_the_page

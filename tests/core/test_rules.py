@@ -1,8 +1,8 @@
 """Every rule of the registry, on its fixture folder: `tests/fixtures/rules/<rule>/`.
 
-`fail/` must give exactly the findings listed in `expected.yml` (rule, file, line, column,
+`fail/` must give exactly the findings listed in `_expected.yml` (rule, file, line, column,
 severity and a fragment of the message) and nothing else; `pass/`, a near miss, must give no
-finding at all. `options` in `expected.yml` are plugin options, with paths relative to the
+finding at all. `options` in `_expected.yml` are plugin options, with paths relative to the
 rule's folder. The writing rules have their own fixtures (tests/fixtures/writing, see
 test_rules_writing.py).
 """
@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 from corekit import FIXTURES, assert_findings, check, copy_fixture, expectations
 
-from mkdocs_prfaq.core.check import CheckResult, check_files
+from mkdocs_prfaq.core.check import CheckResult, check_files, named_files
 from mkdocs_prfaq.core.findings import Severity
 from mkdocs_prfaq.core.rules.registry import ALWAYS_ON, RULES, Category
 from mkdocs_prfaq.core.settings import SettingsError, from_options
@@ -66,8 +66,11 @@ def run(
     expected = expectations(folder)
     options = {**(expected.get("options") or {}), **({"rules": severities} if severities else {})}
     result = check(folder, kind, options)
-    # The same folder through `check_files`, naming every file: the same findings.
-    named = check_files(from_options(folder, {"source_dir": kind, **options}), sorted((folder / kind).glob("*.md")))
+    # The same folder through `check_files`, naming every file (a README, an image or a name
+    # starting with `_` is left out as by the folder's check): the same findings.
+    settings = from_options(folder, {"source_dir": kind, **options})
+    every = sorted(str(path) for path in (folder / kind).iterdir() if not path.is_dir())
+    named = check_files(settings, named_files(settings, every)[0])
     assert named.findings == result.findings
     return result, expected
 

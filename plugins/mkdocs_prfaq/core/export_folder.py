@@ -203,7 +203,10 @@ def export_files(
         source_links=True,
         jobs=jobs,
     )
-    generated = {o.path: _page_text(o, loaded, settings, template_dirs).encode("utf-8") for o in outputs}
+    generated = {
+        o.path: o.copy_of.read_bytes() if o.copy_of else _page_text(o, loaded, settings, template_dirs).encode("utf-8")
+        for o in outputs
+    }
     files = _docs_files(docs_dir, loaded, settings, markers) if copy_docs and docs_dir.is_dir() else {}
     clashes = []
     for path, data in generated.items():

@@ -1,8 +1,9 @@
 """Find the PR/FAQ files in a folder and read each one into a document, or into problems.
 
-Nothing is skipped silently: every Markdown file under the folder (but `README.md` and names
-starting with `_` or `.`, kept for templates) either becomes a :class:`Document` or produces at
-least one error naming it.
+Nothing is skipped silently: every file under the folder either becomes a :class:`Document` or
+produces at least one error naming it, but for a README, names starting with `_` or `.` (kept
+for templates) and the images a site copies beside the pages (:func:`attachments`). A file that
+is no PR/FAQ (`notes.txt`, `idea.markdown`) is an `unread-file` error, not left out.
 """
 
 from __future__ import annotations
@@ -19,23 +20,45 @@ from .frontmatter import parse_yaml, split
 from .model import Document
 from .rules.safety import file_name_problems
 
-__all__ = ["DEFAULT_MAX_BYTES", "Loaded", "case_clashes", "discover", "display_path", "display_paths", "is_found", "is_prfaq_name", "load", "read_document"]
+__all__ = [
+    "ATTACHMENT_SUFFIXES", "DEFAULT_MAX_BYTES", "Loaded", "attachments", "case_clashes", "discover", "display_path",
+    "display_paths", "is_attachment_name", "is_found", "is_prfaq_name", "load", "read_document",
+]  # fmt: skip
 
 DEFAULT_MAX_BYTES = 1_000_000
+#: Images an author keeps beside a PR/FAQ and links by a relative path: a site copies them. Not
+#: SVG: an SVG file can hold a script, which would run on the site's origin for a reader who
+#: opens the image by its address.
+ATTACHMENT_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif")
 
 
 def _skipped(name: str) -> bool:
     return name.startswith(("_", "."))
 
 
+def _readme(name: str) -> bool:
+    lowered = name.lower()
+    return lowered == "readme" or lowered.startswith("readme.")
+
+
 def is_prfaq_name(name: str) -> bool:
-    return name.lower().endswith(".md") and name.lower() != "readme.md" and not _skipped(name)
+    return name.lower().endswith(".md") and not _readme(name) and not _skipped(name)
+
+
+def is_attachment_name(name: str) -> bool:
+    return name.lower().endswith(ATTACHMENT_SUFFIXES) and not _skipped(name)
+
+
+def _is_read(name: str) -> bool:
+    """Whether `discover` yields a file of this name: a PR/FAQ, or a file that has no place in
+    the folder (which the loader reports); not a README, an image or a name it skips."""
+    return not (_skipped(name) or _readme(name) or is_attachment_name(name))
 
 
 def is_found(relative: Sequence[str]) -> bool:
-    """Whether `discover` yields the file at this path below the source folder (its parts):
-    a PR/FAQ name, in no folder whose name it skips."""
-    return bool(relative) and is_prfaq_name(relative[-1]) and not any(_skipped(part) for part in relative[:-1])
+    """Whether `discover` yields the file at this path below the source folder (its parts),
+    in no folder whose name it skips."""
+    return bool(relative) and _is_read(relative[-1]) and not any(_skipped(part) for part in relative[:-1])
 
 
 @dataclass(slots=True)
@@ -81,7 +104,9 @@ def _is_dir(entry: os.DirEntry[str]) -> bool:
 
 
 def discover(source: str | Path) -> Iterator[tuple[str, bool]]:
-    """Yield (path, is_symlink) for every candidate file under `source`, sorted, recursively.
+    """Yield (path, is_symlink) for every file under `source` the loader reads or reports,
+    sorted, recursively: PR/FAQs, files with no place there, links to images (the images
+    a site copies are files, never links).
 
     Symbolic links to folders are yielded, not followed: the loader decides what to do with them.
     Paths are strings: a check of one file among 10,000 has no use for 10,000 `Path` objects,
@@ -101,12 +126,26 @@ def discover(source: str | Path) -> Iterator[tuple[str, bool]]:
             folders.append(entry.path)
         elif link and _is_dir(entry):
             yield entry.path, True
-        elif is_prfaq_name(entry.name):
+        elif _is_read(entry.name) or (link and is_attachment_name(entry.name)):
             files.append((entry.path, link))
     yield from files
     for folder in folders:
         yield from discover(folder)
 
+
+
+def attachments(source: str | Path) -> list[str]:
+    """The images under `source` that a site copies beside its PR/FAQ pages (paths relative to
+    `source`, with `/`, sorted): regular files only, in no folder or name that is skipped."""
+    found: list[str] = []
+    base = str(source)
+    for folder, dirs, names in os.walk(base):
+        dirs[:] = sorted(d for d in dirs if not _skipped(d))
+        for name in sorted(names):
+            path = os.path.join(folder, name)
+            if is_attachment_name(name) and not os.path.islink(path) and os.path.isfile(path):
+                found.append(os.path.relpath(path, base).replace(os.sep, "/"))
+    return found
 
 def _decode(data: bytes) -> tuple[str | None, Problem | None]:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # what Windows PowerShell's `>` writes
@@ -190,6 +229,49 @@ def _link_problem(link: Path, real_source: Path | None) -> Problem | None:
     return None
 
 
+
+
+#: What :func:`_refusal` gives for a link to a folder inside the source folder.
+_INSIDE = Problem("symlink", 1, 1, "")
+
+
+def _refusal(path: Path, real_source: Path | None) -> Problem | None:
+    """What keeps a file from being read (a link that is not followed, a name that is no
+    PR/FAQ's), :data:`_INSIDE` for a link to a folder inside the source; None to read it."""
+    if path.is_symlink():
+        refused = _link_problem(path, real_source)
+        if refused is not None:
+            return refused
+        if path.is_dir():
+            return _INSIDE
+    return None if is_prfaq_name(path.name) else _unread(path)
+
+_MARKDOWN_SUFFIXES = (".markdown", ".mdown", ".mkd", ".mkdn", ".mdwn", ".mdx")
+
+
+def _unread(path: Path) -> Problem:
+    """Why a file of the folder is not read, and what to do."""
+    name = path.name
+    lowered = name.lower()
+    if is_attachment_name(name):  # only a link to an image is found
+        what = "a symbolic link to an image: the site copies images that are files, not links; copy the image here"
+    elif lowered.endswith(".svg"):
+        what = (
+            "an SVG image: the site does not copy SVG files, which can hold scripts that would run on its pages;"
+            " save it as PNG and link that"
+        )
+    elif lowered.rstrip(". ").endswith(".md") or lowered.endswith(_MARKDOWN_SUFFIXES):
+        stem = name.rstrip(". ")
+        stem = stem[: -len(".md")] if stem.lower().endswith(".md") else stem.rsplit(".", 1)[0]
+        what = f"not read: a PR/FAQ's name ends in `.md`; rename it to `{stem}.md`"
+    else:
+        images = ", ".join(ATTACHMENT_SUFFIXES)
+        what = (
+            f"not a PR/FAQ (`.md`) nor an image the site shows ({images}): move it out of the folder,"
+            " or rename it if it is a PR/FAQ"
+        )
+    return Problem("unread-file", 1, 1, what)
+
 def _read_text(path: Path, max_bytes: int) -> str | Problem:
     """The file's text, or why it is not read (not a regular file, too large, unreadable, not UTF-8)."""
     try:
@@ -242,14 +324,13 @@ def load(
             loaded.add(shown, problem)
         if shown in clashes:
             continue
-        if path.is_symlink():
-            refused = _link_problem(path, real_source)
-            if refused is not None:
-                loaded.add(shown, refused)
-                continue
-            if path.is_dir():  # a folder inside the source: its files are found where they are
-                loaded.files.pop()
-                continue
+        refused = _refusal(path, real_source)
+        if refused is _INSIDE:  # a link to a folder inside the source: its files are found where they are
+            loaded.files.pop()
+            continue
+        if refused is not None:
+            loaded.add(shown, refused)
+            continue
         text = _read_text(path, max_bytes)
         if isinstance(text, Problem):
             loaded.add(shown, text)

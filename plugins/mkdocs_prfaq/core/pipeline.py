@@ -18,7 +18,8 @@ from .catalog import Catalog
 from .check import CheckResult, check_documents, corpus_paths
 from .findings import Severity
 from .history import apply_history, read_history
-from .render.html import Links, SourceLinks
+from .loader import attachments, display_path
+from .render.html import Links, SourceLinks, attachment_src
 from .render.review import review_panels
 from .render.site import Output, SiteOptions, render_site
 from .settings import Settings, require_source_dir
@@ -77,11 +78,13 @@ def site_outputs(
     source_links: bool = False,
     jobs: int = 1,
 ) -> list[Output]:
-    """The catalog's pages, feeds and assets; each document in draft or in review gets the panel
-    of its writing review (`has_page` says which handbook pages its links may point to). With
+    """The catalog's pages, feeds and assets, and the images beside the PR/FAQs (copied into the
+    site's `prfaqs/` in their folders); each document in draft or in review gets the panel of its
+    writing review (`has_page` says which handbook pages its links may point to). With
     `source_links`, pages link to each other's Markdown sources (`prfaq export`, :class:`SourceLinks`).
     With several `jobs`, a large catalog's pages are rendered in two processes."""
     links = SourceLinks() if source_links else Links(settings.directory_urls)
+    images = attachments(settings.source_dir) if settings.source_dir.is_dir() else []
     panels = review_panels(
         loaded.catalog.documents, loaded.check.writing, settings, links, has_page=has_page, template_dirs=template_dirs
     )
@@ -101,5 +104,8 @@ def site_outputs(
         source_links=source_links,
         cache_dir=settings.root / CACHE_DIR,
         jobs=jobs,
+        source_folder=display_path(settings.source_dir, settings.root),
+        attachments=frozenset(images),
     )
-    return render_site(loaded.catalog, options)
+    copies = [Output(attachment_src(rel), "", copy_of=settings.source_dir / rel) for rel in images]
+    return [*render_site(loaded.catalog, options), *copies]

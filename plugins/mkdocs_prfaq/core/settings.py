@@ -77,7 +77,11 @@ class Options:
     declaration. The MkDocs plugin's config class is made from it, `prfaq` reads the same
     options, and the handbook's plugin reference page shows each one's `doc`."""
 
-    source_dir: str = _option("prfaqs", "Folder of the PR/FAQ files, relative to `mkdocs.yml`. Watched by `mkdocs serve`.")
+    source_dir: str = _option(
+        "prfaqs",
+        "Folder of the PR/FAQ files, relative to `mkdocs.yml`, with the images they link (copied beside their pages)."
+        " Watched by `mkdocs serve`.",
+    )
     teams_file: str | None = _option(
         None, "YAML file of teams, `slug: {name, description}`. When set, every document's `team` must be a key of it."
     )

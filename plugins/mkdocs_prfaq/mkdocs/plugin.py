@@ -166,6 +166,9 @@ class PrfaqPlugin(BasePlugin[PrfaqConfig]):  # type: ignore[no-untyped-call,vali
                     f"prfaq: docs/{output.path} clashes with a page the catalog generates; rename or remove it"
                 )
             inclusion = InclusionLevel.INCLUDED if output.in_nav or not output.is_page else InclusionLevel.NOT_IN_NAV
+            if output.copy_of is not None:
+                files.append(File.generated(config, output.path, abs_src_path=str(output.copy_of), inclusion=inclusion))
+                continue
             # Pages go to MkDocs with placeholders for the HTML the core wrote, which
             # `on_page_content` puts back: Python-Markdown need not parse it.
             content = output.source if output.is_page and output.source else output.content

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from pathlib import Path
+from urllib.parse import quote, unquote
 
 from markupsafe import Markup
 
@@ -14,7 +15,7 @@ from ..model import Document, same_title
 from .html import Here, Links, document_src
 from .templates import render
 
-__all__ = ["FAQ_MARKER", "banner", "card", "render_document", "resolve_id_links"]
+__all__ = ["FAQ_MARKER", "banner", "card", "render_document", "resolve_attachment_links", "resolve_id_links"]
 
 #: Placed before the first FAQ heading (see prfaq-print.css).
 FAQ_MARKER = '<div class="prfaq-faq-start" aria-hidden="true"></div>'
@@ -37,6 +38,32 @@ def resolve_id_links(markdown: str, from_src: str, catalog: Catalog, links: Link
     return _ID_LINK.sub(replace, markdown)
 
 
+#: An inline link's or image's destination (`](url "title")`, `](<url with spaces>)`), and a
+#: reference definition's (`[name]: url`).
+_INLINE = re.compile(r"(\]\(\s*)(<[^>\n]+>|[^)\s<][^)\s]*)((?:\s+[\"'][^)]*)?\))")
+_REFERENCE = re.compile(r"^( {0,3}\[[^\]]+\]:[ \t]*)(<[^>\n]+>|[^\s<]\S*)()", re.M)
+
+
+def resolve_attachment_links(markdown: str, folder: str, attachments: Collection[str]) -> str:
+    """Links to images beside a PR/FAQ in `folder` (a subfolder of the source folder), made
+    relative to its page: a site copies the source folder's images, in their folders, beside
+    the PR/FAQ pages (`prfaqs/<slug>.md`). Other links are left as they are."""
+
+    def replace(match: re.Match[str]) -> str:
+        written = match.group(2)
+        bracketed = written.startswith("<")
+        path, hash_mark, fragment = (written[1:-1] if bracketed else written).partition("#")
+        if not path or path.startswith("/") or "://" in path:
+            return match.group(0)
+        target = posixpath.normpath(posixpath.join(folder, unquote(path)))
+        if target not in attachments:
+            return match.group(0)
+        moved = (f"<{target}" if bracketed else quote(target)) + hash_mark + fragment + (">" if bracketed else "")
+        return f"{match.group(1)}{moved}{match.group(3)}"
+
+    return _REFERENCE.sub(replace, _INLINE.sub(replace, markdown))
+
+
 def _relative_src(from_src: str, to_src: str) -> str:
     return posixpath.relpath(to_src, posixpath.dirname(from_src) or ".")
 
@@ -53,14 +80,17 @@ def card(doc: Document, catalog: Catalog, links: Links, *, template_dirs: Sequen
 
 
 def render_document(
-    doc: Document, catalog: Catalog, links: Links, *, extra_html: str = "", template_dirs: Sequence[Path] = ()
+    doc: Document, catalog: Catalog, links: Links, *, extra_html: str = "", template_dirs: Sequence[Path] = (),
+    attachments: tuple[str, Collection[str]] | None = None,
 ) -> str:
     """The Markdown source of a PR/FAQ's page (template `prfaq/document.md`).
 
     The page's headline is the `title`, the name the catalog and search show: the body's own
     level-1 headline is kept (with its attributes) when it says the same, and dropped when it
     does not (the `title-mismatch` rule reports it). Either way there is one headline. `extra_html` is HTML the site
-    places under the card (the writing review, the status history).
+    places under the card (the writing review, the status history). `attachments`: the folder of
+    a document in a subfolder of the source folder, and the images a site copies
+    (:func:`resolve_attachment_links`).
     """
     src = document_src(doc)
     headline, body = _headline_and_body(doc)
@@ -76,7 +106,7 @@ def render_document(
         # The document's own Markdown (the engine converts it, the sanitizer cleans the result)
         # and HTML the core made: the only text the template does not escape.
         headline=Markup(headline),
-        body=Markup(resolve_id_links(body, src, catalog, links)),
+        body=Markup(resolve_id_links(body if attachments is None else resolve_attachment_links(body, *attachments), src, catalog, links)),
         extra_html=Markup(extra_html),
     )
 

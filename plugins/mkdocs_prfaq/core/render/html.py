@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from ..catalog import Catalog
 from ..model import Document
 
-__all__ = ["Here", "Links", "document_src", "esc", "md_text", "relative"]
+__all__ = ["Here", "Links", "attachment_src", "document_src", "esc", "md_text", "relative"]
 
 
 def esc(value: object) -> str:
@@ -93,6 +93,12 @@ def relative(path: str, start: str) -> str:
 
 def document_src(doc: Document) -> str:
     return f"prfaqs/{doc.slug}.md"
+
+
+def attachment_src(relative: str) -> str:
+    """Where an image of the source folder goes (`relative` to that folder): beside the PR/FAQ
+    pages, in its folders, so that a link from a document at the folder's top works as written."""
+    return f"prfaqs/{relative}"
 
 
 @dataclass(frozen=True, slots=True)

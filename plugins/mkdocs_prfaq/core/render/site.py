@@ -7,6 +7,7 @@ them to its engine (MkDocs: generated `File`s); nothing here knows which engine 
 from __future__ import annotations
 
 import datetime as dt
+import posixpath
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import partial
@@ -67,6 +68,8 @@ class Output:
     document: Document | None = None
     source: str = ""
     blocks: tuple[str, ...] = ()
+    #: A file copied as it is (an image beside the PR/FAQs), for the adapter to copy; `content` is then empty.
+    copy_of: Path | None = None
 
     @classmethod
     def page(cls, path: str, marked: str, document: Document | None = None) -> Output:
@@ -111,6 +114,11 @@ class SiteOptions:
     cache_dir: Path | None = None
     #: Processes the pages may be rendered in (see :func:`render_site`).
     jobs: int = 1
+    #: The source folder as documents' paths start (`prfaqs`), and the images in it that the site
+    #: copies beside the PR/FAQ pages (paths relative to it): a document in a subfolder has its
+    #: links to them made relative to its page.
+    source_folder: str = "prfaqs"
+    attachments: frozenset[str] = frozenset()
 
 
 def asset_text(name: str) -> str:
@@ -162,7 +170,11 @@ def _document_page(
         timeline(doc, template_dirs=dirs),
         similar_list(doc, similar, catalog, links, template_dirs=dirs),
     )
-    page = render_document(doc, catalog, links, extra_html="\n\n".join(p for p in extra if p), template_dirs=dirs)
+    folder = posixpath.relpath(posixpath.dirname(doc.path), options.source_folder)
+    page = render_document(
+        doc, catalog, links, extra_html="\n\n".join(p for p in extra if p), template_dirs=dirs,
+        attachments=(folder, options.attachments) if options.attachments and folder != "." else None,
+    )  # fmt: skip
     return Output.page(document_src(doc), page, doc)
 
 

@@ -28,7 +28,10 @@ _UNREADABLE = "a file it reports cannot be read as a PR/FAQ, and would drop out 
 #: Rules that cannot be turned off (only made warnings), and why.
 ALWAYS_ON: dict[str, str] = {
     **dict.fromkeys(
-        ("front-matter", "yaml-syntax", "yaml-alias", "yaml-tag", "file-encoding", "file-size", "file-name-case", "symlink"),
+        (
+            "front-matter", "yaml-syntax", "yaml-alias", "yaml-tag", "file-encoding", "file-size", "file-name-case",
+            "symlink", "unread-file",
+        ),
         _UNREADABLE,
     ),
     "duplicate-key": "YAML keeps the last of two values and drops the first without a word",
@@ -70,6 +73,7 @@ RULES: dict[str, Rule] = {
         Rule("file-size", Category.FILE, _E, "The file is larger than the configured limit (1 MB by default)."),
         Rule("file-name-case", Category.FILE, _E, "Two files whose names differ only in case clash on some systems."),
         Rule("symlink", Category.FILE, _E, "A symbolic link pointing outside the source folder is never read."),
+        Rule("unread-file", Category.FILE, _E, "A file of the source folder is neither a PR/FAQ (`.md`) nor an image the site copies."),
         Rule("too-many-tags", Category.FILE, _E, "A document lists more tags than `max_tags` (20 by default)."),
         Rule("too-many-abbreviations", Category.FILE, _E, "A body defines more abbreviations than `max_abbreviations` (200)."),
         Rule("too-many-footnotes", Category.FILE, _E, "A body holds more footnotes than `max_footnotes` (200)."),
