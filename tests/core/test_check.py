@@ -163,6 +163,21 @@ def test_teams_and_tags_files_are_read_once_for_the_check(tmp_path: Path) -> Non
     assert result.tags is None
 
 
+def test_teams_and_tags_files_in_the_source_folder_are_no_unread_files(tmp_path: Path) -> None:
+    """A site may keep them beside the PR/FAQs; any other such file is reported."""
+    source = tmp_path / "prfaqs"
+    source.mkdir()
+    (source / CLEAN_NAME).write_text(CLEAN, encoding="utf-8")
+    (source / "teams.yml").write_text("payments: {name: Payments}\n", encoding="utf-8")
+    (source / "tags.yml").write_text("[refunds, logistics]\n", encoding="utf-8")
+    (source / "owners.yml").write_text("payments: [dana]\n", encoding="utf-8")
+    settings = from_options(tmp_path, {"source_dir": "prfaqs", "teams_file": "prfaqs/teams.yml", "tags_file": "prfaqs/tags.yml"})
+    folder = check_folder(settings)
+    assert folder.teams == {"payments": {"name": "Payments"}} and folder.tags is not None
+    assert [(f.path, f.rule) for f in folder.findings] == [("prfaqs/owners.yml", "unread-file")]
+    assert check_files(settings, [source / CLEAN_NAME]).findings == []
+
+
 def test_the_clean_document_is_clean(tmp_path: Path) -> None:
     result = check(copy_fixture("check/clean", tmp_path))
     assert result.findings == [] and [d.id for d in result.documents] == ["PRFAQ-0001"]

@@ -475,10 +475,21 @@ def findings_of(settings: Settings, path: str, status: str | None, problems: Ite
     return out
 
 
-def corpus_paths(settings: Settings) -> list[str]:
+def _found(settings: Settings) -> list[tuple[str, bool]]:
+    """What `discover` finds in the source folder, but the site's teams and tags files, which
+    may sit there: they are read as such, never reported as files with no place there."""
     if not settings.source_dir.is_dir():
         return []
-    return [path for path, _ in discover(settings.source_dir)]
+    own = {os.path.realpath(p) for p in (settings.teams_file, settings.tags_file) if p is not None}
+    names = {os.path.basename(p) for p in own}
+    return [
+        (path, link) for path, link in discover(settings.source_dir)
+        if os.path.basename(path) not in names or os.path.realpath(path) not in own
+    ]  # fmt: skip
+
+
+def corpus_paths(settings: Settings) -> list[str]:
+    return [path for path, _ in _found(settings)]
 
 
 def check_folder(
@@ -507,7 +518,7 @@ def check_files(
     The writing rules run on those of `reviewed` (by default all of `files`: what an author or
     pre-commit names is being written) whatever their status, on the others as in the folder.
     """
-    found = list(discover(settings.source_dir)) if settings.source_dir.is_dir() else []
+    found = _found(settings)
     corpus = [path for path, _ in found]
     # `os.path.realpath`, unlike `Path.resolve` before Python 3.13, never raises on a link loop.
     # Below the source folder's own real path, a file that is no link is where it is found
