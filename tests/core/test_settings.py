@@ -19,6 +19,7 @@ from mkdocs_prfaq.core.settings import (
     parse_rules,
     plugin_options,
     read_vocabulary,
+    require_source_dir,
 )
 
 
@@ -177,6 +178,25 @@ def test_load_settings_reads_mkdocs_yml_tolerantly(tmp_path: Path) -> None:
 def test_no_mkdocs_yml_means_defaults(tmp_path: Path) -> None:
     settings = load_settings(tmp_path / "mkdocs.yml")
     assert settings.source_dir == tmp_path.resolve() / "prfaqs"
+    # Run from the wrong folder: the message says so, not only that `prfaqs/` is missing.
+    with pytest.raises(SettingsError, match=r"^no mkdocs.yml in .*: run prfaq in the folder of the site's mkdocs.yml"):
+        require_source_dir(settings)
+    with pytest.raises(SettingsError, match="does not exist: create it"):
+        require_source_dir(load_settings(FIXTURES / "settings" / "inherit" / "site" / "mkdocs.yml"))
+
+
+def test_inherit_is_followed_as_mkdocs_follows_it() -> None:
+    """The command line and the build read the same options from a config that inherits them."""
+    site = FIXTURES / "settings" / "inherit" / "site"
+    settings = load_settings(site / "mkdocs.yml")
+    assert settings.source_dir == site / "proposals" and settings.teams_file == site / "teams.yml"
+    assert settings.severity("faq-section") is Severity.WARNING
+    assert settings.site_url == "https://payments.example.com/"
+
+
+def test_an_inherit_loop_is_a_settings_error() -> None:
+    with pytest.raises(SettingsError, match=r"b.yml: `INHERIT: a.yml` leads back to this file"):
+        load_settings(FIXTURES / "settings" / "inherit-loop" / "a.yml")
 
 
 @pytest.mark.parametrize(

@@ -228,6 +228,8 @@ class Settings:
     #: What is wrong but not fatal in `mkdocs.yml`, for the command line to say: an option the
     #: plugin does not have (MkDocs warns of it in a build, and a strict build fails).
     notices: tuple[str, ...] = ()
+    #: Whether there was no MkDocs config to read (the command line then applies the defaults).
+    no_config: bool = False
 
     def severity(self, rule: str) -> Severity:
         return self.rules.get(rule, RULES[rule].default)
@@ -398,13 +400,8 @@ def load_settings(config_file: Path) -> Settings:
     """Settings from `mkdocs.yml`; defaults when it is absent or has no `prfaq` plugin entry."""
     root = config_file.parent.resolve()
     if not config_file.is_file():
-        return from_options(root, {})
-    try:
-        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader)
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise SettingsError(f"{config_file}: cannot read: {exc}") from None
-    if not isinstance(config, Mapping):
-        config = {}
+        return dataclasses.replace(from_options(root, {}), no_config=True)
+    config = _read_config(config_file, ())
     site_url = config.get("site_url")
     options = plugin_options(config)
     settings = from_options(
@@ -423,10 +420,44 @@ def load_settings(config_file: Path) -> Settings:
     return dataclasses.replace(settings, notices=tuple(notices))
 
 
+def _read_config(path: Path, inheriting: tuple[Path, ...]) -> dict[str, Any]:
+    """A MkDocs config as MkDocs reads it: with `INHERIT: base.yml`, the file it names (relative
+    to it) is read first, and this one's values are merged into it: mappings key by key, any other
+    value (a list of plugins) replaced whole."""
+    try:
+        config = yaml.load(path.read_text(encoding="utf-8"), Loader=_TolerantLoader)
+    except (OSError, yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise SettingsError(f"{path}: cannot read: {exc}") from None
+    if not isinstance(config, dict):
+        return {}
+    parent = config.pop("INHERIT", None)
+    if not isinstance(parent, str):
+        return config
+    base = (path.parent / parent).resolve()
+    if base in inheriting or base == path.resolve():
+        raise SettingsError(f"{path}: `INHERIT: {parent}` leads back to this file: MkDocs would never end")
+    if not base.is_file():
+        raise SettingsError(f"{path}: `INHERIT: {parent}`: no such file ({base})")
+    return _merged(_read_config(base, (*inheriting, path.resolve())), config)
+
+
+def _merged(base: dict[str, Any], over: Mapping[str, Any]) -> dict[str, Any]:
+    merged = dict(base)
+    for key, value in over.items():
+        old = merged.get(key)
+        merged[key] = _merged(old, value) if isinstance(old, dict) and isinstance(value, Mapping) else value
+    return merged
+
+
 def require_source_dir(settings: Settings) -> None:
     """A missing source folder is an error, not an empty catalog: else a typo in `source_dir`
     would check nothing, or publish a site without a document, without a word."""
     if not settings.source_dir.is_dir():
+        if settings.no_config:
+            raise SettingsError(
+                f"no mkdocs.yml in {settings.root}, and no {settings.source_dir.name}/ folder: run prfaq in the"
+                " folder of the site's mkdocs.yml, or name it with --config"
+            )
         raise SettingsError(
             f"the source folder {settings.source_dir} does not exist: create it (it may be empty) "
             "or set `source_dir` in mkdocs.yml"
