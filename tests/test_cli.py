@@ -208,10 +208,20 @@ def test_rule_severities_come_from_mkdocs_yml(project: Path, capsys: pytest.Capt
 def test_config_may_be_given_from_another_folder(
     project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
+    """From the folder above the site's (a repository whose site is in `project/`) or one inside it,
+    findings name files from there, as an editor opens them and GitHub annotates them."""
     add(project, "broken")
     monkeypatch.chdir(tmp_path)
     code, out, _ = run(capsys, "--config", str(project / "mkdocs.yml"), "check")
-    assert (code, out) == (1, STATUS_LINE + "\n")
+    assert (code, out) == (1, f"{project.name}/{STATUS_LINE}\n")
+    code, out, _ = run(capsys, "--config", f"{project.name}/mkdocs.yml", "check", "--format", "github")
+    assert code == 1 and out.startswith(f"::error file={project.name}/{BROKEN},line=4,col=9,title=status-enum::")
+    monkeypatch.chdir(project / "proposals")
+    code, out, _ = run(capsys, "--config", "../mkdocs.yml", "check")
+    assert (code, out) == (1, STATUS_LINE.removeprefix("proposals/") + "\n")
+    # `prfaq new` prints the path to open from where it runs, too.
+    code, out, _ = run(capsys, "--config", "../mkdocs.yml", "new", "From the folder", "--team", "payments", "--author", "A")
+    assert (code, out) == (0, "PRFAQ-0005-from-the-folder.md\n") and Path(out.strip()).is_file()
 
 
 # -- new ------------------------------------------------------------------------------------------
@@ -478,7 +488,7 @@ def test_the_installed_prfaq_command_end_to_end(fixture_copy: Callable[[str], Pa
         check=False,
     )
     assert broken.returncode == 1
-    assert broken.stdout.startswith(f"::error file={BROKEN},line=4,col=9,title=status-enum::")
+    assert broken.stdout.startswith(f"::error file={project.name}/{BROKEN},line=4,col=9,title=status-enum::")
     usage = subprocess.run([script, "check", "--format"], capture_output=True, text=True, cwd=tmp_path, check=False)
     assert usage.returncode == 2 and "Traceback" not in usage.stderr
 

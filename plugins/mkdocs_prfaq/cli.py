@@ -17,7 +17,7 @@ from pathlib import Path
 
 from . import __version__
 from .core.check import NoSuchPath, cache_for, check_files, check_folder, default_jobs, named_files, rules_text
-from .core.findings import Severity, render, summary_line
+from .core.findings import Severity, render, seen_from, summary_line
 from .core.model import STATUSES
 from .core.settings import Settings, SettingsError, load_settings, require_source_dir
 
@@ -51,7 +51,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         require_source_dir(settings)
         result = check_folder(settings, jobs=jobs, cache=cache, keep_documents=False)
         checked = len(result.files)
-    output = render(result.findings, args.format)
+    output = render(seen_from(result.findings, settings.root, Path.cwd().resolve()), args.format)
     try:
         if output or args.format == "json":
             print(output)
@@ -81,7 +81,8 @@ def cmd_new(args: argparse.Namespace) -> int:
     except ScaffoldError as exc:
         print(f"prfaq new: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    print(new.path.relative_to(settings.root) if new.path.is_relative_to(settings.root) else new.path)
+    here = Path.cwd().resolve()  # the path to open from here, as check's findings name files
+    print(new.path.relative_to(here) if new.path.is_relative_to(here) else new.path)
     return EXIT_OK
 
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
-from mkdocs_prfaq.core.findings import Finding, Severity, format_github, render, summary_line
+from mkdocs_prfaq.core.findings import Finding, Severity, format_github, render, seen_from, summary_line
 
 STATUS = Finding(
     "prfaqs/PRFAQ-0042-refunds.md",
@@ -94,3 +95,16 @@ def test_summary_line(findings: list[Finding], documents: int, line: str) -> Non
 def test_severity_values_are_the_words_used_in_settings() -> None:
     assert [s.value for s in Severity] == ["error", "warning", "off"]
     assert Severity("warning") is Severity.WARNING
+
+
+def test_paths_are_seen_from_the_folder_the_command_runs_in() -> None:
+    """Below it, relative to it; elsewhere (and a file named by its full path), as they were."""
+    root = Path("/repo/site")
+    found = [Finding(path, 1, 1, Severity.ERROR, "status-enum", "m") for path in ("prfaqs/a.md", "/tmp/b.md", "/repo/c.md")]
+    paths = {here: [f.path for f in seen_from(found, root, Path(here))] for here in ("/repo", "/repo/site/prfaqs", "/elsewhere")}
+    assert paths == {
+        "/repo": ["site/prfaqs/a.md", "/tmp/b.md", "c.md"],
+        "/repo/site/prfaqs": ["a.md", "/tmp/b.md", "/repo/c.md"],
+        "/elsewhere": ["prfaqs/a.md", "/tmp/b.md", "/repo/c.md"],
+    }
+    assert seen_from(found, root, root) == found

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
+from pathlib import Path, PurePosixPath
+
+__all__ = ["Finding", "Problem", "Severity", "format_github", "printable", "printable_json", "render", "seen_from", "spreadsheet_cell", "summary_line"]
 
 #: Control characters (but tab), shown as escapes in text meant for a terminal: a file's name or
 #: front matter must not move the cursor, clear the screen or end a finding's line.
@@ -112,6 +115,21 @@ def summary_line(findings: Sequence[Finding], documents: int) -> str:
     warnings = sum(1 for f in findings if f.severity is Severity.WARNING)
     noun = "document" if documents == 1 else "documents"
     return f"{documents} {noun} checked: {errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+
+
+def seen_from(findings: Iterable[Finding], root: Path, here: Path) -> list[Finding]:
+    """The findings, a path (relative to `root`, the config's folder) of a file under `here`, the
+    folder the command runs in, made relative to `here`: `prfaq --config site/mkdocs.yml check` in
+    a repository's top folder names `site/prfaqs/...`, which an editor opens and GitHub annotates,
+    and `prfaq --config ../mkdocs.yml check` in `prfaqs/` names the file alone. Other paths stay."""
+    if root == here:
+        return list(findings)
+    out = []
+    for finding in findings:
+        full = PurePosixPath(root.as_posix(), finding.path)
+        seen = full.relative_to(here.as_posix()).as_posix() if full.is_relative_to(here.as_posix()) else finding.path
+        out.append(finding if seen == finding.path else replace(finding, path=seen))
+    return out
 
 
 def render(findings: Iterable[Finding], fmt: str) -> str:

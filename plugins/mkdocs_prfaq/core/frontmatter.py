@@ -21,6 +21,8 @@ from yaml.resolver import Resolver
 
 from .findings import Problem
 
+__all__ = ["CONTROL", "LOADERS", "MAX_DEPTH", "FrontMatter", "Path", "Position", "SplitText", "parse_yaml", "split"]
+
 #: The parsers to read with, fastest first: libyaml's when PyYAML was built with it.
 LOADERS: tuple[type, ...] = (
     (yaml.CSafeLoader, yaml.SafeLoader) if hasattr(yaml, "CSafeLoader") else (yaml.SafeLoader,)

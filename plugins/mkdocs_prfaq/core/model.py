@@ -15,6 +15,8 @@ from typing import Any
 from .body import BodyStructure
 from .frontmatter import FrontMatter, Position
 
+__all__ = ["BANNERED", "DECIDED", "ID_PATTERN", "IN_WRITING", "STATUSES", "Decision", "Document", "Person", "Related", "parse_date", "same_title"]
+
 STATUSES: tuple[str, ...] = (
     "draft",
     "in-review",

@@ -37,6 +37,8 @@ from collections.abc import Callable, Iterable
 
 import nh3
 
+__all__ = ["PREFIX", "remote_host", "safe_name", "sanitize_html", "self_contained"]
+
 _TAGS = {
     "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "col", "colgroup", "dd", "del",
     "details", "dfn", "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5",

@@ -7,6 +7,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+__all__ = ["SCHEMA_FILE", "SCHEMA_VERSION", "field_names", "schema"]
+
 SCHEMA_FILE = "prfaq.schema.json"
 SCHEMA_VERSION = 1
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 import re
 
+__all__ = ["json_safe", "xml_text", "yaml_string"]
+
 #: What YAML may not hold as a raw character (PyYAML's reader refuses DEL and C1 but U+0085).
 _NOT_YAML = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 #: What XML 1.0 cannot hold at all, even as a character reference.
