@@ -64,7 +64,6 @@ def in_slices(work: Callable[[int, int], list[T]], count: int, jobs: int, per_jo
         return [item for _, _, future in slices for item in future.result()]
 
 
-
 class Aside(Generic[T]):
     """`work` started at once in a forked process of its own when `fork` (and forking is safe
     here), while the caller does something else; :meth:`result` waits for it. Without a

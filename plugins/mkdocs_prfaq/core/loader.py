@@ -133,10 +133,10 @@ def discover(source: str | Path) -> Iterator[tuple[str, bool]]:
         yield from discover(folder)
 
 
-
 def attachments(source: str | Path) -> list[str]:
     """The images under `source` that a site copies beside its PR/FAQ pages (paths relative to
-    `source`, with `/`, sorted): regular files only, in no folder or name that is skipped."""
+    `source`, with `/`; a folder's files, then its folders', each sorted): regular files only,
+    in no folder or name that is skipped."""
     found: list[str] = []
     base = str(source)
     for folder, dirs, names in os.walk(base):
@@ -146,6 +146,7 @@ def attachments(source: str | Path) -> list[str]:
             if is_attachment_name(name) and not os.path.islink(path) and os.path.isfile(path):
                 found.append(os.path.relpath(path, base).replace(os.sep, "/"))
     return found
+
 
 def _decode(data: bytes) -> tuple[str | None, Problem | None]:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # what Windows PowerShell's `>` writes
@@ -229,8 +230,6 @@ def _link_problem(link: Path, real_source: Path | None) -> Problem | None:
     return None
 
 
-
-
 #: What :func:`_refusal` gives for a link to a folder inside the source folder.
 _INSIDE = Problem("symlink", 1, 1, "")
 
@@ -245,6 +244,7 @@ def _refusal(path: Path, real_source: Path | None) -> Problem | None:
         if path.is_dir():
             return _INSIDE
     return None if is_prfaq_name(path.name) else _unread(path)
+
 
 _MARKDOWN_SUFFIXES = (".markdown", ".mdown", ".mkd", ".mkdn", ".mdwn", ".mdx")
 
@@ -271,6 +271,7 @@ def _unread(path: Path) -> Problem:
             " or rename it if it is a PR/FAQ"
         )
     return Problem("unread-file", 1, 1, what)
+
 
 def _read_text(path: Path, max_bytes: int) -> str | Problem:
     """The file's text, or why it is not read (not a regular file, too large, unreadable, not UTF-8)."""

@@ -94,6 +94,8 @@ def render_document(
     """
     src = document_src(doc)
     headline, body = _headline_and_body(doc)
+    if attachments is not None:
+        body = resolve_attachment_links(body, *attachments)
     heading = doc.structure.leading_h1
     if heading is not None and not same_title(heading.text, doc.title):
         headline = ""
@@ -106,7 +108,7 @@ def render_document(
         # The document's own Markdown (the engine converts it, the sanitizer cleans the result)
         # and HTML the core made: the only text the template does not escape.
         headline=Markup(headline),
-        body=Markup(resolve_id_links(body if attachments is None else resolve_attachment_links(body, *attachments), src, catalog, links)),
+        body=Markup(resolve_id_links(body, src, catalog, links)),
         extra_html=Markup(extra_html),
     )
 
