@@ -34,6 +34,17 @@ nav:
 NAV = "  - Home: index.md\n  - Catalog: catalog/index.md\n"
 
 
+def compiled() -> None:
+    """Write the bytecode of the package under test, as an install does. With
+    PYTHONDONTWRITEBYTECODE set and sources edited since their last compilation, every timed
+    process compiles them again: 16 ms of a one-file check of 10,000 documents, measured."""
+    import compileall
+
+    import mkdocs_prfaq
+
+    compileall.compile_dir(str(Path(mkdocs_prfaq.__file__).parent), quiet=1)
+
+
 def mkdocs_yml(plugins: str = PLUGIN, nav: str = NAV) -> str:
     """A config for a bench site: Material, the given `plugins:` entries, a small nav."""
     return MKDOCS_YML.format(plugins=plugins, nav=nav)
