@@ -182,12 +182,12 @@ def test_no_mkdocs_yml_means_defaults(tmp_path: Path) -> None:
     with pytest.raises(SettingsError, match=r"^no mkdocs.yml in .*: run prfaq in the folder of the site's mkdocs.yml"):
         require_source_dir(settings)
     with pytest.raises(SettingsError, match="does not exist: create it"):
-        require_source_dir(load_settings(FIXTURES / "settings" / "inherit" / "site" / "mkdocs.yml"))
+        require_source_dir(load_settings(FIXTURES / "settings" / "inherit" / "payments" / "mkdocs.yml"))
 
 
 def test_inherit_is_followed_as_mkdocs_follows_it() -> None:
     """The command line and the build read the same options from a config that inherits them."""
-    site = FIXTURES / "settings" / "inherit" / "site"
+    site = FIXTURES / "settings" / "inherit" / "payments"
     settings = load_settings(site / "mkdocs.yml")
     assert settings.source_dir == site / "proposals" and settings.teams_file == site / "teams.yml"
     assert settings.severity("faq-section") is Severity.WARNING
