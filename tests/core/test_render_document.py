@@ -15,7 +15,7 @@ from mkdocs_prfaq.core.catalog import Catalog
 from mkdocs_prfaq.core.loader import read_document
 from mkdocs_prfaq.core.model import BANNERED, STATUSES, Document
 from mkdocs_prfaq.core.render.document import banner, card, render_document, resolve_attachment_links, resolve_id_links
-from mkdocs_prfaq.core.render.html import Here, Links, document_src
+from mkdocs_prfaq.core.render.html import Here, Links, SourceLinks, document_src
 from mkdocs_prfaq.core.render.site import SiteOptions, render_site
 
 BODY = "Copperleaf today announced a thing.\n\n## FAQ\n\n### Why?\n\nBecause.\n"
@@ -189,3 +189,29 @@ def test_any_title_customer_and_body_keep_every_output_well_formed(title: str, c
 def test_links_to_images_beside_a_document_in_a_subfolder_follow_it_to_its_page(written: str, on_the_page: str) -> None:
     images = {"flow.png", "payments/chart.png", "payments/two words.png"}
     assert resolve_attachment_links(written, "payments", images) == on_the_page
+
+
+@pytest.mark.parametrize(
+    ("links", "src"),
+    [(Links(True), "../payments/chart.png"), (Links(False), "payments/chart.png"), (SourceLinks(), "payments/chart.png")],
+)
+def test_an_html_image_beside_the_document_is_linked_from_its_built_page(links: Links, src: str) -> None:
+    """No engine resolves an HTML image's `src`: it is written for the page, wherever that is built."""
+    images = {"payments/chart.png"}
+    for folder, written in (("payments", "chart.png"), (".", "payments/chart.png")):
+        html = f'<img width="200" src="{written}" alt="Chart">'
+        out = resolve_attachment_links(html, folder, images, page_src="prfaqs/prfaq-0001.md", links=links)
+        assert out == f'<img width="200" src="{src}" alt="Chart">'
+    assert resolve_attachment_links("<IMG SRC='elsewhere.png'>", ".", images, page_src="p.md", links=links) == (
+        "<IMG SRC='elsewhere.png'>"
+    )
+
+
+def test_links_in_code_stay_as_written() -> None:
+    """A code span or block shows what an author types: it is never rewritten."""
+    catalog = Catalog.build([make()])
+    written = "See [it](PRFAQ-0001), written `[it](PRFAQ-0001)`:\n\n```\n[it](PRFAQ-0001) ![c](chart.png)\n```\n"
+    linked = resolve_id_links(written, "prfaqs/prfaq-0002.md", catalog, Links())
+    assert linked == written.replace("[it](PRFAQ-0001),", "[it](prfaq-0001.md),", 1)
+    moved = resolve_attachment_links("`![c](chart.png)` ![c](chart.png)", "payments", {"payments/chart.png"})
+    assert moved == "`![c](chart.png)` ![c](payments/chart.png)"

@@ -24,13 +24,22 @@ def _images(site: Path, url: str) -> dict[str, bytes]:
 def test_every_image_of_every_page_loads_the_author_s_file(tmp_path: Path) -> None:
     site = build_site(copy_project("images", tmp_path / "project"), strict=True)
     flow = (SOURCE / "refund-flow.png").read_bytes()
-    assert _images(site, "prfaqs/prfaq-0001/") == {"How a refund flows, from the report to the money back": flow}
+    checkout = (SOURCE / "payments" / "checkout.png").read_bytes()
+    assert _images(site, "prfaqs/prfaq-0001/") == {
+        "How a refund flows, from the report to the money back": flow,
+        "The refund flow, smaller": flow,  # an HTML <img>, which MkDocs leaves as written
+    }
     assert _images(site, "prfaqs/prfaq-0003/") == {
-        "Two cards at checkout": (SOURCE / "payments" / "checkout.png").read_bytes(),
+        "Two cards at checkout": checkout,
         "How a refund flows": flow,
         "the card form": (SOURCE / "payments" / "card-form.gif").read_bytes(),
+        "The checkout, smaller": checkout,
     }
-    link = article(read_page(site, "prfaqs/prfaq-0003/")).one("a", href="../payments/card-form.gif")
-    assert link.text == "card form"
+    page = article(read_page(site, "prfaqs/prfaq-0003/"))
+    assert page.one("a", href="../payments/card-form.gif").text == "card form"
+    # The same link shown as code, in a sentence and in a block: as the author wrote it.
+    assert [code.text for code in page.find_all("code") if "checkout.png" in code.text] == [
+        "![The checkout](checkout.png)", "![The checkout](checkout.png)\n",
+    ]
     copied = sorted(p.relative_to(site / "prfaqs").as_posix() for p in (site / "prfaqs").rglob("*.*") if p.suffix != ".html")
     assert copied == ["payments/card-form.gif", "payments/checkout.png", "refund-flow.png"]

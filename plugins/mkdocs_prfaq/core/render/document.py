@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import html
 import posixpath
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 from urllib.parse import quote, unquote
 
@@ -12,7 +13,8 @@ from markupsafe import Markup
 
 from ..catalog import Catalog
 from ..model import Document, same_title
-from .html import Here, Links, document_src
+from ..scan import without_code
+from .html import Here, Links, attachment_src, document_src
 from .templates import render
 
 __all__ = ["FAQ_MARKER", "banner", "card", "render_document", "resolve_attachment_links", "resolve_id_links"]
@@ -26,7 +28,7 @@ _ID_LINK = re.compile(r"(\]\(\s*<?)(PRFAQ-[0-9]{4,})(#[^)\s>]*)?(>?(?:\s+[\"'][^
 def resolve_id_links(markdown: str, from_src: str, catalog: Catalog, links: Links) -> str:
     """Turn `[text](PRFAQ-0007)` into a link to that document's page source, which the engine
     then checks and rewrites like any other page link. Unknown ids are left as they are: the
-    `unknown-id` rule reports them."""
+    `unknown-id` rule reports them. In code, an example stays as written."""
 
     def replace(match: re.Match[str]) -> str:
         target = catalog.by_id.get(match.group(2))
@@ -35,33 +37,67 @@ def resolve_id_links(markdown: str, from_src: str, catalog: Catalog, links: Link
         rel = _relative_src(from_src, document_src(target))
         return f"{match.group(1)}{rel}{match.group(3) or ''}{match.group(4)}"
 
-    return _ID_LINK.sub(replace, markdown)
+    return _outside_code(_ID_LINK, markdown, replace)
 
 
-#: An inline link's or image's destination (`](url "title")`, `](<url with spaces>)`), and a
-#: reference definition's (`[name]: url`).
+#: An inline link's or image's destination (`](url "title")`, `](<url with spaces>)`), a
+#: reference definition's (`[name]: url`), and an HTML image's `src`.
 _INLINE = re.compile(r"(\]\(\s*)(<[^>\n]+>|[^)\s<][^)\s]*)((?:\s+[\"'][^)]*)?\))")
 _REFERENCE = re.compile(r"^( {0,3}\[[^\]]+\]:[ \t]*)(<[^>\n]+>|[^\s<]\S*)()", re.M)
+_IMG_SRC = re.compile(r"(<img\b[^<>]*?\ssrc\s*=\s*)(\"[^\"<>]*\"|'[^'<>]*'|[^\s\"'<>]+)()", re.I)
 
 
-def resolve_attachment_links(markdown: str, folder: str, attachments: Collection[str]) -> str:
-    """Links to images beside a PR/FAQ in `folder` (a subfolder of the source folder), made
-    relative to its page: a site copies the source folder's images, in their folders, beside
-    the PR/FAQ pages (`prfaqs/<slug>.md`). Other links are left as they are."""
+def _outside_code(pattern: re.Pattern[str], markdown: str, replace: Callable[[re.Match[str]], str]) -> str:
+    """`pattern.sub(replace, markdown)` but in code blocks and spans, which show what is written."""
+    if not any(replace(match) != match.group(0) for match in pattern.finditer(markdown)):
+        return markdown  # nothing to change: the common case, without scanning for code
+    parts: list[str] = []
+    last = 0
+    for match in pattern.finditer(without_code(markdown)):  # offsets kept: they hold in `markdown`
+        parts += (markdown[last : match.start()], replace(match))
+        last = match.end()
+    return "".join(parts) + markdown[last:]
 
-    def replace(match: re.Match[str]) -> str:
+
+def resolve_attachment_links(
+    markdown: str, folder: str, attachments: Collection[str], *, page_src: str = "", links: Links | None = None
+) -> str:
+    """Links to the images a site copies beside the PR/FAQ pages (`attachments`, relative to the
+    source folder, copied into the site's `prfaqs/` in their folders), from a document in
+    `folder` of the source folder: in Markdown made relative to its page source (`prfaqs/<slug>.md`,
+    which the engine then resolves) when the document is in a subfolder; in an HTML `<img>`, which
+    no engine resolves, made relative to the page built from `page_src` by `links`. Other links
+    are left as they are."""
+
+    def target(written: str) -> tuple[str, str] | None:
+        """The image a written link points at, and what follows its path (`#...`)."""
+        path, hash_mark, fragment = written.partition("#")
+        if not path or path.startswith("/") or "://" in path or path.startswith(("data:", "mailto:")):
+            return None
+        image = posixpath.normpath(posixpath.join(folder, unquote(path)))
+        return (image, hash_mark + fragment) if image in attachments else None
+
+    def markdown_link(match: re.Match[str]) -> str:
         written = match.group(2)
         bracketed = written.startswith("<")
-        path, hash_mark, fragment = (written[1:-1] if bracketed else written).partition("#")
-        if not path or path.startswith("/") or "://" in path:
+        found = target(written[1:-1] if bracketed else written)
+        if found is None:
             return match.group(0)
-        target = posixpath.normpath(posixpath.join(folder, unquote(path)))
-        if target not in attachments:
-            return match.group(0)
-        moved = (f"<{target}" if bracketed else quote(target)) + hash_mark + fragment + (">" if bracketed else "")
+        moved = f"<{found[0]}{found[1]}>" if bracketed else quote(found[0]) + found[1]
         return f"{match.group(1)}{moved}{match.group(3)}"
 
-    return _REFERENCE.sub(replace, _INLINE.sub(replace, markdown))
+    def html_image(match: re.Match[str]) -> str:
+        written = match.group(2)
+        quote_mark = written[0] if written[0] in "\"'" else ""
+        found = target(html.unescape(written.strip("\"'")))
+        if found is None or links is None:
+            return match.group(0)
+        url = quote(links.asset(page_src, attachment_src(found[0]))) + found[1]
+        return f'{match.group(1)}{quote_mark or chr(34)}{html.escape(url)}{quote_mark or chr(34)}'
+
+    if folder != ".":
+        markdown = _outside_code(_REFERENCE, _outside_code(_INLINE, markdown, markdown_link), markdown_link)
+    return _outside_code(_IMG_SRC, markdown, html_image) if "<img" in markdown.lower() else markdown
 
 
 def _relative_src(from_src: str, to_src: str) -> str:
@@ -88,14 +124,13 @@ def render_document(
     The page's headline is the `title`, the name the catalog and search show: the body's own
     level-1 headline is kept (with its attributes) when it says the same, and dropped when it
     does not (the `title-mismatch` rule reports it). Either way there is one headline. `extra_html` is HTML the site
-    places under the card (the writing review, the status history). `attachments`: the folder of
-    a document in a subfolder of the source folder, and the images a site copies
-    (:func:`resolve_attachment_links`).
+    places under the card (the writing review, the status history). `attachments`: the document's
+    folder in the source folder, and the images a site copies (:func:`resolve_attachment_links`).
     """
     src = document_src(doc)
     headline, body = _headline_and_body(doc)
     if attachments is not None:
-        body = resolve_attachment_links(body, *attachments)
+        body = resolve_attachment_links(body, *attachments, page_src=src, links=links)
     heading = doc.structure.leading_h1
     if heading is not None and not same_title(heading.text, doc.title):
         headline = ""

@@ -173,7 +173,7 @@ def _document_page(
     folder = posixpath.relpath(posixpath.dirname(doc.path), options.source_folder)
     page = render_document(
         doc, catalog, links, extra_html="\n\n".join(p for p in extra if p), template_dirs=dirs,
-        attachments=(folder, options.attachments) if options.attachments and folder != "." else None,
+        attachments=(folder, options.attachments) if options.attachments else None,
     )  # fmt: skip
     return Output.page(document_src(doc), page, doc)
 
