@@ -245,6 +245,15 @@ def test_new_writes_the_next_free_id_with_a_slug_and_passes_check(
     )
 
 
+def test_new_outside_a_site_writes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Run from `docs/` by mistake: no stray `prfaqs/` with a draft that reuses a taken id."""
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(capsys, "new", "Self-service refunds", "--team", "payments", "--author", "Ada")
+    assert (code, out) == (2, "") and "no mkdocs.yml in" in err and list(tmp_path.iterdir()) == []
+
+
 def test_new_takes_the_id_after_the_highest_anywhere_in_the_folder(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -67,6 +67,8 @@ def cmd_new(args: argparse.Namespace) -> int:
     from .core.suggest import closest_text
 
     settings = _settings(args)
+    if settings.no_config:  # not in a site's folder: a draft here would start a stray prfaqs/
+        require_source_dir(settings)
     author = args.author or default_author()
     try:
         new = draft(

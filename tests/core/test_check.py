@@ -11,7 +11,7 @@ import pytest
 from corekit import CLEAN, CLEAN_NAME, FIXTURES, check, copy_fixture, variant
 
 from mkdocs_prfaq.core import check as check_module
-from mkdocs_prfaq.core.check import CheckResult, check_files, check_folder
+from mkdocs_prfaq.core.check import CheckResult, check_files, check_folder, named_files
 from mkdocs_prfaq.core.findings import Severity
 from mkdocs_prfaq.core.pipeline import load_catalog
 from mkdocs_prfaq.core.settings import SettingsError, from_options
@@ -176,6 +176,14 @@ def test_teams_and_tags_files_in_the_source_folder_are_no_unread_files(tmp_path:
     assert folder.teams == {"payments": {"name": "Payments"}} and folder.tags is not None
     assert [(f.path, f.rule) for f in folder.findings] == [("prfaqs/owners.yml", "unread-file")]
     assert check_files(settings, [source / CLEAN_NAME]).findings == []
+    # Named on the command line, the folder or the file itself: the same.
+    for named in (["prfaqs"], ["prfaqs/teams.yml", "prfaqs/owners.yml"]):
+        files = named_files(settings, [str(tmp_path / name) for name in named])[0]
+        assert [(f.path, f.rule) for f in check_files(settings, files).findings] == [("prfaqs/owners.yml", "unread-file")]
+    # A file outside the folder that is no PR/FAQ: said so, with no advice to move it.
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
+    [finding] = check_files(settings, [tmp_path / "mkdocs.yml"]).findings
+    assert (finding.path, finding.rule, finding.message) == ("mkdocs.yml", "unread-file", "not a PR/FAQ: a PR/FAQ's name ends in `.md`")
 
 
 def test_the_clean_document_is_clean(tmp_path: Path) -> None:

@@ -60,7 +60,7 @@ def test_which_names_are_prfaqs(name: str, expected: bool) -> None:
     assert is_prfaq_name(name) is expected
 
 
-def test_discover_walks_sorted_and_skips_readmes_images_templates_and_hidden_folders(tmp_path: Path) -> None:
+def test_discover_walks_sorted_and_skips_readmes_images_templates_scratch_and_hidden_folders(tmp_path: Path) -> None:
     """Every other file is found, for the loader to report (`unread-file`)."""
     for name in (
         "PRFAQ-0002-b.md",
@@ -76,6 +76,9 @@ def test_discover_walks_sorted_and_skips_readmes_images_templates_and_hidden_fol
         "_drafts/PRFAQ-0004-d.md",
         ".git/PRFAQ-0005-e.md",
         "archive/_old/PRFAQ-0006-f.md",
+        "PRFAQ-0001-a.md~",  # editors' backups and autosaves, systems' thumbnails
+        "#PRFAQ-0001-a.md#",
+        "archive/Thumbs.db",
     ):
         write(tmp_path / name, "x")
     found = [(Path(p).relative_to(tmp_path).as_posix(), link) for p, link in discover(tmp_path)]

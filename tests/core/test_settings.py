@@ -294,3 +294,16 @@ def test_a_site_extends_the_writing_rules_word_lists() -> None:
 def test_word_lists_that_cannot_be_used_say_why(lists: dict[str, object], message: str) -> None:
     with pytest.raises(SettingsError, match=re.escape(message)):
         from_options(FIXTURES / "word-lists", {"word_lists": lists})
+
+
+@pytest.mark.parametrize(
+    ("config", "message"),
+    [
+        ("empty.yml", "empty.yml: `INHERIT` must name the file to inherit from"),
+        ("listed.yml", "listed.yml: `INHERIT` must name the file to inherit from"),
+        ("on-a-list.yml", "on-a-list.yml: `INHERIT` names .*a-list.yml, which is not a mapping of settings"),
+    ],
+)
+def test_a_broken_inherit_is_a_settings_error_not_the_defaults(config: str, message: str) -> None:
+    with pytest.raises(SettingsError, match=message):
+        load_settings(FIXTURES / "settings" / "inherit-broken" / config)

@@ -475,17 +475,24 @@ def findings_of(settings: Settings, path: str, status: str | None, problems: Ite
     return out
 
 
-def _found(settings: Settings) -> list[tuple[str, bool]]:
-    """What `discover` finds in the source folder, but the site's teams and tags files, which
-    may sit there: they are read as such, never reported as files with no place there."""
-    if not settings.source_dir.is_dir():
+def _found(settings: Settings, folder: str | Path | None = None) -> list[tuple[str, bool]]:
+    """What `discover` finds in `folder` (the source folder by default), but the site's teams and
+    tags files, which may sit there: they are read as such, never reported as files with no
+    place there."""
+    folder = settings.source_dir if folder is None else folder
+    if not os.path.isdir(folder):
         return []
-    own = {os.path.realpath(p) for p in (settings.teams_file, settings.tags_file) if p is not None}
+    own = _site_files(settings)
     names = {os.path.basename(p) for p in own}
     return [
-        (path, link) for path, link in discover(settings.source_dir)
+        (path, link) for path, link in discover(folder)
         if os.path.basename(path) not in names or os.path.realpath(path) not in own
     ]  # fmt: skip
+
+
+def _site_files(settings: Settings) -> set[str]:
+    """The real paths of the site's teams and tags files."""
+    return {os.path.realpath(p) for p in (settings.teams_file, settings.tags_file) if p is not None}
 
 
 def corpus_paths(settings: Settings) -> list[str]:
@@ -580,9 +587,9 @@ def named_files(settings: Settings, given: Sequence[str]) -> tuple[list[Path], l
         if not text:
             raise NoSuchPath("an empty path")
         if path.is_dir():
-            files.extend(Path(p) for p, _ in discover(path))
+            files.extend(Path(p) for p, _ in _found(settings, path))
         elif path.exists() or path.is_symlink():
-            if not _skipped_by_the_folder(settings, path):
+            if not _skipped_by_the_folder(settings, path) and os.path.realpath(path) not in _site_files(settings):
                 files.append(path)
                 named.append(path)
         else:

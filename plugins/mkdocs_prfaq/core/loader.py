@@ -32,8 +32,13 @@ DEFAULT_MAX_BYTES = 1_000_000
 ATTACHMENT_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif")
 
 
+#: Files that systems and editors leave beside the ones saved (`x.md~`, `#x.md#` are editors').
+_SCRATCH = frozenset({"thumbs.db", "desktop.ini"})
+
+
 def _skipped(name: str) -> bool:
-    return name.startswith(("_", "."))
+    """Names kept for templates (`_`), hidden ones, and the scratch files of editors and systems."""
+    return name.startswith(("_", ".")) or name.endswith("~") or name[:1] == name[-1:] == "#" or name.lower() in _SCRATCH
 
 
 def _readme(name: str) -> bool:
@@ -243,7 +248,10 @@ def _refusal(path: Path, real_source: Path | None) -> Problem | None:
             return refused
         if path.is_dir():
             return _INSIDE
-    return None if is_prfaq_name(path.name) else _unread(path)
+    if is_prfaq_name(path.name):
+        return None
+    inside = real_source is None or Path(os.path.realpath(path)).is_relative_to(real_source)
+    return _unread(path) if inside else Problem("unread-file", 1, 1, "not a PR/FAQ: a PR/FAQ's name ends in `.md`")
 
 
 _MARKDOWN_SUFFIXES = (".markdown", ".mdown", ".mkd", ".mkdn", ".mdwn", ".mdx")

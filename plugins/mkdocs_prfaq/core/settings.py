@@ -429,10 +429,14 @@ def _read_config(path: Path, inheriting: tuple[Path, ...]) -> dict[str, Any]:
     except (OSError, yaml.YAMLError, UnicodeDecodeError) as exc:
         raise SettingsError(f"{path}: cannot read: {exc}") from None
     if not isinstance(config, dict):
+        if inheriting:  # MkDocs refuses it too
+            raise SettingsError(f"{inheriting[-1]}: `INHERIT` names {path}, which is not a mapping of settings")
         return {}
-    parent = config.pop("INHERIT", None)
-    if not isinstance(parent, str):
+    if "INHERIT" not in config:
         return config
+    parent = config.pop("INHERIT")
+    if not isinstance(parent, str) or not parent.strip():
+        raise SettingsError(f"{path}: `INHERIT` must name the file to inherit from, such as `INHERIT: base.yml`")
     base = (path.parent / parent).resolve()
     if base in inheriting or base == path.resolve():
         raise SettingsError(f"{path}: `INHERIT: {parent}` leads back to this file: MkDocs would never end")
