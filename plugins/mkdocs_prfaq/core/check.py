@@ -25,7 +25,7 @@ from .forked import can_fork, in_slices
 from .loader import Loaded, case_clashes, discover, display_path, display_paths, is_found, load
 from .model import IN_WRITING, Document
 from .rules.body import check_body
-from .rules.corpus import References
+from .rules.corpus import References, check_local_images
 from .rules.corpus import check_corpus as check_references
 from .rules.fields import check_fields
 from .rules.images import remote_image_check
@@ -398,6 +398,8 @@ def check_documents(
     for refs, problem in check_references(
         references, teams=teams, tags=tags, max_facet_values=settings.limits.facet_values, report=wanted
     ):
+        raw.append((refs.path, refs.status, problem))
+    for refs, problem in check_local_images(references, settings.root, settings.source_dir, wanted):
         raw.append((refs.path, refs.status, problem))
     raw.extend(_possible_duplicates(settings, paths, files, entries, wanted, keep=cache is not None, read=compared))
     findings = [

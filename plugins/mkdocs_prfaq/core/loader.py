@@ -22,7 +22,7 @@ from .rules.safety import file_name_problems
 
 __all__ = [
     "ATTACHMENT_SUFFIXES", "DEFAULT_MAX_BYTES", "Loaded", "attachments", "case_clashes", "discover", "display_path",
-    "display_paths", "is_attachment_name", "is_found", "is_prfaq_name", "load", "read_document",
+    "display_paths", "is_attachment_name", "is_found", "is_prfaq_name", "load", "not_copied", "read_document",
 ]  # fmt: skip
 
 DEFAULT_MAX_BYTES = 1_000_000
@@ -152,6 +152,27 @@ def attachments(source: str | Path) -> list[str]:
                 found.append(os.path.relpath(path, base).replace(os.sep, "/"))
     return found
 
+
+
+def not_copied(image: Path, source: Path) -> str | None:
+    """Why the file at `image` is not among the images a site copies from `source` (said after
+    the image's name), or None when it is."""
+    if not os.path.lexists(image):
+        return "is not there: add it beside the PR/FAQ, or correct the link"
+    if os.path.islink(image) or not os.path.isfile(image):
+        return "is a symbolic link or not a file: the site copies only images that are files; copy it here"
+    try:
+        inside = Path(os.path.realpath(image)).relative_to(os.path.realpath(source))
+    except ValueError:
+        return f"is outside {source.name}/: the site copies only the images in it; move it there"
+    if any(_skipped(part) for part in inside.parts):
+        return (
+            f"is in {inside.parent.as_posix()}/ or has a name the site skips (starting with `_` or `.`):"
+            " move or rename it"
+        ) if len(inside.parts) > 1 else "has a name the site skips (starting with `_` or `.`): rename it"
+    if not is_attachment_name(inside.name):
+        return f"is no image the site copies ({', '.join(ATTACHMENT_SUFFIXES)}); an SVG: export it as PNG"
+    return None
 
 def _decode(data: bytes) -> tuple[str | None, Problem | None]:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # what Windows PowerShell's `>` writes

@@ -7,13 +7,18 @@ every file again.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
+from pathlib import Path
 from typing import NamedTuple
+from urllib.parse import unquote
 
 from ..findings import Problem
+from ..loader import not_copied
 from ..model import ID_PATTERN, Document
+from ..scan import position
+from .images import has_images, local_images
 
-__all__ = ["Located", "References", "Reported", "check_corpus"]
+__all__ = ["Located", "References", "Reported", "check_corpus", "check_local_images"]
 
 #: A value and where it stands in the file: (value, line, column).
 Located = tuple[str, int, int]
@@ -40,6 +45,8 @@ class References(NamedTuple):
     links: tuple[Located, ...]
     team: Located | None
     tags: tuple[Located, ...]
+    #: The images the body links by a relative path (`missing-image`).
+    images: tuple[Located, ...] = ()
 
     @classmethod
     def of(cls, doc: Document) -> References:
@@ -70,7 +77,10 @@ class References(NamedTuple):
             ),
             team=None if team is None else located(team, "team"),
             tags=tuple(located(tag, "tags", i) for i, tag in enumerate(doc.tags)),
-        )
+            images=tuple(
+                (path, *position(doc.body, offset, doc.body_line)) for offset, path in local_images(doc.body)
+            ) if has_images(doc.body) else (),
+        )  # fmt: skip
 
 
 Reported = list[tuple[References, Problem]]
@@ -253,4 +263,20 @@ def _cycles(by_id: dict[str, References]) -> Reported:
             path.append(child)
             on_path.add(child)
             stack.append(children(child))
+    return out
+
+
+def check_local_images(documents: Iterable[References], root: Path, source: Path, report: Collection[str] | None) -> Reported:
+    """The `missing-image` rule: each image a document (of `report`) links by a relative path is
+    one the site copies beside the pages (:func:`~..loader.not_copied`). Run on every check from
+    the documents' references, as the image may come or go while the document stays the same."""
+    out: Reported = []
+    for refs in documents:
+        if not refs.images or (report is not None and refs.path not in report):
+            continue
+        folder = (root / refs.path).parent
+        for path, line, col in refs.images:
+            why = not_copied(folder / unquote(path), source)
+            if why is not None:
+                out.append((refs, Problem("missing-image", line, col, f"the image `{path}` {why}")))
     return out

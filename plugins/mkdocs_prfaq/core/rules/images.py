@@ -20,7 +20,7 @@ from ..model import Document
 from ..sanitize import remote_host
 from ..scan import position, unescape, without_code
 
-__all__ = ["remote_image_check"]
+__all__ = ["has_images", "images_in", "local_images", "remote_image_check"]
 
 _INLINE = re.compile(r"!\[[^\[\]\n]*\]\(\s*<?([^)\s>]*)")
 #: `![alt][label]`, `![label][]` and `![label]` (not followed by `(`: that is an inline image).
@@ -37,7 +37,7 @@ def remote_image_check(image_hosts: Iterable[str]) -> Callable[[Document], list[
     allowed = frozenset(h.lower() for h in image_hosts)
 
     def check(doc: Document) -> list[Problem]:
-        if "![" not in doc.body and not _IMG_TAG.search(doc.body):
+        if not has_images(doc.body):
             return []
         return [_problem(doc, offset, url, host) for offset, url, host in _remote_images(doc.body) if host not in allowed]
 
@@ -46,6 +46,26 @@ def remote_image_check(image_hosts: Iterable[str]) -> Callable[[Document], list[
 
 def _remote_images(body: str) -> list[tuple[int, str, str]]:
     """(offset, URL, host) of each image in `body` that loads from another host."""
+    return sorted((offset, url, host) for offset, url in images_in(body) if (host := remote_host(url)) is not None)
+
+
+def has_images(body: str) -> bool:
+    return "![" in body or _IMG_TAG.search(body) is not None
+
+
+def local_images(body: str) -> list[tuple[int, str]]:
+    """(offset, path) of each image in `body` linked by a relative path (the site copies those
+    that are beside the PR/FAQs), its `#fragment` or `?query` left out."""
+    out = []
+    for offset, url in images_in(body):
+        path = url.partition("#")[0].partition("?")[0]
+        if path and remote_host(url) is None and not path.startswith("/") and ":" not in path.split("/")[0]:
+            out.append((offset, path))
+    return sorted(out)
+
+
+def images_in(body: str) -> list[tuple[int, str]]:
+    """(offset, URL) of each image in `body`, outside code."""
     text = without_code(body)
     found: list[tuple[int, str]] = [(m.start(), unescape(m.group(1))) for m in _INLINE.finditer(text)]
     if "]:" in text:
@@ -60,7 +80,7 @@ def _remote_images(body: str) -> list[tuple[int, str, str]]:
         for match in _HTML.finditer(text):
             raw = next(g for g in match.groups() if g is not None)
             found.append((match.start(), html.unescape(raw)))
-    return sorted((offset, url, host) for offset, url in found if (host := remote_host(url)) is not None)
+    return found
 
 
 def _problem(doc: Document, offset: int, url: str, host: str) -> Problem:
@@ -75,3 +95,4 @@ def _problem(doc: Document, offset: int, url: str, host: str) -> Problem:
         " Add the image to the repository and link it by a relative path"
         + (f", or add `{host}` to `image_hosts` in mkdocs.yml" if host else ""),
     )
+

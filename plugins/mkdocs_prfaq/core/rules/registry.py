@@ -108,6 +108,7 @@ RULES: dict[str, Rule] = {
         Rule("faq-split", Category.BODY, _W, "The FAQ should have both an external and an internal part."),
         Rule("title-mismatch", Category.BODY, _W, "The body's `#` heading is not the `title`; the page shows the title."),
         Rule("placeholder", Category.BODY, _E, "Text from the template is left in (a sample name, quote or prompt): write your own."),
+        Rule("missing-image", Category.BODY, _W, "An image the body links by a relative path is not one the site copies beside it."),
         Rule("unsafe-url", Category.SAFETY, _E, "`javascript:`, `vbscript:` and `data:` links are refused."),
         Rule("file-name", Category.SAFETY, _E, "A file name holds only letters, digits, spaces and `- _ . , ( ) +`."),
         Rule("control-character", Category.SAFETY, _E, "A front-matter value holds a control character or a Unicode non-character."),
