@@ -275,3 +275,18 @@ def test_the_kept_results_belong_to_this_programs_code_and_data() -> None:
     core = Path(cache.__file__).parent
     covered = {p.relative_to(core).as_posix() for p in cache._files(core)}
     assert {"check.py", "prfaq.schema.json", "template.md", "stop-words.txt", "rules/words/weasel-words.txt"} <= covered
+
+
+def test_an_image_added_or_removed_is_seen_though_the_document_is_cached(tmp_path: Path) -> None:
+    """`missing-image` looks at the files on every check, not at what the cache kept."""
+    settings = project(tmp_path)
+    doc = settings.source_dir / "PRFAQ-0001-instant-refunds.md"
+    doc.write_text(doc.read_text(encoding="utf-8") + "\n![The refund screen](screen.png)\n", encoding="utf-8")
+    os.utime(doc, (OLD, OLD))
+    image = settings.source_dir / "screen.png"
+    assert [f.rule for f in cached(settings).findings] == ["missing-image"]
+    shutil.copyfile(FIXTURES / "sites" / "images" / "prfaqs" / "refund-flow.png", image)
+    again = cached(settings)
+    assert again.documents == [] and again.findings == []  # read from the cache, the image seen
+    image.unlink()
+    assert [f.rule for f in cached(settings).findings] == ["missing-image"]
