@@ -178,6 +178,7 @@ def test_any_title_customer_and_body_keep_every_output_well_formed(title: str, c
         ("![Two words](<two words.png>)", "![Two words](<payments/two words.png>)"),
         ("![Two words](two%20words.png)", "![Two words](payments/two%20words.png)"),
         ("[the chart](chart.png#q3)", "[the chart](payments/chart.png#q3)"),
+        ("![Chart](chart.png?v=2)", "![Chart](payments/chart.png?v=2)"),  # as missing-image reads it
         ("[chart]: chart.png\n", "[chart]: payments/chart.png\n"),
         # Not an image the site copies from there: left as written.
         ("![Gone](missing.png)", "![Gone](missing.png)"),

@@ -584,6 +584,7 @@ def named_files(settings: Settings, given: Sequence[str]) -> tuple[list[Path], l
     path that names nothing."""
     files: list[Path] = []
     named: list[Path] = []
+    own = _site_files(settings)
     for text in given:
         path = Path(text)
         if not text:
@@ -591,7 +592,7 @@ def named_files(settings: Settings, given: Sequence[str]) -> tuple[list[Path], l
         if path.is_dir():
             files.extend(Path(p) for p, _ in _found(settings, path))
         elif path.exists() or path.is_symlink():
-            if not _skipped_by_the_folder(settings, path) and os.path.realpath(path) not in _site_files(settings):
+            if not _skipped_by_the_folder(settings, path) and os.path.realpath(path) not in own:
                 files.append(path)
                 named.append(path)
         else:

@@ -148,15 +148,15 @@ def attachments(source: str | Path) -> list[str]:
         dirs[:] = sorted(d for d in dirs if not _skipped(d))
         for name in sorted(names):
             path = os.path.join(folder, name)
-            if is_attachment_name(name) and not os.path.islink(path) and os.path.isfile(path):
+            if is_attachment_name(name) and not_copied(Path(path), Path(source)) is None:
                 found.append(os.path.relpath(path, base).replace(os.sep, "/"))
     return found
 
 
-
 def not_copied(image: Path, source: Path) -> str | None:
     """Why the file at `image` is not among the images a site copies from `source` (said after
-    the image's name), or None when it is."""
+    the image's name), or None when it is: the one test of :func:`attachments` and of the
+    `missing-image` rule."""
     if not os.path.lexists(image):
         return "is not there: add it beside the PR/FAQ, or correct the link"
     if os.path.islink(image) or not os.path.isfile(image):
@@ -173,6 +173,7 @@ def not_copied(image: Path, source: Path) -> str | None:
     if not is_attachment_name(inside.name):
         return f"is no image the site copies ({', '.join(ATTACHMENT_SUFFIXES)}); an SVG: export it as PNG"
     return None
+
 
 def _decode(data: bytes) -> tuple[str | None, Problem | None]:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # what Windows PowerShell's `>` writes

@@ -37,7 +37,7 @@ from collections.abc import Callable, Iterable
 
 import nh3
 
-__all__ = ["PREFIX", "remote_host", "safe_name", "sanitize_html", "self_contained"]
+__all__ = ["PREFIX", "local_path", "remote_host", "safe_name", "sanitize_html", "self_contained"]
 
 _TAGS = {
     "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "col", "colgroup", "dd", "del",
@@ -100,6 +100,16 @@ def remote_host(url: str) -> str | None:
     if not parts.scheme and not parts.netloc:
         return None
     return host or ""
+
+
+def local_path(url: str) -> str | None:
+    """The path of a file on the site that `url` names relative to its page (`chart.png`,
+    `../a/b.png`), without its `?query` or `#fragment`; None for another host or a scheme
+    (:func:`remote_host`), a path from the site's root, or no path at all (`#top`)."""
+    if remote_host(url) is not None:
+        return None
+    path = url.partition("#")[0].partition("?")[0]
+    return path if path and not path.startswith("/") else None
 
 
 def _attribute_filter(image_hosts: frozenset[str]) -> Callable[[str, str, str], str | None]:

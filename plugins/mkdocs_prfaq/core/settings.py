@@ -437,12 +437,12 @@ def _read_config(path: Path, inheriting: tuple[Path, ...]) -> dict[str, Any]:
     parent = config.pop("INHERIT")
     if not isinstance(parent, str) or not parent.strip():
         raise SettingsError(f"{path}: `INHERIT` must name the file to inherit from, such as `INHERIT: base.yml`")
-    base = (path.parent / parent).resolve()
-    if base in inheriting or base == path.resolve():
+    base, chain = (path.parent / parent).resolve(), (*inheriting, path.resolve())
+    if base in chain:
         raise SettingsError(f"{path}: `INHERIT: {parent}` leads back to this file: MkDocs would never end")
     if not base.is_file():
         raise SettingsError(f"{path}: `INHERIT: {parent}`: no such file ({base})")
-    return _merged(_read_config(base, (*inheriting, path.resolve())), config)
+    return _merged(_read_config(base, chain), config)
 
 
 def _merged(base: dict[str, Any], over: Mapping[str, Any]) -> dict[str, Any]:

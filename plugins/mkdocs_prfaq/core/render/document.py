@@ -13,6 +13,7 @@ from markupsafe import Markup
 
 from ..catalog import Catalog
 from ..model import Document, same_title
+from ..sanitize import local_path
 from ..scan import without_code
 from .html import Here, Links, attachment_src, document_src
 from .templates import render
@@ -70,12 +71,12 @@ def resolve_attachment_links(
     are left as they are."""
 
     def target(written: str) -> tuple[str, str] | None:
-        """The image a written link points at, and what follows its path (`#...`)."""
-        path, hash_mark, fragment = written.partition("#")
-        if not path or path.startswith("/") or "://" in path or path.startswith(("data:", "mailto:")):
+        """The image a written link points at, and what follows its path (`?...`, `#...`)."""
+        path = local_path(written)
+        if path is None:
             return None
         image = posixpath.normpath(posixpath.join(folder, unquote(path)))
-        return (image, hash_mark + fragment) if image in attachments else None
+        return (image, written[len(path) :]) if image in attachments else None
 
     def markdown_link(match: re.Match[str]) -> str:
         written = match.group(2)

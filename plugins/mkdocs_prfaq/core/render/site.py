@@ -170,7 +170,7 @@ def _document_page(
         timeline(doc, template_dirs=dirs),
         similar_list(doc, similar, catalog, links, template_dirs=dirs),
     )
-    folder = posixpath.relpath(posixpath.dirname(doc.path), options.source_folder)
+    folder = posixpath.relpath(posixpath.dirname(doc.path), options.source_folder) if options.attachments else ""
     page = render_document(
         doc, catalog, links, extra_html="\n\n".join(p for p in extra if p), template_dirs=dirs,
         attachments=(folder, options.attachments) if options.attachments else None,

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable
 
 from ..findings import Problem
 from ..model import Document
-from ..sanitize import remote_host
+from ..sanitize import local_path, remote_host
 from ..scan import position, unescape, without_code
 
 __all__ = ["has_images", "images_in", "local_images", "remote_image_check"]
@@ -56,12 +56,7 @@ def has_images(body: str) -> bool:
 def local_images(body: str) -> list[tuple[int, str]]:
     """(offset, path) of each image in `body` linked by a relative path (the site copies those
     that are beside the PR/FAQs), its `#fragment` or `?query` left out."""
-    out = []
-    for offset, url in images_in(body):
-        path = url.partition("#")[0].partition("?")[0]
-        if path and remote_host(url) is None and not path.startswith("/") and ":" not in path.split("/")[0]:
-            out.append((offset, path))
-    return sorted(out)
+    return sorted((offset, path) for offset, url in images_in(body) if (path := local_path(url)) is not None)
 
 
 def images_in(body: str) -> list[tuple[int, str]]:
@@ -95,4 +90,3 @@ def _problem(doc: Document, offset: int, url: str, host: str) -> Problem:
         " Add the image to the repository and link it by a relative path"
         + (f", or add `{host}` to `image_hosts` in mkdocs.yml" if host else ""),
     )
-
