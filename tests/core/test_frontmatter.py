@@ -193,7 +193,8 @@ def test_deep_flow_nesting_gets_our_finding_where_it_is_crossed(
     [
         ("id: x\n\tteam: y\n", 3, 1, "tab used for indentation"),
         ("authors:\n  \t- Dana\n", 3, 3, "tab used for indentation"),
-        ("tags: [a, b\nteam: x\n", 3, 5, "did not find expected ',' or ']'"),
+        # Where the list was opened, not where the parser gave up (line 3).
+        ("tags: [a, b\nteam: x\n", 2, 7, "the list opened by '[' here is not closed"),
         ("title: a: b\n", 2, 9, "mapping values are not allowed"),
         ("? [a, b]\n: c\n", 2, 3, "a mapping key must be a plain word"),
         ("id: x\n---\nid: y\n", 3, 1, "more than one YAML document"),

@@ -20,6 +20,7 @@ from yaml.nodes import ScalarNode
 from yaml.resolver import Resolver
 
 from .findings import Problem
+from .yaml_advice import Mark, advise
 
 __all__ = ["CONTROL", "LOADERS", "MAX_DEPTH", "FrontMatter", "Path", "Position", "SplitText", "parse_yaml", "split"]
 
@@ -42,6 +43,8 @@ CONTROL = re.compile(
 )
 #: CONTROL's ASCII characters: in ASCII text, a search for these is ten times faster.
 _ASCII_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+#: A comment after a value's place on its line: ` # text`.
+_COMMENT = re.compile(r"[ \t]*(#.*?)[ \t]*$")
 _STANDARD_TAGS = {
     f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
 }
@@ -195,12 +198,27 @@ def parse_yaml(
             front, problems = _parse_events(loader(source), first_line)
             if front is not None:
                 front.verbatim = "\\" not in source and source.isascii() and _ASCII_CONTROL.search(source) is None
+                if "#" in source:
+                    _note_comments(front, source, first_line)
             return front, problems
         except yaml.YAMLError as exc:
             if index + 1 < len(loaders) and _library_limit(exc):
                 continue
             return None, [_yaml_error(exc, first_line, source)]
     raise AssertionError("no YAML loader")  # pragma: no cover - loaders is never empty
+
+
+def _note_comments(front: FrontMatter, source: str, first_line: int) -> None:
+    """Keep, as the raw text of an empty value, the comment that follows it on its line: in
+    `title: #1 in refunds`, YAML reads ` #` as the start of a comment and the title as null, and
+    the finding should say so."""
+    lines = source.split("\n")
+    for path, raw in front.raw.items():
+        if raw == "":
+            pos = front.positions[path]
+            comment = _COMMENT.match(lines[pos.line - first_line], pos.col - 1)
+            if comment is not None:
+                front.raw[path] = comment.group(1)
 
 
 def _yaml_error(exc: yaml.YAMLError, first_line: int, source: str = "") -> Problem:
@@ -218,11 +236,18 @@ def _yaml_error(exc: yaml.YAMLError, first_line: int, source: str = "") -> Probl
         )
     if isinstance(exc, yaml.MarkedYAMLError):
         mark = exc.problem_mark or exc.context_mark
-        pos = Position(mark.line + first_line, mark.column + 1) if mark is not None else Position(first_line, 1)
-        what = exc.problem or "invalid YAML"
-        if exc.context:
-            what = f"{what} ({exc.context})"
-        return Problem("yaml-syntax", pos.line, pos.col, f"invalid YAML: {what}")
+        what = ", ".join(part for part in (exc.problem, exc.context) if part) or "invalid YAML"
+        if mark is None:  # pragma: no cover - PyYAML marks every syntax error
+            return Problem("yaml-syntax", first_line, 1, f"invalid YAML: {what}")
+        stopped = Mark(mark.line, mark.column)
+        began = Mark(exc.context_mark.line, exc.context_mark.column) if exc.context_mark is not None else stopped
+        advice = advise(exc.problem or "", exc.context or "", source.split("\n"), stopped, began, first_line)
+        if advice is None:
+            return Problem("yaml-syntax", stopped.line + first_line, stopped.column + 1, f"invalid YAML: {what}")
+        where = advice.at or (began if advice.at_start else stopped)
+        return Problem(
+            "yaml-syntax", where.line + first_line, where.column + 1, f"invalid YAML: {advice.text} (the parser: {what})"
+        )
     return Problem("yaml-syntax", first_line, 1, f"invalid YAML: {exc}")  # pragma: no cover - errors without marks
 
 

@@ -93,6 +93,8 @@ def _yaml_read_as(value: Any, raw: str | None) -> str:
     shown = raw if raw is not None else repr(value)
     if isinstance(value, bool):
         return f'YAML read `{shown}` as the boolean {str(value).lower()}: quote it ("{shown}")'
+    if value is None and shown.startswith("#"):
+        return f'YAML read ` {shown}` as a comment and the value as null: quote it ("{shown}")'
     if value is None:
         return f"YAML read `{shown or '(nothing)'}` as null: write a value, quoted if needed"
     if isinstance(value, int | float):
