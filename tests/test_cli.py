@@ -219,9 +219,24 @@ def test_config_may_be_given_from_another_folder(
     monkeypatch.chdir(project / "proposals")
     code, out, _ = run(capsys, "--config", "../mkdocs.yml", "check")
     assert (code, out) == (1, STATUS_LINE.removeprefix("proposals/") + "\n")
+    # `prfaq list` names the files as `check` does; a file outside the folder gets `..`, as in git.
+    code, out, _ = run(capsys, "--config", "../mkdocs.yml", "list", "--format", "json")
+    assert [r["source"] for r in json.loads(out)][:2] == ["PRFAQ-0001-instant-refunds.md", "PRFAQ-0002-delivery-photos.md"]
+    (tmp_path / "elsewhere").mkdir()
+    monkeypatch.chdir(tmp_path / "elsewhere")
+    code, out, _ = run(capsys, "--config", str(project / "mkdocs.yml"), "check")
+    assert (code, out) == (1, f"../{project.name}/{STATUS_LINE}\n")
+    monkeypatch.chdir(project / "proposals")
     # `prfaq new` prints the path to open from where it runs, too.
     code, out, _ = run(capsys, "--config", "../mkdocs.yml", "new", "From the folder", "--team", "payments", "--author", "A")
     assert (code, out) == (0, "PRFAQ-0005-from-the-folder.md\n") and Path(out.strip()).is_file()
+
+
+def test_the_summary_counts_a_stray_file_apart_from_the_documents(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (project / "proposals" / "notes.txt").write_text("to do\n", encoding="utf-8")
+    code, out, err = run(capsys, "check")
+    assert code == 1 and ": error unread-file: " in out
+    assert err == "3 documents and 1 other file checked: 1 error, 0 warnings\n"
 
 
 # -- new ------------------------------------------------------------------------------------------

@@ -13,11 +13,12 @@ import io
 import os
 import sys
 from collections.abc import Callable, Sequence
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from . import __version__
 from .core.check import NoSuchPath, cache_for, check_files, check_folder, default_jobs, named_files, rules_text
-from .core.findings import Severity, render, seen_from, summary_line
+from .core.findings import Severity, render, seen_from, seen_path, summary_line
+from .core.loader import is_prfaq_name
 from .core.model import STATUSES
 from .core.settings import Settings, SettingsError, load_settings, require_source_dir
 
@@ -46,17 +47,18 @@ def cmd_check(args: argparse.Namespace) -> int:
             print(f"prfaq check: {exc}", file=sys.stderr)
             return EXIT_USAGE
         result = check_files(settings, files, jobs=jobs, cache=cache, keep_documents=False, reviewed=set(named))
-        checked = len(files)
+        checked = [str(path) for path in files]
     else:
         require_source_dir(settings)
         result = check_folder(settings, jobs=jobs, cache=cache, keep_documents=False)
-        checked = len(result.files)
+        checked = result.files
+    documents = sum(1 for path in checked if is_prfaq_name(PurePath(path).name))
     output = render(seen_from(result.findings, settings.root, Path.cwd().resolve()), args.format)
     try:
         if output or args.format == "json":
             print(output)
         if args.format == "text":
-            print(summary_line(result.findings, checked), file=sys.stderr)
+            print(summary_line(result.findings, documents, len(checked) - documents), file=sys.stderr)
     except BrokenPipeError:  # `prfaq check | head`: the findings still decide the status
         _quiet_stdout()
     return EXIT_FINDINGS if result.failed(strict=args.strict) else EXIT_OK
@@ -101,6 +103,9 @@ def cmd_list(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     records = listing_records(loaded, settings.directory_urls, status=args.status, team=args.team, tag=args.tag)
+    here = Path.cwd().resolve()
+    for record in records:  # named as `prfaq check` names them, from where the command runs
+        record["source"] = seen_path(record["source"], settings.root, here)
     print(listing_text(records, args.format), end="")
     return EXIT_FINDINGS if loaded.check.errors else EXIT_OK
 

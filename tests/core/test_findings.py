@@ -92,19 +92,25 @@ def test_summary_line(findings: list[Finding], documents: int, line: str) -> Non
     assert summary_line(findings, documents) == line
 
 
+def test_summary_line_counts_other_files_apart_from_documents() -> None:
+    assert summary_line([STATUS], 12, 1) == "12 documents and 1 other file checked: 1 error, 0 warnings"
+    assert summary_line([STATUS], 0, 2) == "0 documents and 2 other files checked: 1 error, 0 warnings"
+
+
 def test_severity_values_are_the_words_used_in_settings() -> None:
     assert [s.value for s in Severity] == ["error", "warning", "off"]
     assert Severity("warning") is Severity.WARNING
 
 
 def test_paths_are_seen_from_the_folder_the_command_runs_in() -> None:
-    """Below it, relative to it; elsewhere (and a file named by its full path), as they were."""
+    """Relative to it, with `..` for a file outside it, as git names them; a file named by its
+    full path keeps it."""
     root = Path("/repo/site")
-    found = [Finding(path, 1, 1, Severity.ERROR, "status-enum", "m") for path in ("prfaqs/a.md", "/tmp/b.md", "/repo/c.md")]
+    found = [Finding(path, 1, 1, Severity.ERROR, "status-enum", "m") for path in ("prfaqs/a.md", "/tmp/b.md", "teams.yml")]
     paths = {here: [f.path for f in seen_from(found, root, Path(here))] for here in ("/repo", "/repo/site/prfaqs", "/elsewhere")}
     assert paths == {
-        "/repo": ["site/prfaqs/a.md", "/tmp/b.md", "c.md"],
-        "/repo/site/prfaqs": ["a.md", "/tmp/b.md", "/repo/c.md"],
-        "/elsewhere": ["prfaqs/a.md", "/tmp/b.md", "/repo/c.md"],
+        "/repo": ["site/prfaqs/a.md", "/tmp/b.md", "site/teams.yml"],
+        "/repo/site/prfaqs": ["a.md", "/tmp/b.md", "../teams.yml"],
+        "/elsewhere": ["../repo/site/prfaqs/a.md", "/tmp/b.md", "../repo/site/teams.yml"],
     }
     assert seen_from(found, root, root) == found

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path, PurePosixPath
 
-__all__ = ["Finding", "Problem", "Severity", "format_github", "printable", "printable_json", "render", "seen_from", "spreadsheet_cell", "summary_line"]
+__all__ = ["Finding", "Problem", "Severity", "format_github", "printable", "printable_json", "render", "seen_from", "seen_path", "spreadsheet_cell", "summary_line"]
 
 #: Control characters (but tab), shown as escapes in text meant for a terminal: a file's name or
 #: front matter must not move the cursor, clear the screen or end a finding's line.
@@ -110,24 +111,33 @@ def format_github(finding: Finding) -> str:
     return printable(f"::{kind} {props}::{_github_escape(finding.message)}")
 
 
-def summary_line(findings: Sequence[Finding], documents: int) -> str:
+def summary_line(findings: Sequence[Finding], documents: int, others: int = 0) -> str:
+    """`12 documents checked: 2 errors, 1 warning`; files that are not PR/FAQs (a stray text
+    file the `unread-file` rule reports) are counted apart, not as documents."""
     errors = sum(1 for f in findings if f.severity is Severity.ERROR)
     warnings = sum(1 for f in findings if f.severity is Severity.WARNING)
-    noun = "document" if documents == 1 else "documents"
-    return f"{documents} {noun} checked: {errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+    checked = f"{documents} document{'s' * (documents != 1)}"
+    if others:
+        checked += f" and {others} other file{'s' * (others != 1)}"
+    return f"{checked} checked: {errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+
+
+def seen_path(path: str, root: Path, here: Path) -> str:
+    """A path relative to `root` (the config's folder), as seen from `here` (the folder a command
+    runs in): `prfaq --config site/mkdocs.yml check` in a repository's top folder names
+    `site/prfaqs/...`, which an editor opens and GitHub annotates; in `prfaqs/`, a document is
+    named alone and the teams file `../teams.yml`, as git names files from a subfolder. A file
+    named by its full path keeps it."""
+    if root == here or PurePosixPath(path).is_absolute():
+        return path
+    return Path(os.path.relpath(root / path, here)).as_posix()
 
 
 def seen_from(findings: Iterable[Finding], root: Path, here: Path) -> list[Finding]:
-    """The findings, a path (relative to `root`, the config's folder) of a file under `here`, the
-    folder the command runs in, made relative to `here`: `prfaq --config site/mkdocs.yml check` in
-    a repository's top folder names `site/prfaqs/...`, which an editor opens and GitHub annotates,
-    and `prfaq --config ../mkdocs.yml check` in `prfaqs/` names the file alone. Other paths stay."""
-    if root == here:
-        return list(findings)
+    """The findings, each file named as seen from `here` (:func:`seen_path`)."""
     out = []
     for finding in findings:
-        full = PurePosixPath(root.as_posix(), finding.path)
-        seen = full.relative_to(here.as_posix()).as_posix() if full.is_relative_to(here.as_posix()) else finding.path
+        seen = seen_path(finding.path, root, here)
         out.append(finding if seen == finding.path else replace(finding, path=seen))
     return out
 
