@@ -31,7 +31,10 @@ def test_manifest_declares_the_hook() -> None:
     assert entry["language"] == "python"
     pattern = re.compile(str(entry["files"]))
     assert pattern.search("prfaqs/PRFAQ-0042-x.md") and pattern.search("prfaqs/archive/PRFAQ-0001-y.md")
-    assert not pattern.search("docs/index.md") and not pattern.search("prfaqs/notes.txt")
+    # Every file of the folder: the check reports one that is not a PR/FAQ (see below).
+    assert pattern.search("prfaqs/notes.txt") and pattern.search("prfaqs/PRFAQ-0043-y.markdown")
+    assert "types" not in entry
+    assert not pattern.search("docs/index.md") and not pattern.search("README.md")
 
 
 @pytest.mark.parametrize(
@@ -95,3 +98,22 @@ def test_entry_gives_writing_feedback_on_the_files_it_names_records_too(tmp_path
         [str(BIN / "prfaq"), "check", "--strict"], cwd=tmp_path, capture_output=True, text=True, check=False
     )
     assert whole.returncode == 0 and whole.stdout == "", whole.stdout + whole.stderr
+
+
+def test_entry_reports_a_stray_file_and_lets_images_and_the_readme_pass(tmp_path: Path) -> None:
+    (tmp_path / "prfaqs").mkdir()
+    shutil.copy(GOOD, tmp_path / "prfaqs" / GOOD.name)
+    shutil.copy(GOOD, tmp_path / "prfaqs" / "PRFAQ-0043-y.markdown")
+    (tmp_path / "prfaqs" / "notes.txt").write_text("to do\n", encoding="utf-8")
+    passing = ["README.md", "flow.png"]
+    for name in passing:
+        (tmp_path / "prfaqs" / name).write_bytes(b"")
+    done = _run_entry(tmp_path, *(f"prfaqs/{name}" for name in passing))
+    assert done.returncode == 0, done.stdout + done.stderr
+    done = _run_entry(tmp_path, "prfaqs/notes.txt", "prfaqs/PRFAQ-0043-y.markdown", *(f"prfaqs/{n}" for n in passing))
+    assert done.returncode == 1
+    assert [line.split(": error ")[0] for line in done.stdout.splitlines()] == [
+        "prfaqs/PRFAQ-0043-y.markdown:1:1",
+        "prfaqs/notes.txt:1:1",
+    ]
+    assert "rename it to `PRFAQ-0043-y.md`" in done.stdout
