@@ -180,7 +180,7 @@ def test_a_configuration_mistake_exits_with_status_2(project: Path, capsys: pyte
     config.write_text(config.read_text(encoding="utf-8") + "      rules: {faq-splitt: off}\n", encoding="utf-8")
     code, out, err = run(capsys, "check")
     assert (code, out) == (2, "")
-    assert "prfaq: unknown rule `faq-splitt` in `rules`" in err
+    assert "prfaq: unknown rule `faq-splitt` in `rules` (did you mean `faq-split`?)" in err
     assert "Traceback" not in err
 
 

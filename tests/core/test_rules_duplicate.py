@@ -163,7 +163,9 @@ def test_skipped_on_the_command_line_as_the_pre_commit_hook_does(
     assert main(["check", "--skip", "yaml-syntax", draft]) == 2
     assert "--skip yaml-syntax: this rule cannot be turned off" in capsys.readouterr().err
     assert main(["check", "--skip", "no-such-rule", draft]) == 2
-    assert "--skip no-such-rule: no such rule" in capsys.readouterr().err
+    assert "--skip no-such-rule: no such rule; `prfaq rules` lists them" in capsys.readouterr().err
+    assert main(["check", "--skip", "possible-duplicates", draft]) == 2
+    assert "no such rule (did you mean `possible-duplicate`?)" in capsys.readouterr().err
 
 
 def _kept(settings: Settings) -> Path:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import json
 import os
 from collections.abc import Iterable, Sequence
@@ -9,7 +10,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path, PurePosixPath
 
-__all__ = ["Finding", "Problem", "Severity", "format_github", "printable", "printable_json", "render", "seen_from", "seen_path", "spreadsheet_cell", "summary_line"]
+__all__ = ["Finding", "Problem", "Severity", "did_you_mean", "format_github", "printable", "printable_json", "render", "seen_from", "seen_path", "spreadsheet_cell", "summary_line"]
 
 #: Control characters (but tab), shown as escapes in text meant for a terminal: a file's name or
 #: front matter must not move the cursor, clear the screen or end a finding's line.
@@ -109,6 +110,12 @@ def format_github(finding: Finding) -> str:
     )
     # Line ends are escaped GitHub's way first; any other control character as a visible escape.
     return printable(f"::{kind} {props}::{_github_escape(finding.message)}")
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """` (did you mean `x`?)` for the choice closest to a misspelt `word`, or nothing."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean `{close[0]}`?)" if close else ""
 
 
 def summary_line(findings: Sequence[Finding], documents: int, others: int = 0) -> str:

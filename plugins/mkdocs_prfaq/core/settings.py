@@ -8,7 +8,6 @@ placeholders here, never resolved.
 from __future__ import annotations
 
 import dataclasses
-import difflib
 from collections.abc import Iterable, Mapping
 from dataclasses import Field, dataclass, field, fields
 from pathlib import Path
@@ -16,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from .findings import Severity
+from .findings import Severity, did_you_mean
 from .loader import DEFAULT_MAX_BYTES
 from .queue import OVERDUE_DAYS
 from .rules.registry import ALWAYS_ON, RULES
@@ -241,7 +240,7 @@ class Settings:
         off: dict[str, Severity] = {}
         for rule in skipped:
             if rule not in RULES:
-                raise SettingsError(f"--skip {rule}: no such rule (`prfaq rules` lists them)")
+                raise SettingsError(f"--skip {rule}: no such rule{did_you_mean(rule, RULES)}; `prfaq rules` lists them")
             if rule in ALWAYS_ON:
                 raise SettingsError(f"--skip {rule}: this rule cannot be turned off: {ALWAYS_ON[rule]}")
             off[rule] = Severity.OFF
@@ -267,7 +266,9 @@ def parse_rules(value: object) -> dict[str, Severity]:
     out: dict[str, Severity] = {}
     for name, level in value.items():
         if name not in RULES:
-            raise SettingsError(f"unknown rule `{name}` in `rules` (known: see `prfaq rules`)")
+            raise SettingsError(
+                f"unknown rule `{name}` in `rules`{did_you_mean(str(name), RULES)}; `prfaq rules` lists them"
+            )
         try:
             out[str(name)] = Severity(str(level).lower() if level is not False else "off")
         except ValueError:
@@ -414,9 +415,7 @@ def load_settings(config_file: Path) -> Settings:
         return settings
     notices = []
     for key in unknown:
-        close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
-        hint = f" (did you mean `{close[0]}`?)" if close else ""
-        notices.append(f"{config_file}: `{key}` is not an option of the prfaq plugin{hint}; it is ignored")
+        notices.append(f"{config_file}: `{key}` is not an option of the prfaq plugin{did_you_mean(key, known)}; it is ignored")
     return dataclasses.replace(settings, notices=tuple(notices))
 
 

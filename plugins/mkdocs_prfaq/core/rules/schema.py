@@ -3,7 +3,6 @@ message that says what to do."""
 
 from __future__ import annotations
 
-import difflib
 import json
 import re
 from collections import Counter
@@ -14,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import jsonschema_rs
 
-from ..findings import Problem
+from ..findings import Problem, did_you_mean
 from ..frontmatter import Path, Position
 from ..model import STATUSES, Document
 from ..schema import schema
@@ -115,11 +114,6 @@ def _type_example(key: str, expected: Any, value: Any) -> str:
     return ""
 
 
-def _suggest(word: str, choices: list[str]) -> str:
-    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
-    return f" (did you mean `{close[0]}`?)" if close else ""
-
-
 @dataclass(frozen=True, slots=True)
 class _Error:
     """One schema error, with what its message needs: where it is, the field's name, the value."""
@@ -161,7 +155,7 @@ def _unknown_keys(e: _Error) -> Iterator[Problem]:
         if key in known:
             continue
         key_pos = e.doc.front.key_positions.get((*e.path, key), e.pos)
-        hint = _suggest(str(key), known) or (" (put local additions under `extra`)" if not e.path else "")
+        hint = did_you_mean(str(key), known) or (" (put local additions under `extra`)" if not e.path else "")
         yield Problem("unknown-key", key_pos.line, key_pos.col, f"unknown key `{key}`{hint}")
 
 
@@ -185,7 +179,7 @@ def _type(e: _Error) -> Iterator[Problem]:
 
 def _enum(e: _Error) -> Iterator[Problem]:
     if e.path == ("status",):
-        suggestion = _suggest(str(e.value), list(STATUSES))
+        suggestion = did_you_mean(str(e.value), list(STATUSES))
         yield e.problem("status-enum", f"status '{e.value}' is not one of {', '.join(STATUSES)}{suggestion}")
     else:
         yield e.problem("field-format", f"`{e.field}` must be one of {e.expected}")
