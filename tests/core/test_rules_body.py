@@ -52,6 +52,21 @@ def test_faq_split_names_the_missing_part_at_the_first_faq_heading(headings: lis
     ]
 
 
+@pytest.mark.parametrize(
+    ("headings", "hint"),
+    [
+        (["## Externel FAQ", "## Internal FAQ"], " (is `Externel` meant to be `External`?)"),
+        (["## External FAQ", "## Stakeholdr FAQ"], " (is `Stakeholdr` meant to be `Stakeholder`?)"),
+        (["## General FAQ", "## Internal FAQ"], ""),  # a heading of its own, not a misspelt part
+    ],
+)
+def test_faq_split_names_a_misspelt_part(headings: list[str], hint: str) -> None:
+    body = "\nPress release.\n\n" + "".join(f"{h}\n\n### Why?\n\nBecause.\n\n" for h in headings)
+    [(rule, _, _, message)] = problems(body)
+    assert rule == "faq-split"
+    assert message.startswith(f"the FAQ lacks an {'internal' if 'Stakeholdr' in hint else 'external'} part{hint}: split")
+
+
 def test_every_unanswered_question_is_reported_at_its_heading() -> None:
     body = BODY.replace("Open the order, tap Report damage and add a photo.\n", "").replace(
         "About two cents per refund in card fees.", "  \n### Is it safe?"

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import difflib
 import re
+from collections.abc import Iterable
 
 from ..body import NESTING_LIMIT
 from ..findings import Problem
@@ -57,12 +59,14 @@ def _faq(doc: Document) -> list[Problem]:
         if not ({"external", "internal"} <= kinds):
             heading = s.faq_sections[0][0]
             lacking = "an internal" if "external" in kinds else "an external" if "internal" in kinds else "an external and an internal"
+            misspelt = _misspelt_part(heading.text for heading, kind in s.faq_sections if kind == "faq")
             problems.append(
                 Problem(
                     "faq-split",
                     heading.line,
                     heading.col,
-                    f"the FAQ lacks {lacking} part: split it under `## External FAQ` (customers) and `## Internal FAQ` (stakeholders)",
+                    f"the FAQ lacks {lacking} part{misspelt}: split it under `## External FAQ` (customers) and"
+                    " `## Internal FAQ` (stakeholders)",
                 )
             )
     for question in s.questions:
@@ -128,3 +132,18 @@ def _links(doc: Document) -> list[Problem]:
                     Problem("unsafe-url", pos.line, pos.col, f"`{scheme}:` URL refused: use an http(s) address")
                 )
     return problems
+
+
+#: The words that make an FAQ heading one part or the other (body.faq_kind).
+_PART_WORDS = ("external", "customer", "public", "internal", "stakeholder", "business")
+
+
+def _misspelt_part(headings: Iterable[str]) -> str:
+    """` (is `Externel` meant to be `External`?)` for an FAQ heading whose word for its part is
+    misspelt, which makes it neither part."""
+    for text in headings:
+        for word in re.findall(r"[^\W\d_]{4,}", text):
+            close = difflib.get_close_matches(word.lower(), _PART_WORDS, n=1, cutoff=0.75)
+            if close:
+                return f" (is `{word}` meant to be `{close[0].capitalize()}`?)"
+    return ""
