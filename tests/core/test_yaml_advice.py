@@ -43,6 +43,8 @@ def test_both_parsers_give_the_same_advice_at_the_same_line(path: Path) -> None:
         # Closed on its line (by a quote after an escaped backslash): the error is the text after.
         ('id: PRFAQ-0001\ntitle: "C:\\\\" drive\n', 3, "text follows the value's closing quote"),
         ("id: PRFAQ-0001\ntitle: 'It''s here\nteam: 'payments'\n", 3, "on line 4"),
+        # A quoted value may span lines: the mistake is the text after the next value's quote.
+        ('summary: "A summary\n  on two lines"\ntitle: "Refunds" for all\n', 4, "text follows the value's closing quote"),
     ],
 )
 def test_a_quote_left_open_is_found_on_its_own_line(source: str, line: int, advice: str) -> None:

@@ -22,6 +22,8 @@ _GLUED_KEY = re.compile(r"^\s*[\w-]+:[^\s:]")
 _VALUE = re.compile(r"^\s*(?:-\s+)?[\w-]+:\s+(\S)")
 #: A value that opens with a quote, and what follows the quote on its line.
 _QUOTED_VALUE = re.compile(r"^\s*(?:-\s+|[\w-]+:\s+)([\"'])(.*)$")
+#: A double quote that is not escaped (an even run of backslashes may stand before it).
+_DOUBLE_QUOTE = re.compile(r'(?<!\\)(?:\\\\)*"')
 _OPENERS = {"[": ("list", "]"), "{": ("mapping", "}")}
 _QUOTE_IN_VALUE = "put the whole value in double quotes"
 
@@ -92,7 +94,7 @@ def advise(
             return advice
     stopped_on = lines[stop.line] if stop.line < len(lines) else ""
     if "did not find expected key" in problem or "expected <block end>" in problem:
-        return _open_quote_above(lines, stop.line, first_line) or _after_value(stopped_on)
+        return _open_quote_above(lines, stop, first_line) or _after_value(stopped_on)
     if "cannot start any token" in problem:
         char = stopped_on[stop.column : stop.column + 1]
         return Advice(f"a value cannot start with {repr(char) if char else 'this character'}: {_QUOTE_IN_VALUE}")
@@ -107,25 +109,31 @@ def advise(
     return None
 
 
-def _open_quote_above(lines: Sequence[str], stop: int, first_line: int) -> Advice | None:
-    """A quoted value left open on a line above: YAML reads on, over the lines between, to the
-    next quote mark (often the next quoted value's), and stops only after it."""
-    for number in range(min(stop, len(lines)) - 1, -1, -1):
+def _open_quote_above(lines: Sequence[str], stop: Mark, first_line: int) -> Advice | None:
+    """A quoted value left open on a line above. YAML reads on, over the lines between, to the
+    next quote mark (often the opening quote of the next quoted value), takes it as the closing
+    one and stops just after it: an odd number of quote marks before where it stopped, on the
+    line it stopped on, tells this case from text after a value's own closing quote."""
+    before = lines[stop.line][: stop.column] if stop.line < len(lines) else ""
+    if not any(_open(quote, before) for quote in "\"'"):
+        return None
+    for number in range(min(stop.line, len(lines)) - 1, -1, -1):
         found = _QUOTED_VALUE.match(lines[number])
-        if found is None:
-            continue
-        quote, rest = found.group(1), found.group(2)
-        closed = (
-            re.search(r'(?<!\\)(?:\\\\)*"', rest) is not None if quote == '"' else "'" in rest.replace("''", "")
-        )
-        if closed:
-            return None
-        return Advice(
-            "the quote that opens this value is not closed on its line: YAML reads on to the next quote mark,"
-            f" on line {stop + first_line}: end the value with the same quote mark",
-            at=Mark(number, found.start(1)),
-        )
+        if found is not None and _open(found.group(1), found.group(1) + found.group(2)):
+            return Advice(
+                "the quote that opens this value is not closed on its line: YAML reads on to the next quote"
+                f" mark, on line {stop.line + first_line}: end the value with the same quote mark",
+                at=Mark(number, found.start(1)),
+            )
     return None
+
+
+def _open(quote: str, text: str) -> bool:
+    """Whether `text` leaves a `quote` open: an odd number of them, not counting the escaped
+    ones (`\\"` in double quotes, `''` in single quotes)."""
+    if quote == '"':
+        return len(_DOUBLE_QUOTE.findall(text)) % 2 == 1
+    return text.replace("''", "").count("'") % 2 == 1
 
 
 def _after_value(line: str) -> Advice:
