@@ -103,7 +103,8 @@ def split(text: str) -> tuple[SplitText | None, Problem | None]:
             "front-matter",
             1,
             1,
-            "no front matter: the file must start with a line `---`, then the YAML fields, then `---`",
+            "no front matter: the file must start with a line `---`, then the YAML fields, then `---`"
+            " (notes that are not a PR/FAQ can stay in the folder under a name that starts with `_`)",
         )
     number, start = 2, end + 1
     while end >= 0:
