@@ -57,6 +57,15 @@ def test_wrong_types_explain_how_yaml_read_the_value(
     assert fragment in got[3]
 
 
+def test_a_list_written_as_text_gets_the_same_items_in_brackets() -> None:
+    rule, line, _, message = only(variant(after="tags: refunds, logistics"))
+    assert (rule, line) == ("field-type", 10)
+    assert message == (
+        "`tags` must be a list, not text: put the items in brackets, `tags: [refunds, logistics]`, or one"
+        " `- ` line per item below `tags:`"
+    )
+
+
 def test_id_references_of_the_wrong_type_are_id_format_findings() -> None:
     got = problems(variant(after="supersedes: [7]\nsuperseded_by: 12", status="superseded"))
     assert [(r, line, col) for r, line, col, _ in got] == [("id-format", 10, 14), ("id-format", 11, 16)]
@@ -104,6 +113,11 @@ def test_every_missing_field_is_reported_once() -> None:
         ("2026-13-45", "`created` is `2026-13-45`, not a real date"),
         ("2026-03-02T10:00:00Z", "`created` is `2026-03-02T10:00:00Z`, not a real date"),
         ("'March 2, 2026'", "`created` is `March 2, 2026`, not a real date"),
+        # Written with slashes or dots: the ISO form, both when day and month could be either.
+        ("03/02/2026", "YYYY-MM-DD: `2026-03-02` if the month came first, `2026-02-03` if the day did"),
+        ("13.02.2026", "YYYY-MM-DD, here `2026-02-13`"),
+        ("04/04/2026", "YYYY-MM-DD, here `2026-04-04`"),
+        ("31/31/2026", "not a real date: write an ISO date YYYY-MM-DD"),
     ],
 )
 def test_dates_must_be_real_iso_dates(created: str, message: str) -> None:

@@ -3,6 +3,8 @@ message that says what to do."""
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 import json
 import re
 from collections import Counter
@@ -104,7 +106,11 @@ def _yaml_read_as(value: Any, raw: str | None) -> str:
 def _type_example(key: str, expected: Any, value: Any) -> str:
     """How to write the value with the type the schema wants, from what was written."""
     if expected == "array":
-        item = value if isinstance(value, str) and "\n" not in value and len(value) <= 60 else "..."
+        one_line = isinstance(value, str) and "\n" not in value and len(value) <= 80
+        items = [part.strip() for part in value.split(",") if part.strip()] if one_line and "," in value else []
+        if len(items) > 1:  # `tags: refunds, logistics`: a list written as text
+            return f": put the items in brackets, `{key}: [{', '.join(items)}]`, or one `- ` line per item below `{key}:`"
+        item = value if one_line else "..."
         return f": write `{key}:` and below it one `- ` line per item, e.g. `  - {item}`"
     if expected == "string":
         first = next((v for v in value if isinstance(v, str)), None) if isinstance(value, list) else None
@@ -186,7 +192,29 @@ def _enum(e: _Error) -> Iterator[Problem]:
 
 
 def _format(e: _Error) -> Iterator[Problem]:
-    yield e.problem("date-format", f"`{e.field}` is `{e.value}`, not a real date: write an ISO date YYYY-MM-DD")
+    yield e.problem(
+        "date-format", f"`{e.field}` is `{e.value}`, not a real date: write an ISO date YYYY-MM-DD{_iso_of(str(e.value))}"
+    )
+
+
+#: A date written day and month first, in either order, then the year: `03/02/2026`, `3.2.2026`.
+_NUMERIC_DATE = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$")
+
+
+def _iso_of(value: str) -> str:
+    """How a date written with slashes or dots reads in ISO form; both readings when the day and
+    the month could be either (`03/02/2026` is 2 March in the US and 3 February elsewhere)."""
+    found = _NUMERIC_DATE.match(value)
+    if found is None:
+        return ""
+    first, second, year = (int(part) for part in found.groups())
+    readings: list[str] = []
+    for month, day in ((first, second), (second, first)):
+        with contextlib.suppress(ValueError):
+            readings.append(dt.date(year, month, day).isoformat())
+    if len(set(readings)) == 2:
+        return f": `{readings[0]}` if the month came first, `{readings[1]}` if the day did"
+    return f", here `{readings[0]}`" if readings else ""
 
 
 def _pattern_problem(e: _Error) -> Iterator[Problem]:
