@@ -147,18 +147,23 @@ def test_teams_are_checked_only_when_a_teams_file_is_configured() -> None:
             "unknown-team",
             7,
             7,
-            "team 'refund-squad' is not in the teams file (known: fulfillment, payments)",
+            "team 'refund-squad' is not in the teams file (known: fulfillment, payments): use one of its slugs,"
+            " or add the team to it",
         ),
     ]
-    assert found([doc(1)], teams=[])[0][4] == "team 'payments' is not in the teams file (known: none)"
+    assert found([doc(1)], teams=[])[0][4].startswith("team 'payments' is not in the teams file (known: none)")
+    assert found([doc(1, team="Payments")], teams=["payments"])[0][4].startswith(
+        "team 'Payments' is not in the teams file (did you mean `payments`?) (known: payments)"
+    )
 
 
 def test_tags_are_checked_against_the_vocabulary_each_where_it_stands() -> None:
     tagged = doc(1, "tags: [refunds, drones, robots]")
     assert found([tagged]) == []
-    assert found([tagged], tags=["refunds"]) == [
-        ("PRFAQ-0001-x.md", "unknown-tag", 10, 17, "tag 'drones' is not in the tags vocabulary"),
-        ("PRFAQ-0001-x.md", "unknown-tag", 10, 25, "tag 'robots' is not in the tags vocabulary"),
+    fix = ": use a tag from it, or add this one to it"
+    assert found([tagged], tags=["refunds", "drone"]) == [
+        ("PRFAQ-0001-x.md", "unknown-tag", 10, 17, f"tag 'drones' is not in the tags vocabulary (did you mean `drone`?){fix}"),
+        ("PRFAQ-0001-x.md", "unknown-tag", 10, 25, f"tag 'robots' is not in the tags vocabulary{fix}"),
     ]
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import NamedTuple
 from urllib.parse import unquote
 
-from ..findings import Problem
+from ..findings import Problem, did_you_mean
 from ..loader import not_copied
 from ..model import ID_PATTERN, Document
 from ..scan import position
@@ -181,10 +181,12 @@ def _vocabulary(doc: References, teams: Collection[str] | None, tags: Collection
         team, line, col = doc.team
         if team not in teams:
             known = ", ".join(sorted(teams)) or "none"
-            out.append((doc, Problem("unknown-team", line, col, f"team '{team}' is not in the teams file (known: {known})")))
+            message = f"team '{team}' is not in the teams file{did_you_mean(team, teams)} (known: {known}): use one of its slugs, or add the team to it"
+            out.append((doc, Problem("unknown-team", line, col, message)))
     for tag, line, col in doc.tags if tags is not None else ():
         if tag not in tags:  # type: ignore[operator]
-            out.append((doc, Problem("unknown-tag", line, col, f"tag '{tag}' is not in the tags vocabulary")))
+            message = f"tag '{tag}' is not in the tags vocabulary{did_you_mean(tag, tags)}: use a tag from it, or add this one to it"  # type: ignore[arg-type]
+            out.append((doc, Problem("unknown-tag", line, col, message)))
     return out
 
 
