@@ -72,9 +72,9 @@ def test_every_unanswered_question_is_reported_at_its_heading() -> None:
         "About two cents per refund in card fees.", "  \n### Is it safe?"
     )
     assert problems(body) == [
-        ("empty-answer", 20, 1, "question 'How do I report a damaged parcel?' has no answer under it"),
-        ("empty-answer", 25, 1, "question 'What does it cost us?' has no answer under it"),
-        ("empty-answer", 28, 1, "question 'Is it safe?' has no answer under it"),
+        ("empty-answer", 20, 1, "question 'How do I report a damaged parcel?' has no answer under it: answer it, or remove it until you can"),
+        ("empty-answer", 25, 1, "question 'What does it cost us?' has no answer under it: answer it, or remove it until you can"),
+        ("empty-answer", 28, 1, "question 'Is it safe?' has no answer under it: answer it, or remove it until you can"),
     ]
 
 

@@ -106,11 +106,11 @@ def test_a_document_cannot_supersede_or_be_superseded_by_itself() -> None:
     assert [
         (rule, line, col, message) for _, rule, line, col, message in found([doc(1, "supersedes: [PRFAQ-0001]")])
     ] == [
-        ("supersedes-cycle", 10, 14, "a document cannot supersede itself"),
+        ("supersedes-cycle", 10, 14, "a document cannot supersede itself: remove its own id from `supersedes`"),
     ]
     by_itself = doc(1, "superseded_by: PRFAQ-0001", status="superseded")
     assert [(rule, message) for _, rule, _, _, message in found([by_itself])] == [
-        ("supersedes-cycle", "a document cannot be superseded by itself"),
+        ("supersedes-cycle", "a document cannot be superseded by itself: put the newer document's id in `superseded_by`"),
     ]
 
 
@@ -127,7 +127,8 @@ def test_a_loop_is_reported_once_with_its_chain() -> None:
             "supersedes-cycle",
             10,
             13,
-            "supersedes chain loops: PRFAQ-0002 → PRFAQ-0003 → PRFAQ-0004 → PRFAQ-0002",
+            "supersedes chain loops: PRFAQ-0002 → PRFAQ-0003 → PRFAQ-0004 → PRFAQ-0002: a document cannot"
+            " replace one that replaces it; remove the wrong link",
         ),
     ]
 

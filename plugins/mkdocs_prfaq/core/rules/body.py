@@ -72,7 +72,7 @@ def _faq(doc: Document) -> list[Problem]:
     for question in s.questions:
         if question.answer_words == 0:
             h = question.heading
-            problems.append(Problem("empty-answer", h.line, h.col, f"question '{h.text}' has no answer under it"))
+            problems.append(Problem("empty-answer", h.line, h.col, f"question '{h.text}' has no answer under it: answer it, or remove it until you can"))
     return problems
 
 

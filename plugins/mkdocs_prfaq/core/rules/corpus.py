@@ -153,12 +153,12 @@ def _references(doc: References, by_id: dict[str, References]) -> Reported:
         out += _superseded_by(doc, by_id)
     own = next((where for where in doc.supersedes if where[0] == doc.id), None)
     if doc.id is not None and own is not None:
-        out.append((doc, Problem("supersedes-cycle", own[1], own[2], "a document cannot supersede itself")))
+        out.append((doc, Problem("supersedes-cycle", own[1], own[2], "a document cannot supersede itself: remove its own id from `supersedes`")))
     for where in doc.related:
         missing(where, "`related` names")
     for target, line, col in doc.links:
         if target not in by_id:
-            out.append((doc, Problem("unknown-id", line, col, f"the link to {target} names no PR/FAQ")))
+            out.append((doc, Problem("unknown-id", line, col, f"the link to {target} names no PR/FAQ: check the id (`prfaq list` shows them)")))
     return out
 
 
@@ -167,7 +167,7 @@ def _superseded_by(doc: References, by_id: dict[str, References]) -> Reported:
     superseded_by, line, col = doc.superseded_by
     newer = by_id.get(superseded_by)
     if superseded_by == doc.id:
-        return [(doc, Problem("supersedes-cycle", line, col, "a document cannot be superseded by itself"))]
+        return [(doc, Problem("supersedes-cycle", line, col, "a document cannot be superseded by itself: put the newer document's id in `superseded_by`"))]
     if newer is not None and doc.id is not None and all(ref != doc.id for ref, _, _ in newer.supersedes):
         message = f"{superseded_by} does not list {doc.id} in its `supersedes`: add it there"
         return [(doc, Problem("supersedes-mismatch", line, col, message))]
@@ -258,7 +258,7 @@ def _cycles(by_id: dict[str, References]) -> Reported:
                     doc = by_id[loop[0]]
                     line, col = doc.supersedes_at
                     chain = " → ".join([*loop, child])
-                    out.append((doc, Problem("supersedes-cycle", line, col, f"supersedes chain loops: {chain}")))
+                    out.append((doc, Problem("supersedes-cycle", line, col, f"supersedes chain loops: {chain}: a document cannot replace one that replaces it; remove the wrong link")))
                 continue
             if child in done or child not in by_id:
                 continue
