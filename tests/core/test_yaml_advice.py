@@ -56,3 +56,12 @@ def test_an_unknown_mistake_keeps_the_parsers_words() -> None:
     (problem,) = parse_yaml("id: PRFAQ-0001\n%YAML 1.1\n", 2)[1]
     assert (problem.rule, problem.line) == ("yaml-syntax", 4)
     assert problem.message == "invalid YAML: did not find expected <document start>"
+
+
+@pytest.mark.parametrize("loader", [yaml.CSafeLoader, yaml.SafeLoader], ids=["libyaml", "pure"])
+def test_a_comment_that_hides_a_closing_bracket_on_the_last_line_is_named(loader: type) -> None:
+    """On the front matter's last line YAML stops at its end and gives no place: the bracket's
+    line is found above."""
+    (problem,) = parse_yaml("id: PRFAQ-0001\ntags: [refunds, #same-day]\n", 2, (loader,))[1]
+    assert (problem.line, problem.col) == (3, 17)
+    assert problem.message.startswith("invalid YAML: '#' after a space, a comma or '[' starts a comment")

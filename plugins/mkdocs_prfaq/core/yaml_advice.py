@@ -25,6 +25,9 @@ _QUOTED_VALUE = re.compile(r"^\s*(?:-\s+|[\w-]+:\s+)([\"'])(.*)$")
 #: A double quote that is not escaped (an even run of backslashes may stand before it).
 _DOUBLE_QUOTE = re.compile(r'(?<!\\)(?:\\\\)*"')
 _OPENERS = {"[": ("list", "]"), "{": ("mapping", "}")}
+_OPENER = re.compile(r"[\[{]")
+#: A `#` that starts a comment inside a flow list or mapping: after a space, a comma or the bracket.
+_COMMENT_IN_FLOW = re.compile(r"[\s\[{,](#)")
 _QUOTE_IN_VALUE = "put the whole value in double quotes"
 
 
@@ -60,14 +63,6 @@ _KNOWN: tuple[tuple[str, str, Advice], ...] = (
         " or put the value in single quotes"
     )),
     *(
-        ("", f"flow {construct}", Advice(
-            f"the {kind} opened by '{opener}' here is not closed on its line: close it with '{closer}',"
-            f" or, if the value is text, {_QUOTE_IN_VALUE}",
-            True,
-        ))
-        for construct, (opener, kind, closer) in (("sequence", ("[", "list", "]")), ("mapping", ("{", "mapping", "}")))
-    ),
-    *(
         ("", f"scanning an {construct}", Advice(
             f"a value that starts with '{char}' is read as a YAML {construct}: {_QUOTE_IN_VALUE}", True
         ))
@@ -93,6 +88,8 @@ def advise(
         if in_problem in problem and in_context in context:
             return advice
     stopped_on = lines[stop.line] if stop.line < len(lines) else ""
+    if "flow" in context:
+        return _unclosed_flow(lines, start if "flow node" not in context else stop)
     if "did not find expected key" in problem or "expected <block end>" in problem:
         return _open_quote_above(lines, stop, first_line) or _after_value(stopped_on)
     if "cannot start any token" in problem:
@@ -107,6 +104,34 @@ def advise(
             True,
         )
     return None
+
+
+def _unclosed_flow(lines: Sequence[str], start: Mark) -> Advice | None:
+    """A `[` list or `{` mapping not closed on its line: most often a `#` inside it, which starts
+    a comment that hides the rest of the line and the closing bracket with it (`tags: [#refunds]`).
+    `start` is where the list opened, or for an error at the end of the front matter (no place
+    given), where the parser stopped: the nearest line above that opens one is taken."""
+    number = next((n for n in range(min(start.line, len(lines) - 1), -1, -1) if _OPENER.search(lines[n])), None)
+    if number is None:
+        return None
+    line = lines[number]
+    opened = _OPENER.search(line, start.column if number == start.line else 0) or _OPENER.search(line)
+    assert opened is not None  # the line holds one
+    opener = opened.group(0)
+    kind, closer = _OPENERS[opener]
+    comment = _COMMENT_IN_FLOW.search(line, opened.start())
+    if comment is not None:
+        return Advice(
+            f"'#' after a space, a comma or '{opener}' starts a comment, which hides the rest of the line and"
+            f" the '{closer}' that closes the {kind}: put the value that starts with '#' in double quotes"
+            ' ("#refunds"), or leave the \'#\' out',
+            at=Mark(number, comment.start(1)),
+        )
+    return Advice(
+        f"the {kind} opened by '{opener}' here is not closed on its line: close it with '{closer}',"
+        f" or, if the value is text, {_QUOTE_IN_VALUE}",
+        at=Mark(number, opened.start()),
+    )
 
 
 def _open_quote_above(lines: Sequence[str], stop: Mark, first_line: int) -> Advice | None:
