@@ -232,6 +232,15 @@ def test_config_may_be_given_from_another_folder(
     assert (code, out) == (0, "PRFAQ-0005-from-the-folder.md\n") and Path(out.strip()).is_file()
 
 
+def test_new_without_a_headline_says_how_to_give_one(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "new", "  ", "--team", "payments") == (
+        2,
+        "",
+        'prfaq new: give the headline, in quotes: prfaq new "Refunds in one tap" --team payments\n',
+    )
+    assert not list((project / "proposals").glob("PRFAQ-0004*"))
+
+
 def test_the_summary_counts_a_stray_file_apart_from_the_documents(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (project / "proposals" / "notes.txt").write_text("to do\n", encoding="utf-8")
     code, out, err = run(capsys, "check")

@@ -68,6 +68,9 @@ def cmd_new(args: argparse.Namespace) -> int:
     from .core.scaffold import ScaffoldError, default_author, draft, write_draft
     from .core.suggest import closest_text
 
+    if not args.title.strip():
+        print('prfaq new: give the headline, in quotes: prfaq new "Refunds in one tap" --team payments', file=sys.stderr)
+        return EXIT_USAGE
     settings = _settings(args)
     if settings.no_config:  # not in a site's folder: a draft here would start a stray prfaqs/
         require_source_dir(settings)

@@ -144,3 +144,12 @@ def test_rules_read_a_draft_like_any_document() -> None:
     """The draft cap is applied by the check, not by the rule: the rule reports as usual."""
     head = variant(status="draft").split("---\n", 2)[1]
     assert [p[0] for p in problems("\nOnly a press release.\n", f"---\n{head}---\n")] == ["faq-section"]
+
+
+def test_an_empty_title_is_left_to_field_format_not_compared_with_the_heading() -> None:
+    body = "\n# Instant refunds\n\n" + BODY
+    titled = [p[0] for p in problems(body)]
+    assert "title-mismatch" in titled  # the clean title is not this heading
+    untitled = HEAD.replace("title: Instant refunds for damaged deliveries", 'title: ""')
+    assert untitled != HEAD
+    assert "title-mismatch" not in [p[0] for p in problems(body, head=untitled)]

@@ -57,6 +57,13 @@ def test_wrong_types_explain_how_yaml_read_the_value(
     assert fragment in got[3]
 
 
+@pytest.mark.parametrize("title", ['""', '"   "'])
+def test_an_empty_title_is_one_finding_that_says_so(title: str) -> None:
+    """Empty breaks both the one-line pattern and the minimum length: one finding, not two
+    that speak of lines and lengths."""
+    assert only(variant(title=title)) == ("field-format", 3, 8, "`title` is empty: write it")
+
+
 def test_a_list_written_as_text_gets_the_same_items_in_brackets() -> None:
     rule, line, _, message = only(variant(after="tags: refunds, logistics"))
     assert (rule, line) == ("field-type", 10)
@@ -136,7 +143,7 @@ def test_dates_must_be_real_iso_dates(created: str, message: str) -> None:
             "'Same Day' is not a slug: use lowercase letters, digits and hyphens, like `same-day`",
         ),
         ("reviewers: [Ana <ana>]", (10, 13), "'Ana <ana>' is not `Name` or `Name <email>`"),
-        ("summary: ''", (10, 10), "`summary` is 0 characters long; it must be at least 1"),
+        ("summary: ''", (10, 10), "`summary` is empty: write it"),
         (
             "related:\n  - {title: FTP, url: 'ftp://example.com/x'}",
             (11, 23),

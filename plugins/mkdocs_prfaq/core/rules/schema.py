@@ -222,12 +222,27 @@ def _pattern_problem(e: _Error) -> Iterator[Problem]:
         yield e.problem(
             "id-format", f"`{e.field}` is '{e.value}', not an id: write PRFAQ- and four or more digits, like PRFAQ-0042"
         )
+    elif _blank(e.value):
+        yield _empty(e)
     elif not (e.path[:1] == ("related",) and isinstance(e.value, str) and unsafe_scheme(e.value)):
         # (an unsafe `related` URL is reported by the `unsafe-url` rule, with its own advice)
         yield e.problem("field-format", f"`{e.field}`: {_pattern_advice(e.path, e.value)}")
 
 
+def _blank(value: Any) -> bool:
+    return isinstance(value, str) and not value.strip()
+
+
+def _empty(e: _Error) -> Problem:
+    """One finding for an empty value, which breaks both a field's pattern and its minimum length:
+    the same problem from each, kept once."""
+    return e.problem("field-format", f"`{e.field}` is empty: write it")
+
+
 def _length(e: _Error) -> Iterator[Problem]:
+    if e.error.validator == "minLength" and _blank(e.value):
+        yield _empty(e)
+        return
     length = len(e.value) if isinstance(e.value, str) else 0
     relation = "at least" if e.error.validator == "minLength" else "at most"
     yield e.problem("field-format", f"`{e.field}` is {length} characters long; it must be {relation} {e.expected}")
