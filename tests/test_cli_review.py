@@ -96,3 +96,28 @@ def test_several_files_fail_when_one_has_errors_and_one_missing_is_a_usage_error
     assert main(["--config", config, "review", clean, "no/such/file.md"]) == 2
     captured = capsys.readouterr()
     assert captured.out == "" and "no/such/file.md: no such file" in captured.err
+
+
+def test_a_file_the_catalog_leaves_out_is_named_not_reviewed(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A README, notes under `_`, or the teams file: said in one line, the others still reviewed."""
+    (tmp_path / "prfaqs").mkdir()
+    for name in ("README.md", "_notes.md"):
+        (tmp_path / "prfaqs" / name).write_text("# Notes\n", encoding="utf-8")
+    clean = SITE / "prfaqs" / "PRFAQ-0005-in-review-clean.md"
+    (tmp_path / "prfaqs" / clean.name).write_text(clean.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text("site_name: t\nplugins:\n  - prfaq\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["review", "--color", "never", "prfaqs/README.md", "prfaqs/_notes.md"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.splitlines() == [
+        f"prfaq review: prfaqs/{name}: not a PR/FAQ; the catalog leaves it out (a README, a name that starts"
+        " with `_` or `.`, an editor's backup, or the teams or tags file)"
+        for name in ("README.md", "_notes.md")
+    ]
+    assert main(["review", "--color", "never", "prfaqs/README.md", f"prfaqs/{clean.name}"]) == 0
+    captured = capsys.readouterr()
+    assert "PRFAQ-0005  " in captured.out and "unread-file" not in captured.out
+    assert captured.err.count("not a PR/FAQ") == 1

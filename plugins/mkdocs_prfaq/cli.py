@@ -182,7 +182,18 @@ def cmd_review(args: argparse.Namespace) -> int:
             what = "a folder: name its files (prfaq review FOLDER/*.md)" if Path(given).is_dir() else "no such file"
             print(f"prfaq review: {given}: {what}", file=sys.stderr)
             return EXIT_USAGE
-    reviews = review_files(settings, [Path(given) for given in args.files])
+    kept = {os.path.realpath(path) for path in named_files(settings, args.files)[0]}
+    reviewed = [Path(given) for given in args.files if os.path.realpath(given) in kept]
+    for given in args.files:
+        if os.path.realpath(given) not in kept:
+            print(
+                f"prfaq review: {given}: not a PR/FAQ; the catalog leaves it out (a README, a name that starts"
+                " with `_` or `.`, an editor's backup, or the teams or tags file)",
+                file=sys.stderr,
+            )
+    if not reviewed:
+        return EXIT_USAGE
+    reviews = review_files(settings, reviewed)
     color = _use_color(args.color)
     print("\n\n".join(format_review(review, color=color) for review in reviews))
     failed = any(f.severity is Severity.ERROR for review in reviews for f in review.findings)
