@@ -427,6 +427,23 @@ def test_list_filters(project: Path, capsys: pytest.CaptureFixture[str], filters
     assert [record["id"] for record in json.loads(out)] == ids
 
 
+@pytest.mark.parametrize(
+    ("filters", "said"),
+    [
+        (["--team", "Payments"], "prfaq list: no document has the team `Payments` (did you mean `payments`?)\n"),
+        (["--tag", "refund"], "prfaq list: no document has the tag `refund` (did you mean `refunds`?)\n"),
+        (["--team", "nobody"], "prfaq list: no document has the team `nobody`\n"),
+        # A value some document has, but none with the other filters too: nothing to say.
+        (["--team", "fulfillment", "--status", "draft"], ""),
+    ],
+)
+def test_list_says_when_no_document_has_the_value_asked_for(
+    project: Path, capsys: pytest.CaptureFixture[str], filters: list[str], said: str
+) -> None:
+    code, out, err = run(capsys, "list", *filters)
+    assert (code, out.splitlines()[1:], err) == (0, [], said)
+
+
 def test_list_json_records(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     _, out, _ = run(capsys, "list", "--format", "json", "--status", "approved")
     (record,) = json.loads(out)

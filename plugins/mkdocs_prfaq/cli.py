@@ -17,7 +17,7 @@ from pathlib import Path, PurePath
 
 from . import __version__
 from .core.check import NoSuchPath, cache_for, check_files, check_folder, default_jobs, named_files, rules_text
-from .core.findings import Severity, render, seen_from, seen_path, summary_line
+from .core.findings import Severity, did_you_mean, render, seen_from, seen_path, summary_line
 from .core.loader import is_prfaq_name
 from .core.model import STATUSES
 from .core.settings import Settings, SettingsError, load_settings, require_source_dir
@@ -106,11 +106,23 @@ def cmd_list(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     records = listing_records(loaded, settings.directory_urls, status=args.status, team=args.team, tag=args.tag)
+    if not records and (args.team or args.tag):
+        _no_such_value(listing_records(loaded, settings.directory_urls), args.team, args.tag)
     here = Path.cwd().resolve()
     for record in records:  # named as `prfaq check` names them, from where the command runs
         record["source"] = seen_path(record["source"], settings.root, here)
     print(listing_text(records, args.format), end="")
     return EXIT_FINDINGS if loaded.check.errors else EXIT_OK
+
+
+def _no_such_value(every: Sequence[dict[str, object]], team: str | None, tag: str | None) -> None:
+    """Why `--team` or `--tag` found nothing, when no document has that value at all (a typo,
+    `Payments` for `payments`) rather than none with the other filters too."""
+    teams = {str(r["team"]) for r in every if r.get("team")}
+    tags = {str(t) for r in every if isinstance(tags_of := r.get("tags"), list) for t in tags_of}
+    for kind, wanted, known in (("team", team, teams), ("tag", tag, tags)):
+        if wanted and wanted not in known:
+            print(f"prfaq list: no document has the {kind} `{wanted}`{did_you_mean(wanted, known)}", file=sys.stderr)
 
 
 def handbook_markers() -> dict[str, Callable[[], str]]:
