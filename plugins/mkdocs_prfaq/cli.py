@@ -17,7 +17,7 @@ from pathlib import Path, PurePath
 
 from . import __version__
 from .core.check import NoSuchPath, cache_for, check_files, check_folder, default_jobs, named_files, rules_text
-from .core.findings import Severity, did_you_mean, render, seen_from, seen_path, summary_line
+from .core.findings import Severity, render, seen_from, seen_path, summary_line
 from .core.loader import is_prfaq_name
 from .core.model import STATUSES
 from .core.settings import Settings, SettingsError, load_settings, require_source_dir
@@ -94,7 +94,8 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    from .core.exports import listing_records, listing_text  # here: `check` starts faster without them
+    # Imported here: `check` starts faster without them.
+    from .core.exports import listing_records, listing_text, unmatched_filters
     from .core.pipeline import load_catalog
 
     settings = _settings(args)
@@ -106,23 +107,14 @@ def cmd_list(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     records = listing_records(loaded, settings.directory_urls, status=args.status, team=args.team, tag=args.tag)
-    if not records and (args.team or args.tag):
-        _no_such_value(listing_records(loaded, settings.directory_urls), args.team, args.tag)
+    if not records:
+        for reason in unmatched_filters(listing_records(loaded, settings.directory_urls), team=args.team, tag=args.tag):
+            print(f"prfaq list: {reason}", file=sys.stderr)
     here = Path.cwd().resolve()
     for record in records:  # named as `prfaq check` names them, from where the command runs
         record["source"] = seen_path(record["source"], settings.root, here)
     print(listing_text(records, args.format), end="")
     return EXIT_FINDINGS if loaded.check.errors else EXIT_OK
-
-
-def _no_such_value(every: Sequence[dict[str, object]], team: str | None, tag: str | None) -> None:
-    """Why `--team` or `--tag` found nothing, when no document has that value at all (a typo,
-    `Payments` for `payments`) rather than none with the other filters too."""
-    teams = {str(r["team"]) for r in every if r.get("team")}
-    tags = {str(t) for r in every if isinstance(tags_of := r.get("tags"), list) for t in tags_of}
-    for kind, wanted, known in (("team", team, teams), ("tag", tag, tags)):
-        if wanted and wanted not in known:
-            print(f"prfaq list: no document has the {kind} `{wanted}`{did_you_mean(wanted, known)}", file=sys.stderr)
 
 
 def handbook_markers() -> dict[str, Callable[[], str]]:
@@ -186,7 +178,7 @@ def _use_color(choice: str) -> bool:
 
 
 def cmd_review(args: argparse.Namespace) -> int:
-    from .core.review import format_review, review_files
+    from .core.review import LEFT_OUT, format_review, review_files, reviewable
 
     settings = _settings(args)
     for given in args.files:
@@ -194,15 +186,9 @@ def cmd_review(args: argparse.Namespace) -> int:
             what = "a folder: name its files (prfaq review FOLDER/*.md)" if Path(given).is_dir() else "no such file"
             print(f"prfaq review: {given}: {what}", file=sys.stderr)
             return EXIT_USAGE
-    kept = {os.path.realpath(path) for path in named_files(settings, args.files)[0]}
-    reviewed = [Path(given) for given in args.files if os.path.realpath(given) in kept]
-    for given in args.files:
-        if os.path.realpath(given) not in kept:
-            print(
-                f"prfaq review: {given}: not a PR/FAQ; the catalog leaves it out (a README, a name that starts"
-                " with `_` or `.`, an editor's backup, or the teams or tags file)",
-                file=sys.stderr,
-            )
+    reviewed, left_out = reviewable(settings, args.files)
+    for given in left_out:
+        print(f"prfaq review: {given}: {LEFT_OUT}", file=sys.stderr)
     if not reviewed:
         return EXIT_USAGE
     reviews = review_files(settings, reviewed)

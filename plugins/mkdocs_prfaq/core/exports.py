@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from .catalog import Catalog
-from .findings import Finding, Severity, printable, printable_json, spreadsheet_cell
+from .findings import Finding, Severity, did_you_mean, printable, printable_json, spreadsheet_cell
 from .model import Document, parse_date
 from .schema import SCHEMA_VERSION
 from .wellformed import json_safe
@@ -21,7 +21,7 @@ from .wellformed import json_safe
 if TYPE_CHECKING:
     from .pipeline import LoadedCatalog
 
-__all__ = ["LISTED", "catalog_json", "document_record", "flagged_keys", "listing_record", "listing_records", "listing_text", "page_url", "published_json", "source_url"]
+__all__ = ["LISTED", "catalog_json", "document_record", "flagged_keys", "listing_record", "listing_records", "listing_text", "page_url", "published_json", "source_url", "unmatched_filters"]
 
 
 def _jsonable(value: Any) -> Any:
@@ -176,6 +176,20 @@ def listing_records(
     ]  # fmt: skip
     records.sort(key=lambda r: (r["id"] is None, r["id"] or "", r["source"]))
     return records
+
+
+def unmatched_filters(every: Sequence[Mapping[str, Any]], *, team: str | None, tag: str | None) -> list[str]:
+    """Why `--team` or `--tag` found nothing, when no record of `every` has that value at all
+    (a typo, `Payments` for `payments`) rather than none with the other filters too."""
+    known = {
+        "team": {str(r["team"]) for r in every if r.get("team")},
+        "tag": {str(t) for r in every if isinstance(tags := r.get("tags"), list) for t in tags},
+    }
+    return [
+        f"no document has the {kind} `{wanted}`{did_you_mean(wanted, known[kind])}"
+        for kind, wanted in (("team", team), ("tag", tag))
+        if wanted and wanted not in known[kind]
+    ]
 
 
 _LIST_COLUMNS = ["id", "status", "team", "updated", "title", "errors"]

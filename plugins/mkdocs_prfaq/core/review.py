@@ -8,19 +8,20 @@ and handbook link.
 from __future__ import annotations
 
 import math
+import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .check import check_files
+from .check import check_files, named_files
 from .findings import Finding, Severity, printable
 from .lengths import DOCUMENT_WORDS, PRESS_RELEASE_WORDS
 from .model import Document
 from .rules.writing import MIN_READING_EASE, READABILITY_MIN_WORDS, Readability, press_release_readability
 from .settings import Settings
 
-__all__ = ["SIX_PAGE_WORDS", "WORDS_PER_MINUTE", "Review", "format_review", "review_files"]
+__all__ = ["LEFT_OUT", "SIX_PAGE_WORDS", "WORDS_PER_MINUTE", "Review", "format_review", "review_files", "reviewable"]
 
 #: Six pages: the whole PR/FAQ, press release included, appendices aside (core/lengths.py).
 SIX_PAGE_WORDS = DOCUMENT_WORDS
@@ -38,6 +39,23 @@ class Review:
     def reading_minutes(self) -> int:
         words = self.document.structure.words if self.document else 0
         return max(1, math.ceil(words / WORDS_PER_MINUTE)) if words else 0
+
+
+#: Why a file given to `prfaq review` is not reviewed.
+LEFT_OUT = (
+    "not a PR/FAQ; the catalog leaves it out (a README, a name that starts with `_` or `.`, an editor's"
+    " backup, or the teams or tags file)"
+)
+
+
+def reviewable(settings: Settings, given: Sequence[str]) -> tuple[list[Path], list[str]]:
+    """The files of `given` to review, and those the catalog leaves out (a README, `_notes.md`,
+    the teams file), which a check of them names nothing about either."""
+    kept = {os.path.realpath(path) for path in named_files(settings, given)[0]}
+    return (
+        [Path(name) for name in given if os.path.realpath(name) in kept],
+        [name for name in given if os.path.realpath(name) not in kept],
+    )
 
 
 def review_files(settings: Settings, paths: Sequence[Path]) -> list[Review]:
