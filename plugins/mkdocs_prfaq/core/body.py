@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from .scan import CODE, COMMENT, Block, Heading, Link, Outline, link_targets, plain, scan
 
 __all__ = [
+    "EXTERNAL_WORDS",
+    "INTERNAL_WORDS",
     "NESTING_LIMIT",
     "BodyStructure",
     "Heading",
@@ -29,8 +31,11 @@ __all__ = [
 _HAS_WORD = re.compile(r"[^\W_]")
 _NOT_A_WORD = re.compile(r"\s[^\w\s]+(?=\s)")
 _FAQ_WORDS = re.compile(r"\b(faqs?|frequently asked questions|questions and answers|q&a)\b", re.I)
-_EXTERNAL = re.compile(r"\b(external|customer|public)\b", re.I)
-_INTERNAL = re.compile(r"\b(internal|stakeholder|business)\b", re.I)
+#: The words that make an FAQ heading the external part, or the internal one.
+EXTERNAL_WORDS = ("external", "customer", "public")
+INTERNAL_WORDS = ("internal", "stakeholder", "business")
+_EXTERNAL = re.compile(rf"\b({'|'.join(EXTERNAL_WORDS)})\b", re.I)
+_INTERNAL = re.compile(rf"\b({'|'.join(INTERNAL_WORDS)})\b", re.I)
 
 #: Levels of nesting a body may hold: lists, block quotes, indented blocks under them, and HTML
 #: blocks whose Markdown is read (`markdown="1"`). Python-Markdown recurses for each level and

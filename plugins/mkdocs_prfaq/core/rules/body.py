@@ -6,7 +6,7 @@ import difflib
 import re
 from collections.abc import Iterable
 
-from ..body import NESTING_LIMIT
+from ..body import EXTERNAL_WORDS, INTERNAL_WORDS, NESTING_LIMIT
 from ..findings import Problem
 from ..lengths import DOCUMENT_PAGES, DOCUMENT_WORDS, PRESS_RELEASE_WORDS
 from ..model import Document, same_title
@@ -134,8 +134,7 @@ def _links(doc: Document) -> list[Problem]:
     return problems
 
 
-#: The words that make an FAQ heading one part or the other (body.faq_kind).
-_PART_WORDS = ("external", "customer", "public", "internal", "stakeholder", "business")
+_PART_WORDS = (*EXTERNAL_WORDS, *INTERNAL_WORDS)
 
 
 def _misspelt_part(headings: Iterable[str]) -> str:
