@@ -8,7 +8,6 @@ and handbook link.
 from __future__ import annotations
 
 import math
-import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -51,11 +50,8 @@ LEFT_OUT = (
 def reviewable(settings: Settings, given: Sequence[str]) -> tuple[list[Path], list[str]]:
     """The files of `given` to review, and those the catalog leaves out (a README, `_notes.md`,
     the teams file), which a check of them names nothing about either."""
-    kept = {os.path.realpath(path) for path in named_files(settings, given)[0]}
-    return (
-        [Path(name) for name in given if os.path.realpath(name) in kept],
-        [name for name in given if os.path.realpath(name) not in kept],
-    )
+    kept = set(named_files(settings, given)[1])  # the files named one by one and not left out
+    return [Path(name) for name in given if Path(name) in kept], [name for name in given if Path(name) not in kept]
 
 
 def review_files(settings: Settings, paths: Sequence[Path]) -> list[Review]:

@@ -166,7 +166,7 @@ def _after_value(line: str) -> Advice:
     bracket, or a line indented as no key or list item above it is."""
     start = _VALUE.match(line)
     first = start.group(1) if start is not None else ""
-    if first in "\"'" and first:
+    if first and first in "\"'":
         return Advice(
             "text follows the value's closing quote: quote the whole value, and write a quote inside it"
             " as `\\\"` (in double quotes) or `''` (in single quotes)"
